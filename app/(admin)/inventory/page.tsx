@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InventoryFilters } from "@/components/inventory/inventory-filters";
+import { InventoryTable } from "@/components/inventory/inventory-table";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Banner } from "@/components/ui/banner";
+import { getDb } from "@/db";
+import { resourceKinds } from "@/db/schema/resources";
+import { countByKind } from "@/lib/inventory/count-by-kind";
+import { kindLabels } from "@/lib/inventory/kind-labels";
+import { countResources, listResources } from "@/lib/inventory/list-resources";
+import { listResourcesQuery } from "@/lib/inventory/schemas";
+
+export const metadata: Metadata = { title: "Inventory" };
+
+const pageSize = 50;
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const raw = await searchParams;
+  const parsed = listResourcesQuery.safeParse({ ...raw, cursor: undefined, limit: pageSize });
+  const query = parsed.success ? parsed.data : listResourcesQuery.parse({ limit: pageSize });
+  const page = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
+  const db = getDb();
+  const [result, total, byKind] = await Promise.all([
+    listResources(db, { ...query, offset: (page - 1) * pageSize }),
+    countResources(db, query),
+    countByKind(db),
+  ]);
+  const allCount = Object.values(byKind).reduce((a, b) => a + (b ?? 0), 0);
+  const filters = Object.fromEntries(
+    Object.entries({ kind: query.kind, region: query.region, status: query.status, q: query.q, include_deleted: query.include_deleted ? "true" : undefined }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
+    ),
+  );
+  const hrefWith = (patch: Record<string, string | undefined>) => {
+    const params = new URLSearchParams({ ...filters, sort: query.sort, dir: query.dir, page: String(page) });
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) params.delete(k);
+      else params.set(k, v);
+    }
+    return `/inventory?${params.toString()}`;
+  };
+  const isFiltered = Object.keys(filters).some((k) => k !== "include_deleted");
+
+  return (
+    <>
+      <PageHeader title="Inventory" description="Every DigitalOcean resource in the account, as of the last sync." />
+      {!parsed.success ? (
+        <div className="mb-4">
+          <Banner tone="warning">Some filters in the address were not valid and were ignored.</Banner>
+        </div>
+      ) : null}
+      <nav aria-label="Resource kinds" className="mb-4 flex flex-wrap gap-2">
+        <Link
+          href={hrefWith({ kind: undefined, page: undefined })}
+          aria-current={!query.kind ? "page" : undefined}
+          className={cn("rounded-full px-3 py-1 text-sm ring-1 ring-inset", !query.kind ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+        >
+          All <span className="tabular-nums">{allCount}</span>
+        </Link>
+        {resourceKinds.map((k) => (
+          <Link
+            key={k}
+            href={hrefWith({ kind: k, page: undefined })}
+            aria-current={query.kind === k ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+              query.kind === k ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+            )}
+          >
+            {kindLabels[k]} <span className="tabular-nums">{byKind[k] ?? 0}</span>
+          </Link>
+        ))}
+      </nav>
+      <Card>
+        <InventoryFilters values={{ q: query.q, region: query.region, status: query.status, includeDeleted: Boolean(query.include_deleted) }} kind={query.kind} />
+        {result.data.length === 0 ? (
+          allCount === 0 && !isFiltered ? (
+            <EmptyState title="No resources yet">
+              <p>
+                arcadia-cloud has not synced a DigitalOcean account yet. Set <code className="rounded bg-slate-100 px-1">DO_API_TOKEN</code> to a
+                read-only DigitalOcean API token, then run a sync from the Jobs page or with{" "}
+                <code className="rounded bg-slate-100 px-1">npm run job -- sync-inventory</code>.
+              </p>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No resources match these filters">
+              <Link href="/inventory" className="font-medium text-brand-700 underline">
+                Clear filters
+              </Link>
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <InventoryTable
+              rows={result.data}
+              sort={{ field: query.sort, dir: query.dir }}
+              baseQuery={new URLSearchParams(filters).toString()}
+            />
+            <Pagination page={page} pageSize={pageSize} total={total} href={(p) => hrefWith({ page: String(p) })} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { getDb } from "@/db";
+import { checkHealth } from "@/lib/health/check-health";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async () => {
+  const report = await checkHealth(getDb());
+  return Response.json(report, { status: report.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+});

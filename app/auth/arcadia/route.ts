@@ -1,0 +1,56 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import { encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+/**
+ * The sign-in link arcadia-app hands its users: /auth/arcadia?token=<JWT> (or a POSTed form field `token`). The token
+ * is verified exactly as the API verifies it, exchanged for a next-auth session cookie, and the browser is redirected
+ * away at once so the token never stays in the address bar, history or a Referer header.
+ */
+export async function GET(req: NextRequest) {
+  return exchange(req.nextUrl.searchParams.get("token"));
+}
+
+export async function POST(req: NextRequest) {
+  const form = await req.formData().catch(() => null);
+  const token = form?.get("token");
+  return exchange(typeof token === "string" ? token : null);
+}
+
+async function exchange(token: string | null) {
+  const e = env();
+  try {
+    const principal = await verifyArcadiaJwt(token ?? "", {
+      secret: e.ARCADIA_JWT_SECRET,
+      algorithms: e.ARCADIA_JWT_ALGORITHMS,
+      issuer: e.ARCADIA_JWT_ISSUER,
+      audience: e.ARCADIA_JWT_AUDIENCE,
+    });
+    const session = await encodeSessionFor(principal);
+    const target = principal.role === "platform_admin" ? "/inventory" : "/plans";
+    const res = redirectTo(target);
+    res.cookies.set(sessionCookieName(), session.value, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: isSecureSite(),
+      maxAge: session.maxAge,
+    });
+    logger().info({ sub: principal.sub, role: principal.role }, "signed in through arcadia link");
+    return res;
+  } catch (err) {
+    if (!(err instanceof InvalidTokenError)) throw err;
+    logger().warn({ reason: err.message }, "arcadia sign-in link refused");
+    return redirectTo(`/login?error=${encodeURIComponent("ArcadiaLink")}`);
+  }
+}
+
+/** A relative Location keeps the browser on the host it used, behind any proxy, whatever Next thinks its origin is. */
+function redirectTo(path: string) {
+  return new NextResponse(null, {
+    status: 303,
+    headers: { Location: path, "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
+  });
+}

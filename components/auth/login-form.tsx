@@ -1,0 +1,64 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const res = await signIn("password", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+      callbackUrl,
+    });
+    setPending(false);
+    if (!res || res.error) {
+      setError(res?.error === "CredentialsSignin" || !res ? "Email or password is incorrect." : "Sign-in failed. Try again.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate={false}>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="email" className="text-sm font-medium text-slate-800">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password" className="text-sm font-medium text-slate-800">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

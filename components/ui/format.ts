@@ -1,0 +1,20 @@
+/** Formatting shared by every page, so a date or an amount reads the same everywhere. */
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return `${new Date(iso).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
+export function formatAge(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return "never";
+  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.round(s / 60)}m ago`;
+  if (s < 86400) return `${Math.round(s / 3600)}h ago`;
+  return `${Math.round(s / 86400)}d ago`;
+}
+
+export function formatCents(cents: number | null | undefined, currency = "USD"): string {
+  if (cents === null || cents === undefined) return "—";
+  return new Intl.NumberFormat("en-AU", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(cents / 100);
+}

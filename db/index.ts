@@ -1,0 +1,34 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { createDbHandle, type DbHandle } from "./client";
+
+export type { Db, DbOrTx, Tx } from "./client";
+
+// Cached on globalThis so dev-mode hot reloads reuse one pool (or one PGlite instance, which must never be opened
+// twice on the same directory).
+const globalForDb = globalThis as unknown as { __arcadiaDb?: DbHandle; __arcadiaMigrated?: Promise<void> };
+
+export function getDbHandle(): DbHandle {
+  if (!globalForDb.__arcadiaDb) {
+    const { DATABASE_URL, DATA_DIR } = env();
+    globalForDb.__arcadiaDb = createDbHandle({ databaseUrl: DATABASE_URL, dataDir: DATABASE_URL ? undefined : DATA_DIR });
+  }
+  return globalForDb.__arcadiaDb;
+}
+
+/** The application's database. */
+export function getDb() {
+  return getDbHandle().db;
+}
+
+/** Applies pending migrations once per process. */
+export function ensureMigrated(): Promise<void> {
+  globalForDb.__arcadiaMigrated ??= getDbHandle().migrate();
+  return globalForDb.__arcadiaMigrated;
+}
+
+/** Tests point the app at their own database. */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  globalForDb.__arcadiaDb = handle;
+  globalForDb.__arcadiaMigrated = handle ? Promise.resolve() : undefined;
+}

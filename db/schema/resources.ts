@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** The kinds of DO resource we track, named as DO names them, singular. */
+export const resourceKinds = [
+  "droplet",
+  "volume",
+  "snapshot",
+  "domain",
+  "load_balancer",
+  "database",
+  "kubernetes_cluster",
+  "reserved_ip",
+  "app",
+] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export const cloudResources = pgTable(
+  "cloud_resources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").$type<ResourceKind>().notNull(),
+    providerId: text("provider_id").notNull(),
+    name: text("name").notNull(),
+    region: text("region"),
+    sizeSlug: text("size_slug"),
+    status: text("status"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    monthlyPriceCents: bigint("monthly_price_cents", { mode: "number" }),
+    providerCreatedAt: timestamp("provider_created_at", { withTimezone: true }),
+    attrs: jsonb("attrs").$type<Record<string, unknown>>().notNull().default({}),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cloud_resources_kind_provider_id_key").on(t.kind, t.providerId),
+    // Keyset pagination over the default sort (name, id), optionally narrowed by kind.
+    index("cloud_resources_name_id_idx").on(t.name, t.id),
+    index("cloud_resources_kind_name_id_idx").on(t.kind, t.name, t.id),
+    index("cloud_resources_lower_name_idx").on(sql`lower(${t.name})`),
+    index("cloud_resources_tags_idx").using("gin", t.tags),
+  ],
+);
+
+export type CloudResource = typeof cloudResources.$inferSelect;
+export type NewCloudResource = typeof cloudResources.$inferInsert;
+
+export const resourceEventTypes = ["created", "updated", "deleted", "restored", "drift_detected", "drift_accepted"] as const;
+export type ResourceEventType = (typeof resourceEventTypes)[number];
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export const cloudResourceEvents = pgTable(
+  "cloud_resource_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    resourceId: uuid("resource_id")
+      .notNull()
+      .references(() => cloudResources.id),
+    type: text("type").$type<ResourceEventType>().notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cloud_resource_events_resource_at_idx").on(t.resourceId, t.at)],
+);
+
+export type CloudResourceEvent = typeof cloudResourceEvents.$inferSelect;

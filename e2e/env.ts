@@ -1,0 +1,19 @@
+/**
+ * The environment the e2e server runs with. scripts/test-all.sh prepares a fresh database (E2E_DATABASE_URL on the
+ * PostgreSQL server, or a fresh PGlite directory) before Playwright starts the server.
+ */
+export const e2eAdmin = { email: "e2e-admin@example.com", password: "e2e-admin-password-123" };
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+
+export const e2eEnv: Record<string, string> = {
+  PORT: process.env.E2E_PORT ?? "3100",
+  NODE_ENV: "production",
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" }),
+  ARCADIA_JWT_SECRET: "e2e-arcadia-secret-0123456789abcdef0123456789abcdef",
+  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789abcdef",
+  NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`,
+  ADMIN_EMAIL: e2eAdmin.email,
+  ADMIN_PASSWORD: e2eAdmin.password,
+  LOG_LEVEL: "warn",
+};

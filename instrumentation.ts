@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts, before it answers a request: parse the environment (a missing variable stops the
+ * app here, naming it), apply pending migrations, and bootstrap the development admin when configured.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("./lib/start-server");
+  await startServer();
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { errors as joseErrors, jwtVerify } from "jose";
+import { z } from "zod";
+
+/**
+ * Verifies the JWTs arcadia-app issues (Guardian, HMAC with a shared secret). We only ever verify: nothing here
+ * signs a token. The key is the secret's UTF-8 bytes, as Guardian uses it.
+ */
+
+export const roles = ["platform_admin", "tenant"] as const;
+export type Role = (typeof roles)[number];
+
+export const arcadiaClaimsSchema = z
+  .object({
+    sub: z.union([z.string().min(1), z.number()]).transform(String),
+    role: z.enum(roles),
+    tenant_id: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+    exp: z.number(),
+    name: z.string().optional(),
+    email: z.string().optional(),
+  })
+  .refine((c) => c.role !== "tenant" || c.tenant_id !== undefined, {
+    message: "tenant tokens must carry tenant_id",
+    path: ["tenant_id"],
+  });
+
+export interface ArcadiaPrincipal {
+  sub: string;
+  role: Role;
+  tenantId: string | null;
+  name?: string;
+  email?: string;
+  expiresAt: Date;
+}
+
+export interface JwtVerifierConfig {
+  secret: string;
+  algorithms: readonly ("HS256" | "HS384" | "HS512")[];
+  issuer?: string;
+  audience?: string;
+}
+
+export class InvalidTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidTokenError";
+  }
+}
+
+/** Returns the principal, or throws InvalidTokenError with a reason safe to show the caller (never the token). */
+export async function verifyArcadiaJwt(token: string, config: JwtVerifierConfig): Promise<ArcadiaPrincipal> {
+  if (!token) throw new InvalidTokenError("missing token");
+  let payload: unknown;
+  try {
+    const result = await jwtVerify(token, new TextEncoder().encode(config.secret), {
+      algorithms: [...config.algorithms],
+      issuer: config.issuer,
+      audience: config.audience,
+      requiredClaims: ["exp"],
+      clockTolerance: 5,
+    });
+    payload = result.payload;
+  } catch (e) {
+    throw new InvalidTokenError(describeJoseError(e));
+  }
+  const claims = arcadiaClaimsSchema.safeParse(payload);
+  if (!claims.success) {
+    const issue = claims.error.issues[0];
+    throw new InvalidTokenError(`token claims invalid: ${issue?.path.join(".") || "claims"} ${issue?.message ?? ""}`.trim());
+  }
+  const c = claims.data;
+  return {
+    sub: c.sub,
+    role: c.role,
+    tenantId: c.tenant_id ?? null,
+    name: c.name,
+    email: c.email,
+    expiresAt: new Date(c.exp * 1000),
+  };
+}
+
+function describeJoseError(e: unknown): string {
+  if (e instanceof joseErrors.JWTExpired) return "token expired";
+  if (e instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${e.claim}" invalid: ${e.reason}`;
+  if (e instanceof joseErrors.JOSEAlgNotAllowed) return "token algorithm not allowed";
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return "token signature invalid";
+  if (e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JWTInvalid) return "token malformed";
+  return "token invalid";
+}
+
+export function bearerToken(authorization: string | null): string | null {
+  if (!authorization) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { describeValue, diffValues, looseEqual, resolveField } from "./loose-equal";
+
+describe("looseEqual", () => {
+  it.each<[string, unknown, unknown, boolean]>([
+    // numbers and strings
+    ["number and its string", 2, "2", true],
+    ["float-looking number and integer", 2.0, 2, true],
+    ["string with a decimal and a number", "2.0", 2, true],
+    ["padded decimal strings", "2.50", "2.5", true],
+    ["exponent and plain", "1e3", 1000, true],
+    ["tiny float in exponent notation", 0.0000001, "0.0000001", true],
+    ["negative zero", -0, "0", true],
+    ["bigint and string", 12345678901234567890n, "12345678901234567890", true],
+    ["long ids keep every digit", "9007199254740993", "9007199254740992", false],
+    ["different numbers", 2, "3", false],
+    ["identifier with padding zeros", "007", 7, false],
+    ["identical identifiers", "007", "007", true],
+    ["number and word", 2, "two", false],
+    ["strings are case-sensitive", "SYD1", "syd1", false],
+    ["string with spaces", " 2", 2, false],
+    // booleans
+    ["true and 'true'", true, "true", true],
+    ["false and 'false'", "false", false, true],
+    ["true and false", true, false, false],
+    ["true and 1", true, 1, false],
+    // nothing
+    ["null and undefined", null, undefined, true],
+    ["null and empty list", null, [], true],
+    ["undefined and empty object", undefined, {}, true],
+    ["null and empty string", null, "", false],
+    ["undefined and zero", undefined, 0, false],
+    ["null and false", null, false, false],
+    ["empty string and empty string", "", "", true],
+    // lists
+    ["lists in another order", ["a", "b", "c"], ["c", "a", "b"], true],
+    ["mixed numbers and strings in another order", [1, "2"], ["2", 1], true],
+    ["duplicates do not matter", ["a", "a", "b"], ["b", "a"], true],
+    ["missing element", ["a", "b"], ["a"], false],
+    ["extra element", ["a"], ["a", "b"], false],
+    ["list of objects in another order", [{ port: 80 }, { port: "443" }], [{ port: 443 }, { port: "80" }], true],
+    ["list of objects with a change", [{ port: 80 }], [{ port: 81 }], false],
+    ["nested lists", [["a", "b"], ["c"]], [["c"], ["b", "a"]], true],
+    ["list and scalar", ["a"], "a", false],
+    ["list holding null and empty list", [null], [], false],
+    // objects
+    ["objects with keys in another order", { a: 1, b: "x" }, { b: "x", a: "1" }, true],
+    ["nested objects", { size: { slug: "s-1", vcpus: 1 } }, { size: { vcpus: "1", slug: "s-1" } }, true],
+    ["nested change", { size: { slug: "s-1" } }, { size: { slug: "s-2" } }, false],
+    ["key missing equals null", { a: 1, b: null }, { a: 1 }, true],
+    ["key missing equals empty list", { a: 1 }, { a: 1, tags: [] }, true],
+    ["key missing against a value", { a: 1 }, { a: 1, b: 2 }, false],
+    ["object and scalar", { a: 1 }, "a", false],
+    ["object and list", { 0: "a" }, ["a"], false],
+    // instants
+    ["Date and ISO string", new Date("2026-04-01T00:00:00Z"), "2026-04-01T00:00:00.000Z", true],
+    ["Date and string in another zone", new Date("2026-04-01T00:00:00Z"), "2026-04-01T10:00:00+10:00", true],
+    ["Date and DO invoice format", new Date("2026-04-01T00:00:00Z"), "2026-04-01 00:00:00 +0000", true],
+    ["two Dates", new Date(5), new Date(5), true],
+    ["Date and later string", new Date("2026-04-01T00:00:00Z"), "2026-04-01T00:00:01Z", false],
+    ["two spellings of one instant", "2026-04-01T00:00:00Z", "2026-04-01T02:00:00+02:00", true],
+    ["Date and non-date", new Date("2026-04-01T00:00:00Z"), "yesterday", false],
+    ["Date and epoch number", new Date(5), 5, false],
+  ])("%s", (_, expected, actual, isEqual) => {
+    expect(looseEqual(expected, actual)).toBe(isEqual);
+    expect(looseEqual(actual, expected)).toBe(isEqual);
+  });
+});
+
+describe("resolveField", () => {
+  const row = {
+    id: "res_1",
+    sizeSlug: "s-1vcpu-1gb",
+    region: "syd1",
+    status: null,
+    tags: ["web"],
+    attrs: {
+      size_slug: "s-2vcpu-4gb",
+      status: "active",
+      region: { slug: "syd1", name: "Sydney 1" },
+      size: { price_monthly: 12, vcpus: 1 },
+      networks: { v4: [{ ip_address: "10.0.0.2", type: "private" }, { ip_address: "170.64.1.10", type: "public" }] },
+      volume_ids: ["vol-1"],
+      backupPolicy: { plan: "weekly" },
+    },
+  };
+
+  it.each<[string, unknown]>([
+    ["size_slug", "s-1vcpu-1gb"],
+    ["sizeSlug", "s-1vcpu-1gb"],
+    ["region", "syd1"],
+    ["region.slug", "syd1"],
+    ["region.name", "Sydney 1"],
+    ["size.price_monthly", 12],
+    ["size.priceMonthly", 12],
+    ["networks.v4.0.ip_address", "10.0.0.2"],
+    ["networks.v4.1.ip_address", "170.64.1.10"],
+    ["networks.v4.2.ip_address", undefined],
+    ["networks.v4.first", undefined],
+    ["volume_ids.0", "vol-1"],
+    ["backup_policy.plan", "weekly"],
+    ["tags", ["web"]],
+    ["status", "active"],
+    ["missing", undefined],
+    ["region.slug.more", undefined],
+    ["constructor", undefined],
+    ["attrs.size.vcpus", 1],
+  ])("resolves %j", (field, value) => {
+    expect(resolveField(row, field)).toEqual(value);
+  });
+
+  it("prefers the column to attrs", () => {
+    expect(resolveField({ name: "column", attrs: { name: "attrs" } }, "name")).toBe("column");
+  });
+
+  it("keeps a null column when attrs has nothing either", () => {
+    expect(resolveField({ status: null, attrs: {} }, "status")).toBeNull();
+    expect(resolveField({ attrs: null }, "status")).toBeUndefined();
+  });
+
+  it("reads snake_case rows as well as camelCase ones", () => {
+    expect(resolveField({ size_slug: "s-1", attrs: {} }, "sizeSlug")).toBe("s-1");
+  });
+});
+
+describe("describeValue", () => {
+  it.each<[unknown, string]>([
+    [null, "(none)"],
+    [undefined, "(none)"],
+    ["", '""'],
+    ["syd1", "syd1"],
+    [2, "2"],
+    [true, "true"],
+    [new Date("2026-04-01T00:00:00Z"), "2026-04-01T00:00:00.000Z"],
+    [["web", "api", "web"], "[api, web]"],
+    [[], "[]"],
+    [{ slug: "s-1", vcpus: 1 }, "{slug: s-1, vcpus: 1}"],
+    [{ b: [2, 1], a: { c: null } }, "{a: {c: (none)}, b: [1, 2]}"],
+    [{ a: undefined }, "{}"],
+  ])("renders %j", (value, text) => {
+    expect(describeValue(value)).toBe(text);
+  });
+
+  it("cuts long renderings short", () => {
+    const text = describeValue(Array.from({ length: 100 }, (_, i) => `tag-${i}`), 40);
+    expect(text).toHaveLength(40);
+    expect(text.endsWith("…")).toBe(true);
+  });
+});
+
+describe("diffValues", () => {
+  it("reports equal values as equal", () => {
+    expect(diffValues(["a", 1], ["1", "a"])).toEqual({ type: "equal" });
+    expect(diffValues(null, [])).toEqual({ type: "equal" });
+  });
+
+  it("lists what was added live and what the spec has that is gone", () => {
+    expect(diffValues(["web", "prod", "prod"], ["web", "staging", "staging"])).toEqual({
+      type: "list",
+      added: ["staging"],
+      removed: ["prod"],
+    });
+    expect(diffValues(null, ["web"])).toEqual({ type: "list", added: ["web"], removed: [] });
+    expect(diffValues([{ port: 80 }], [])).toEqual({ type: "list", added: [], removed: [{ port: 80 }] });
+  });
+
+  it("names changed keys by their path", () => {
+    const expected = { size: { slug: "s-1", vcpus: 1 }, tags: ["a"], name: "web", backups: true };
+    const actual = { size: { slug: "s-2", vcpus: "1" }, tags: ["a", "b"], name: "web", region: "syd1" };
+    expect(diffValues(expected, actual)).toEqual({
+      type: "object",
+      changes: [
+        { path: "backups", expected: true, actual: undefined },
+        { path: "region", expected: undefined, actual: "syd1" },
+        { path: "size.slug", expected: "s-1", actual: "s-2" },
+        { path: "tags", expected: ["a"], actual: ["a", "b"] },
+      ],
+    });
+  });
+
+  it("treats a missing object as an empty one", () => {
+    expect(diffValues({ a: 1 }, undefined)).toEqual({
+      type: "object",
+      changes: [{ path: "a", expected: 1, actual: undefined }],
+    });
+  });
+
+  it("falls back to a plain value diff", () => {
+    expect(diffValues("s-1", "s-2")).toEqual({ type: "value", expected: "s-1", actual: "s-2" });
+    expect(diffValues(["a"], "a")).toEqual({ type: "value", expected: ["a"], actual: "a" });
+    expect(diffValues(null, "")).toEqual({ type: "value", expected: null, actual: "" });
+  });
+});

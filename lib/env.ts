@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed once, on first use, so `next build` (which imports route modules
+// without a runtime environment) never needs secrets; the server's instrumentation hook calls `env()` at start-up so a
+// missing variable stops the app immediately with its name.
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const jwtAlgorithm = z.enum(["HS256", "HS384", "HS512"]);
+
+/** Everything but the two secrets the web server needs: command-line jobs parse only this. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().default(".data"),
+  ARCADIA_JWT_ISSUER: optionalString,
+  ARCADIA_JWT_AUDIENCE: optionalString,
+  // `none` and asymmetric algorithms are not accepted: the enum only knows HMAC.
+  ARCADIA_JWT_ALGORITHMS: csv.pipe(z.array(jwtAlgorithm)).transform((a) => (a.length ? a : (["HS512"] as const))),
+  NEXTAUTH_URL: optionalString,
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  DO_API_TOKEN: optionalString,
+  DO_API_URL: z.string().url().default("https://api.digitalocean.com"),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: optionalString,
+  CORS_ORIGINS: csv,
+  METRICS_TOKEN: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TENANT_TAG_PREFIX: z.string().default("tenant:"),
+  REPORTING_CURRENCY: z.string().length(3).default("AUD"),
+});
+
+export const envSchema = baseEnvSchema.extend({
+  ARCADIA_JWT_SECRET: z
+    .string({ error: "ARCADIA_JWT_SECRET is required: the shared secret arcadia-app signs its JWTs with" })
+    .min(32, "ARCADIA_JWT_SECRET must be at least 32 characters"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required: it encrypts browser sessions" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  // An empty value (`FOO=` copied from .env.example) means unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+let cachedBase: BaseEnv | undefined;
+
+/** For command-line scripts, which never verify tokens or sessions (scripts/cli.ts loads the .env files first). */
+export function cliEnv(): BaseEnv {
+  cachedBase ??= parseWith(baseEnvSchema, process.env);
+  return cachedBase;
+}
+
+/** Tests change process.env between cases; this drops the cached parse. */
+export function resetEnvCache(): void {
+  cached = undefined;
+  cachedBase = undefined;
+}

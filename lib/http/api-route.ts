@@ -1,0 +1,107 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { type ArcadiaPrincipal, bearerToken, InvalidTokenError, type Role, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import { env } from "@/lib/env";
+import { type Logger, logger } from "@/lib/log";
+import { metrics, routeLabel } from "@/lib/metrics";
+import { corsHeadersFor } from "./cors";
+import { errorResponse } from "./envelope";
+import { ApiError } from "./errors";
+
+export interface ApiContext<P> {
+  req: NextRequest;
+  params: P;
+  requestId: string;
+  log: Logger;
+}
+
+export interface AuthedApiContext<P> extends ApiContext<P> {
+  principal: ArcadiaPrincipal;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<C> = (ctx: C) => Promise<Response> | Response;
+
+/** Request id, structured log line, metrics, CORS and the error envelope: what every API handler gets. */
+export function apiRoute<P = Record<string, never>>(handler: Handler<ApiContext<P>>) {
+  return async (req: NextRequest, routeCtx?: RouteContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const requestId = sanitiseRequestId(req.headers.get("x-request-id")) ?? randomUUID();
+    const log = logger().child({ requestId });
+    const route = routeLabel(req.nextUrl.pathname);
+    let res: Response;
+    try {
+      const params = ((await routeCtx?.params) ?? {}) as P;
+      res = await handler({ req, params, requestId, log });
+    } catch (e) {
+      res = toErrorResponse(e, log);
+    }
+    const durationMs = performance.now() - started;
+    res.headers.set("x-request-id", requestId);
+    for (const [k, v] of Object.entries(corsHeadersFor(req.headers.get("origin"), env().CORS_ORIGINS))) {
+      res.headers.set(k, v);
+    }
+    const labels = { route, method: req.method, status: String(res.status) };
+    metrics().httpRequests.inc(labels);
+    metrics().httpDuration.observe(labels, durationMs / 1000);
+    log.info({ method: req.method, route, path: req.nextUrl.pathname, status: res.status, durationMs: Math.round(durationMs) }, "request");
+    return res;
+  };
+}
+
+/** An /api/v1 handler that requires arcadia-app's bearer JWT with one of `roles`. */
+export function withApiAuth<P = Record<string, never>>(
+  opts: { roles: readonly Role[] },
+  handler: Handler<AuthedApiContext<P>>,
+) {
+  return apiRoute<P>(async (ctx) => {
+    const principal = await authenticate(ctx.req);
+    if (!opts.roles.includes(principal.role)) {
+      throw new ApiError("forbidden", `This endpoint requires the role ${opts.roles.join(" or ")}`);
+    }
+    return handler({ ...ctx, principal });
+  });
+}
+
+async function authenticate(req: NextRequest): Promise<ArcadiaPrincipal> {
+  const token = bearerToken(req.headers.get("authorization"));
+  if (!token) throw new ApiError("unauthorized", "Missing bearer token: send Authorization: Bearer <JWT>");
+  const e = env();
+  try {
+    return await verifyArcadiaJwt(token, {
+      secret: e.ARCADIA_JWT_SECRET,
+      algorithms: e.ARCADIA_JWT_ALGORITHMS,
+      issuer: e.ARCADIA_JWT_ISSUER,
+      audience: e.ARCADIA_JWT_AUDIENCE,
+    });
+  } catch (err) {
+    if (err instanceof InvalidTokenError) throw new ApiError("unauthorized", `Invalid bearer token: ${err.message}`);
+    throw err;
+  }
+}
+
+function toErrorResponse(e: unknown, log: Logger): Response {
+  if (e instanceof ApiError) {
+    if (e.status >= 500) log.error({ err: e }, e.message);
+    return errorResponse(e.code, e.message, e.details);
+  }
+  if (e instanceof SyntaxError) return errorResponse("invalid_request", "Request body is not valid JSON");
+  log.error({ err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unhandled error");
+  return errorResponse("internal_error", "Something went wrong on our side; the request id identifies it in our logs");
+}
+
+function sanitiseRequestId(v: string | null): string | undefined {
+  return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : undefined;
+}
+
+/** Reads a JSON body; an empty or malformed body is a 400, not a 500. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) throw new ApiError("invalid_request", "Request body is empty; expected JSON");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_request", "Request body is not valid JSON");
+  }
+}

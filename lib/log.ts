@@ -1,0 +1,50 @@
+import "server-only";
+import pino, { type Logger } from "pino";
+import { env } from "./env";
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Anything that can carry a secret is redacted by path, and callers never put raw headers,
+ * tokens or passwords into log objects in the first place.
+ */
+export const redactPaths = [
+  "authorization",
+  "cookie",
+  "password",
+  "token",
+  "secret",
+  "*.authorization",
+  "*.cookie",
+  "*.password",
+  "*.token",
+  "*.secret",
+  "headers.authorization",
+  "headers.cookie",
+  'headers["set-cookie"]',
+];
+
+export function createLogger(destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level: env().LOG_LEVEL,
+      base: { service: "arcadia-cloud" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: redactPaths, censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+}
+
+const globalForLog = globalThis as unknown as { __arcadiaLog?: Logger };
+
+export function logger(): Logger {
+  globalForLog.__arcadiaLog ??= createLogger();
+  return globalForLog.__arcadiaLog;
+}
+
+/** Tests capture the log by swapping the root logger. */
+export function setLogger(l: Logger | undefined): void {
+  globalForLog.__arcadiaLog = l;
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test suite: typecheck, lint, unit + integration (vitest), the production build, and e2e (Playwright).
+# Uses the PostgreSQL server when TEST_DATABASE_URL or DATABASE_URL is set, embedded PGlite otherwise.
+# Ends with one line: "N passed, N failed" over all suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json
+
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+
+declare -a results=()
+step() { # name, command...
+  local name=$1; shift
+  echo "=== $name"
+  if "$@"; then results+=("$name:pass"); else results+=("$name:fail"); fi
+}
+
+step typecheck npx tsc --noEmit
+step lint npx biome lint .
+step unit npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+step build npx next build
+
+# A fresh database for the e2e server: a new database on the PostgreSQL server, or a fresh PGlite directory.
+server_url="${TEST_DATABASE_URL:-${DATABASE_URL:-}}"
+if [ -n "$server_url" ]; then
+  e2e_db="arcadia_e2e_$$"
+  base="${server_url%/*}"
+  psql "$server_url" -qc "drop database if exists $e2e_db with (force)" -c "create database $e2e_db" >/dev/null
+  export E2E_DATABASE_URL="$base/$e2e_db"
+else
+  export E2E_DATA_DIR=".data/e2e-$$"
+  rm -rf "$E2E_DATA_DIR"
+fi
+step e2e env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test
+if [ -n "$server_url" ]; then psql "$server_url" -qc "drop database if exists $e2e_db with (force)" >/dev/null; else rm -rf "$E2E_DATA_DIR"; fi
+
+node scripts/summarise-tests.mjs "${results[@]}"
