@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets parallel builds (several engineers' e2e runs on one machine) use separate output directories.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files by path; bundling it breaks them (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pino", "prom-client"],
   experimental: { authInterrupts: true },

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv } from "./e2e/env";
+import { e2eEnv, e2eFakeDo } from "./e2e/env";
 
 // Debian's chromium where it exists (this machine cannot download Playwright's browsers); Playwright's own elsewhere.
 const systemChromium = "/usr/bin/chromium";
@@ -23,8 +23,20 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // "fresh" runs first against the empty database (sign-in, empty states); "demo" then fills it through the app.
+  projects: [
+    { name: "fresh", testMatch: /(auth|a11y-empty)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "demo", dependencies: ["fresh"], testIgnore: /(auth|a11y-empty)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: [
+    {
+      command: `npx tsx scripts/fake-do.ts --port ${e2eFakeDo.port} --token ${e2eFakeDo.token} --seed 1`,
+      url: `http://127.0.0.1:${e2eFakeDo.port}/v2/account`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     {
       command: `npm run start -- -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/api/health`,

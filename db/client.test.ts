@@ -66,5 +66,5 @@ describe("embedded PGlite persisted in a data directory", () => {
     } finally {
       rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
     }
-  });
+  }, 180_000); // two PGlite boots and migration runs on disk: slow on a busy two-core machine, not a timing target
 });

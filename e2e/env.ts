@@ -6,6 +6,9 @@ export const e2eAdmin = { email: "e2e-admin@example.com", password: "e2e-admin-p
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
+/** The fake DigitalOcean API the e2e server talks to: the demo account, as `npm run demo` serves it. */
+export const e2eFakeDo = { port: process.env.E2E_FAKE_DO_PORT ?? "4110", token: "e2e-do-token" };
+
 export const e2eEnv: Record<string, string> = {
   PORT: process.env.E2E_PORT ?? "3100",
   NODE_ENV: "production",
@@ -16,4 +19,8 @@ export const e2eEnv: Record<string, string> = {
   ADMIN_EMAIL: e2eAdmin.email,
   ADMIN_PASSWORD: e2eAdmin.password,
   LOG_LEVEL: "warn",
+  DO_API_URL: `http://127.0.0.1:${e2eFakeDo.port}`,
+  DO_API_TOKEN: e2eFakeDo.token,
+  ARCADIA_DEMO: "1",
+  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };

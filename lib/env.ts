@@ -37,11 +37,15 @@ export const baseEnvSchema = z.object({
   ADMIN_PASSWORD: optionalString,
   DO_API_TOKEN: optionalString,
   DO_API_URL: z.string().url().default("https://api.digitalocean.com"),
+  /** Set by `npm run demo` when it runs the app against the bundled fake DO account. */
+  ARCADIA_DEMO: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: optionalString,
   CORS_ORIGINS: csv,
   METRICS_TOKEN: optionalString,
+  /** Request and job metrics for /api/metrics (default on). */
+  METRICS_ENABLED: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v !== "0" && v !== "false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TENANT_TAG_PREFIX: z.string().default("tenant:"),
   REPORTING_CURRENCY: z.string().length(3).default("AUD"),

@@ -25,17 +25,27 @@ fi
 
 set -a; . ./.env.local; set +a
 
-if [ -z "${DO_API_TOKEN:-}" ] && [ -f scripts/fake-do.ts ]; then
+mkdir -p .data
+demo=0
+if [ -z "${DO_API_TOKEN:-}" ]; then
+  demo=1
   fake_port="${FAKE_DO_PORT:-4010}"
-  npx tsx scripts/fake-do.ts --port "$fake_port" > .data/fake-do.log 2>&1 &
+  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token > .data/fake-do.log 2>&1 &
   fake_pid=$!
   trap 'kill $fake_pid 2>/dev/null || true' EXIT
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
+  for _ in $(seq 1 40); do curl -s -o /dev/null "$DO_API_URL/v2/account" && break; sleep 0.5; done
   echo "Demo account: the fake DigitalOcean API runs at $DO_API_URL (set DO_API_TOKEN to connect a real account)"
 fi
 
 npm run db:migrate
 npm run db:seed
+if [ "$demo" = 1 ] && [ ! -f .data/.demo-loaded ]; then
+  # First demo start: load the fake account's inventory and billing so every page has something to show.
+  npm run job -- sync-inventory && touch .data/.demo-loaded
+  npm run job -- discover-invoices || true
+  npm run job -- detect-drift || true
+fi
 npx next build
 echo
 echo "arcadia-cloud is starting at http://localhost:${port}"

@@ -18,7 +18,8 @@ step() { # name, command...
 
 step typecheck npx tsc --noEmit
 step lint npx biome lint .
-step unit npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+step openapi-lint bash -c 'npx tsx --conditions react-server scripts/write-openapi.ts test-results/openapi.json && npx redocly lint test-results/openapi.json --format=stylish'
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step build npx next build
 
 # A fresh database for the e2e server: a new database on the PostgreSQL server, or a fresh PGlite directory.
@@ -26,7 +27,7 @@ server_url="${TEST_DATABASE_URL:-${DATABASE_URL:-}}"
 if [ -n "$server_url" ]; then
   e2e_db="arcadia_e2e_$$"
   base="${server_url%/*}"
-  psql "$server_url" -qc "drop database if exists $e2e_db with (force)" -c "create database $e2e_db" >/dev/null
+  PGOPTIONS="--client-min-messages=warning" psql "$server_url" -qc "drop database if exists $e2e_db with (force)" -c "create database $e2e_db" >/dev/null
   export E2E_DATABASE_URL="$base/$e2e_db"
 else
   export E2E_DATA_DIR=".data/e2e-$$"

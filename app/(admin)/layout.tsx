@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { getDb } from "@/db";
+import { countOpenDrift } from "@/lib/drift/list-drift";
 import { requireAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -8,14 +11,23 @@ const nav = [
   { href: "/inventory", label: "Inventory" },
   { href: "/drift", label: "Drift" },
   { href: "/costs", label: "Costs" },
+  { href: "/margin", label: "Margin" },
   { href: "/catalog", label: "Catalog" },
   { href: "/jobs", label: "Jobs" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
+  // Open drift is work waiting for an operator, so its count rides on the navigation.
+  const openDrift = await countOpenDrift(getDb());
+  const navItems = nav.map((item) => (item.href === "/drift" ? { ...item, badge: openDrift } : item));
+  const banner = env().ARCADIA_DEMO ? (
+    <div role="status" className="border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900">
+      <strong className="font-semibold">Demo account</strong> — set DO_API_TOKEN to connect your DigitalOcean account.
+    </div>
+  ) : undefined;
   return (
-    <AppShell nav={nav} user={{ email: user.email ?? user.name ?? user.id, role: user.role }}>
+    <AppShell nav={navItems} user={{ email: user.email ?? user.name ?? user.id, role: user.role }} banner={banner}>
       {children}
     </AppShell>
   );

@@ -1,17 +1,80 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
+import Link from "next/link";
+import { formatPrice } from "@/components/catalog/catalog-format";
+import { PlanCard } from "@/components/catalog/plan-card";
+import { UserMenu } from "@/components/layout/user-menu";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { TBody, THead, Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
+import { listActiveAddons } from "@/lib/catalog/addons";
+import { listCatalogPlans } from "@/lib/catalog/list-catalog-plans";
+import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 
 export const metadata: Metadata = { title: "Plans" };
 export const dynamic = "force-dynamic";
 
+/**
+ * The plans on sale, side by side, for signed-in tenants (and admins previewing). It renders the same lib functions
+ * GET /api/v1/catalog/plans and /addons serve, so it shows exactly what arcadia-app reads.
+ */
 export default async function PlansPage() {
-  await requireUser("/plans");
+  const user = await requireUser("/plans");
+  const db = getDb();
+  const [plans, addons] = await Promise.all([listCatalogPlans(db), listActiveAddons(db)]);
   return (
-    <main className="mx-auto max-w-5xl px-6 py-10">
-      <PageHeader title="Plans" description="What you can run on arcadia-cloud." />
-      <EmptyState title="No plans are on sale yet" />
-    </main>
+    <div className="min-h-screen">
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+        <p className="text-lg font-semibold text-slate-900">arcadia-cloud</p>
+        <div className="flex items-center gap-4">
+          {user.role === "platform_admin" ? (
+            <Link href="/catalog" className="text-sm font-medium text-brand-700 hover:underline">
+              Back to the catalog editor
+            </Link>
+          ) : null}
+          <UserMenu email={user.email ?? user.name ?? user.id} role={user.role} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-6 py-10">
+        <PageHeader title="Plans" description="Each plan includes a monthly allowance of every resource listed; usage beyond it is charged per unit, up to the plan's cap." />
+        {plans.length === 0 ? (
+          <EmptyState title="No plans are on sale yet" />
+        ) : (
+          <section aria-label="Plans on sale" className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+            {plans.map((p) => (
+              <PlanCard key={p.code} plan={p} />
+            ))}
+          </section>
+        )}
+        {addons.length ? (
+          <section aria-labelledby="addons-heading" className="mt-10">
+            <h2 id="addons-heading" className="mb-3 text-lg font-semibold text-slate-900">
+              Add-ons
+            </h2>
+            <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+              <Table caption="Add-ons available with any plan">
+                <THead>
+                  <Th>Add-on</Th>
+                  <Th>Resource</Th>
+                  <Th>Adds each month</Th>
+                  <Th align="right">Price per month</Th>
+                </THead>
+                <TBody>
+                  {addons.map((a) => (
+                    <tr key={a.code}>
+                      <Th scope="row">{a.name}</Th>
+                      <Td>{resourceKindLabel(a.resource_kind)}</Td>
+                      <Td>{formatQuantity(a.resource_kind, a.qty)}</Td>
+                      <Td align="right">{formatPrice(a.price_cents, a.currency)}</Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </Table>
+            </div>
+          </section>
+        ) : null}
+      </main>
+    </div>
   );
 }

@@ -53,7 +53,7 @@ const columns: ColumnDef<ResourceItem, unknown>[] = [
       </span>
     ),
   },
-  { id: "last_seen", header: "Last seen", meta: { sortField: "last_seen_at" }, cell: ({ row }) => formatAge(row.original.last_seen_at) },
+  { id: "last_seen", header: "Last changed", meta: { sortField: "last_seen_at" }, cell: ({ row }) => formatAge(row.original.last_seen_at) },
 ];
 
 export function InventoryTable({

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** The kinds of DO resource we track, named as DO names them, singular. */
 export const resourceKinds = [
@@ -29,6 +29,8 @@ export const cloudResources = pgTable(
     monthlyPriceCents: bigint("monthly_price_cents", { mode: "number" }),
     providerCreatedAt: timestamp("provider_created_at", { withTimezone: true }),
     attrs: jsonb("attrs").$type<Record<string, unknown>>().notNull().default({}),
+    /** Hash of everything the sync writes (columns + attrs), so an unchanged resource is recognised without reading it. */
+    contentHash: text("content_hash"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -66,3 +68,41 @@ export const cloudResourceEvents = pgTable(
 );
 
 export type CloudResourceEvent = typeof cloudResourceEvents.$inferSelect;
+
+export const syncRunStatuses = ["running", "succeeded", "failed"] as const;
+export type SyncRunStatus = (typeof syncRunStatuses)[number];
+
+export interface SyncKindResult {
+  status: "succeeded" | "failed";
+  seen: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  restored: number;
+  requests: number;
+  error?: string;
+}
+
+/** One row per inventory sync run; `kind_results` holds each kind's own outcome and counts. */
+export const cloudSyncRuns = pgTable(
+  "cloud_sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobRunId: uuid("job_run_id"),
+    kinds: text("kinds").array().notNull(),
+    trigger: text("trigger").notNull(),
+    status: text("status").$type<SyncRunStatus>().notNull().default("running"),
+    seen: integer("seen").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    deleted: integer("deleted").notNull().default(0),
+    restored: integer("restored").notNull().default(0),
+    kindResults: jsonb("kind_results").$type<Partial<Record<ResourceKind, SyncKindResult>>>().notNull().default({}),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("cloud_sync_runs_started_idx").on(t.startedAt)],
+);
+
+export type CloudSyncRun = typeof cloudSyncRuns.$inferSelect;

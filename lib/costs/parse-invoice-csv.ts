@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { classifyInvoiceLine, type InvoiceLineType, type ResourceKind } from "./classify-invoice-line";
 import { parseAmountCents } from "./parse-amount-cents";
-import { parseInvoiceTimestamp } from "./parse-invoice-timestamp";
+import { parseInvoiceTimestampCached } from "./parse-invoice-timestamp";
 import { type CsvTextInput, readCsvText, stripBom } from "./read-csv-text";
 
 export const INVOICE_CSV_COLUMNS = [
@@ -94,8 +94,8 @@ export const invoiceCsvRowSchema = z.object({
   group_description: optionalText,
   description: z.string().trim(),
   hours: parsedOrIssue(parseBilledHours, "hours"),
-  start: parsedOrIssue(parseInvoiceTimestamp, "date"),
-  end: parsedOrIssue(parseInvoiceTimestamp, "date"),
+  start: parsedOrIssue(parseInvoiceTimestampCached, "date"),
+  end: parsedOrIssue(parseInvoiceTimestampCached, "date"),
   USD: z.string().transform((value, ctx) => {
     const cents = parseAmountCents(value);
     if (cents === null) {
@@ -230,7 +230,8 @@ function createInvoiceRowReader() {
     if (row.length !== fieldCount) {
       throw new InvoiceCsvError(`expected ${fieldCount} fields but found ${row.length}`, { lineNo });
     }
-    const record = Object.fromEntries(INVOICE_CSV_COLUMNS.map((column) => [column, row[index[column]] ?? ""]));
+    const record: Record<string, string> = {};
+    for (const column of INVOICE_CSV_COLUMNS) record[column] = row[index[column]] ?? "";
     const parsed = invoiceCsvRowSchema.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -42,8 +42,25 @@ function parseOffsetMinutes(offset: string): number | null {
   return sign * (hours * 60 + minutes);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+// An invoice repeats a handful of timestamps (the month's window) across thousands of lines; parsing each string once
+// keeps a 100,000-line file from building 200,000 throwaway Dates. Bounded, so odd files cannot grow it.
+const cache = new Map<string, number | null>();
+const CACHE_LIMIT = 512;
+
+/** parseInvoiceTimestamp, remembering recent answers; each call returns its own Date. */
+export function parseInvoiceTimestampCached(text: string): Date | null {
+  let ms = cache.get(text);
+  if (ms === undefined) {
+    ms = parseInvoiceTimestamp(text)?.getTime() ?? null;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, ms);
+  }
+  return ms === null ? null : new Date(ms);
 }

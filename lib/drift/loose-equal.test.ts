@@ -42,6 +42,13 @@ describe("looseEqual", () => {
     ["list of objects with a change", [{ port: 80 }], [{ port: 81 }], false],
     ["nested lists", [["a", "b"], ["c"]], [["c"], ["b", "a"]], true],
     ["list and scalar", ["a"], "a", false],
+    ["lists of instants in other spellings", ["2026-04-01T00:00:00Z", new Date(0)], ["1970-01-01T00:00:00Z", "2026-04-01 10:00:00 +1000"], true],
+    ["list of booleans and their text", [true, "false"], ["true", false], true],
+    ["list holding null and undefined", [null, "a"], ["a", undefined], true],
+    ["list holding null and empty string", [null], [""], false],
+    ["list of numbers in other encodings", [1, "2.50", 3n], ["3", 2.5, "1.0"], true],
+    ["list of scalars against a list with an object", ["a"], [{ a: 1 }], false],
+    ["list with an invalid date", [new Date(Number.NaN)], [new Date(Number.NaN)], false],
     ["list holding null and empty list", [null], [], false],
     // objects
     ["objects with keys in another order", { a: 1, b: "x" }, { b: "x", a: "1" }, true],

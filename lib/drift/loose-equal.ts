@@ -17,6 +17,8 @@ import { parseInvoiceTimestamp } from "@/lib/costs/parse-invoice-timestamp";
 
 /** Whether two values state the same fact. Symmetric: looseEqual(a, b) === looseEqual(b, a). */
 export function looseEqual(expected: unknown, actual: unknown): boolean {
+  // The common case in a sweep: the same string or number on both sides.
+  if (expected === actual && (typeof expected !== "object" || expected === null)) return true;
   const isExpectedAbsent = isAbsent(expected);
   const isActualAbsent = isAbsent(actual);
   if (isExpectedAbsent || isActualAbsent) return isExpectedAbsent && isActualAbsent;
@@ -27,6 +29,10 @@ export function looseEqual(expected: unknown, actual: unknown): boolean {
   }
   if (Array.isArray(expected) || Array.isArray(actual)) {
     if (!Array.isArray(expected) || !Array.isArray(actual)) return false;
+    // Lists of scalars (tags, ids, features) compare as sets of canonical keys: linear rather than pairwise.
+    const expectedKeys = scalarKeys(expected);
+    const actualKeys = expectedKeys && scalarKeys(actual);
+    if (expectedKeys && actualKeys) return expectedKeys.size === actualKeys.size && [...expectedKeys].every((key) => actualKeys.has(key));
     return (
       expected.every((item) => actual.some((other) => looseEqual(item, other))) &&
       actual.every((item) => expected.some((other) => looseEqual(other, item)))
@@ -217,6 +223,30 @@ function canonicalNumber(text: string): string | null {
   return sign === "-" ? `-${plain}` : plain;
 }
 
+/**
+ * One key per loosely-equal class of scalars, so `looseEqual(a, b)` for scalars is `key(a) === key(b)`: instants by
+ * their time, other values by scalarText (2, "2" and "2.0" share one; true and "true" share one), nothing as one key.
+ * Returns null when the list holds anything else (objects, lists, invalid dates), which then compares pairwise.
+ */
+function scalarKeys(items: readonly unknown[]): Set<string> | null {
+  const keys = new Set<string>();
+  for (const item of items) {
+    if (item === null || item === undefined) {
+      keys.add("∅");
+    } else if (item instanceof Date || typeof item === "string") {
+      const instant = toInstant(item);
+      if (instant !== null) keys.add(`t:${instant}`);
+      else if (item instanceof Date) return null;
+      else keys.add(`s:${scalarText(item)}`);
+    } else if (typeof item === "number" || typeof item === "bigint" || typeof item === "boolean") {
+      keys.add(`s:${scalarText(item)}`);
+    } else {
+      return null;
+    }
+  }
+  return keys;
+}
+
 function walkPath(value: unknown, path: string[]): unknown {
   let current = value;
   for (const segment of path) {
@@ -235,7 +265,18 @@ function walkPath(value: unknown, path: string[]): unknown {
   return current;
 }
 
+// A sweep resolves the same few field names on every resource: their spellings are worked out once.
+const keyVariantsCache = new Map<string, string[]>();
+
 function keyVariants(segment: string): string[] {
+  const cached = keyVariantsCache.get(segment);
+  if (cached) return cached;
+  const variants = spellKeyVariants(segment);
+  if (keyVariantsCache.size < 10_000) keyVariantsCache.set(segment, variants);
+  return variants;
+}
+
+function spellKeyVariants(segment: string): string[] {
   const camel = segment.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
   const snake = segment.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
   return [...new Set([segment, camel, snake])];

@@ -1,23 +1,21 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { type ArcadiaPrincipal, bearerToken, InvalidTokenError, type Role, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import type { z } from "zod";
+import { type ArcadiaPrincipal, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { env } from "@/lib/env";
 import { type Logger, logger } from "@/lib/log";
 import { metrics, routeLabel } from "@/lib/metrics";
 import { corsHeadersFor } from "./cors";
 import { errorResponse } from "./envelope";
-import { ApiError } from "./errors";
+import { ApiError, parseOrThrow } from "./errors";
+import type { InferOr, Operation } from "./operation";
 
 export interface ApiContext<P> {
   req: NextRequest;
   params: P;
   requestId: string;
   log: Logger;
-}
-
-export interface AuthedApiContext<P> extends ApiContext<P> {
-  principal: ArcadiaPrincipal;
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -42,27 +40,47 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<ApiContext<
     for (const [k, v] of Object.entries(corsHeadersFor(req.headers.get("origin"), env().CORS_ORIGINS))) {
       res.headers.set(k, v);
     }
-    const labels = { route, method: req.method, status: String(res.status) };
-    metrics().httpRequests.inc(labels);
-    metrics().httpDuration.observe(labels, durationMs / 1000);
+    if (env().METRICS_ENABLED) {
+      const labels = { route, method: req.method, status: String(res.status) };
+      metrics().httpRequests.inc(labels);
+      metrics().httpDuration.observe(labels, durationMs / 1000);
+    }
     log.info({ method: req.method, route, path: req.nextUrl.pathname, status: res.status, durationMs: Math.round(durationMs) }, "request");
     return res;
   };
 }
 
-/** An /api/v1 handler that requires arcadia-app's bearer JWT with one of `roles`. */
-export function withApiAuth<P = Record<string, never>>(
-  opts: { roles: readonly Role[] },
-  handler: Handler<AuthedApiContext<P>>,
+export interface OperationContext<P, Q, B> {
+  req: NextRequest;
+  requestId: string;
+  log: Logger;
+  principal: ArcadiaPrincipal;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/**
+ * An /api/v1 handler for `op`: requires arcadia-app's bearer JWT with one of the operation's roles (unless it is
+ * public), then parses params, query and body with the operation's schemas; bad input is a 400 naming the problem.
+ */
+export function withApiAuth<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  op: Operation<P, Q, B, R>,
+  handler: (ctx: OperationContext<InferOr<P, Record<string, never>>, InferOr<Q, Record<string, never>>, InferOr<B, undefined>>) => Promise<Response> | Response,
 ) {
-  return apiRoute<P>(async (ctx) => {
-    const principal = await authenticate(ctx.req);
-    if (!opts.roles.includes(principal.role)) {
-      throw new ApiError("forbidden", `This endpoint requires the role ${opts.roles.join(" or ")}`);
+  return apiRoute<Record<string, string>>(async (ctx) => {
+    const principal = op.roles === "public" ? anonymous : await authenticate(ctx.req);
+    if (op.roles !== "public" && !op.roles.includes(principal.role)) {
+      throw new ApiError("forbidden", `This endpoint requires the role ${op.roles.join(" or ")}`);
     }
-    return handler({ ...ctx, principal });
+    const params = op.params ? parseOrThrow(op.params, ctx.params, "path parameters") : {};
+    const query = op.query ? parseOrThrow(op.query, Object.fromEntries(ctx.req.nextUrl.searchParams), "query") : {};
+    const body = op.body ? parseOrThrow(op.body, await readJson(ctx.req), "body") : undefined;
+    return handler({ ...ctx, principal, params, query, body } as never);
   });
 }
+
+const anonymous: ArcadiaPrincipal = { sub: "anonymous", role: "tenant", tenantId: null, expiresAt: new Date(0) };
 
 async function authenticate(req: NextRequest): Promise<ArcadiaPrincipal> {
   const token = bearerToken(req.headers.get("authorization"));

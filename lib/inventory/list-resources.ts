@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type CloudResource, cloudResources } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
@@ -59,8 +59,10 @@ export async function listResources(db: DbOrTx, query: ListResourcesQuery & Reso
     );
   }
   const order = query.dir === "asc" ? [asc(sort.expr), asc(cloudResources.id)] : [desc(sort.expr), desc(cloudResources.id)];
+  // Everything but `attrs`: the list never shows it, and it is most of a row's bytes.
+  const { attrs: _attrs, ...listColumns } = getTableColumns(cloudResources);
   const rows = await db
-    .select()
+    .select(listColumns)
     .from(cloudResources)
     .where(and(...where))
     .orderBy(...order)
@@ -81,7 +83,9 @@ export async function countResources(db: DbOrTx, query: ResourceFilter): Promise
   return row?.n ?? 0;
 }
 
-function sortValue(r: CloudResource, field: InventorySortField): string {
+type ListedResource = Omit<CloudResource, "attrs">;
+
+function sortValue(r: ListedResource, field: InventorySortField): string {
   switch (field) {
     case "name":
       return r.name;
@@ -100,7 +104,7 @@ function sortValue(r: CloudResource, field: InventorySortField): string {
   }
 }
 
-export function toResourceItem(r: CloudResource): ResourceItem {
+export function toResourceItem(r: ListedResource): ResourceItem {
   return {
     id: r.id,
     kind: r.kind,

@@ -7,13 +7,17 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { AutoRefresh } from "@/components/jobs/auto-refresh";
+import { RunJobButton } from "@/components/jobs/run-job-button";
 import { Banner } from "@/components/ui/banner";
+import { formatAge } from "@/components/ui/format";
 import { getDb } from "@/db";
 import { resourceKinds } from "@/db/schema/resources";
 import { countByKind } from "@/lib/inventory/count-by-kind";
 import { kindLabels } from "@/lib/inventory/kind-labels";
 import { countResources, listResources } from "@/lib/inventory/list-resources";
 import { listResourcesQuery } from "@/lib/inventory/schemas";
+import { lastSuccessfulSyncPerKind, latestSyncRun } from "@/lib/inventory/sync/list-sync-runs";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -25,10 +29,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   const query = parsed.success ? parsed.data : listResourcesQuery.parse({ limit: pageSize });
   const page = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
   const db = getDb();
-  const [result, total, byKind] = await Promise.all([
+  const [result, total, byKind, lastSync, latestRun] = await Promise.all([
     listResources(db, { ...query, offset: (page - 1) * pageSize }),
     countResources(db, query),
     countByKind(db),
+    lastSuccessfulSyncPerKind(db),
+    latestSyncRun(db),
   ]);
   const allCount = Object.values(byKind).reduce((a, b) => a + (b ?? 0), 0);
   const filters = Object.fromEntries(
@@ -48,7 +54,21 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader title="Inventory" description="Every DigitalOcean resource in the account, as of the last sync." />
+      <PageHeader
+        title="Inventory"
+        description="Every DigitalOcean resource in the account, as of the last sync."
+        actions={<RunJobButton job="sync-inventory" label="Sync now" />}
+      />
+      <AutoRefresh active={latestRun?.status === "running"} />
+      {latestRun?.status === "failed" ? (
+        <div className="mb-4">
+          <Banner tone="error">
+            {latestRun.error?.includes("DO token rejected")
+              ? "DO token rejected: DigitalOcean refused the API token. Check DO_API_TOKEN, then sync again."
+              : `The last sync (${formatAge(latestRun.started_at)}) did not complete: ${latestRun.error ?? "unknown error"}. Resources of the failed kinds were left as they were.`}
+          </Banner>
+        </div>
+      ) : null}
       {!parsed.success ? (
         <div className="mb-4">
           <Banner tone="warning">Some filters in the address were not valid and were ignored.</Banner>
@@ -73,6 +93,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             )}
           >
             {kindLabels[k]} <span className="tabular-nums">{byKind[k] ?? 0}</span>
+            <span className={cn("ml-1 text-xs", query.kind === k ? "text-slate-300" : "text-slate-600")}>
+              · {lastSync[k] ? `synced ${formatAge(lastSync[k])}` : "never synced"}
+            </span>
           </Link>
         ))}
       </nav>
@@ -83,8 +106,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <EmptyState title="No resources yet">
               <p>
                 arcadia-cloud has not synced a DigitalOcean account yet. Set <code className="rounded bg-slate-100 px-1">DO_API_TOKEN</code> to a
-                read-only DigitalOcean API token, then run a sync from the Jobs page or with{" "}
-                <code className="rounded bg-slate-100 px-1">npm run job -- sync-inventory</code>.
+                read-only DigitalOcean API token, then press <strong>Sync now</strong> (or run{" "}
+                <code className="rounded bg-slate-100 px-1">npm run job -- sync-inventory</code>).
               </p>
             </EmptyState>
           ) : (

@@ -1,18 +1,148 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { AutoRefresh } from "@/components/jobs/auto-refresh";
+import { JobRunStatus } from "@/components/jobs/job-run-status";
+import { RunJobButton } from "@/components/jobs/run-job-button";
+import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatAge, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { env } from "@/lib/env";
+import { isInngestConfigured } from "@/lib/jobs/deps";
+import { latestRunPerJob, listJobRuns } from "@/lib/jobs/list-job-runs";
+import { jobDefinitions } from "@/lib/jobs/registry";
 
 export const metadata: Metadata = { title: "Jobs" };
 
-export default function JobsPage() {
+function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`;
+}
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<{ job?: string }> }) {
+  const { job } = await searchParams;
+  const db = getDb();
+  const [runs, latest] = await Promise.all([listJobRuns(db, { job, limit: 50 }), latestRunPerJob(db)]);
+  const inngest = isInngestConfigured(env());
+  const anyRunning = runs.some((r) => r.status === "running");
   return (
     <>
-      <PageHeader title="Jobs" description="Scheduled syncs, billing ingestion and drift sweeps, with their recent runs." />
+      <AutoRefresh active={anyRunning} />
+      <PageHeader
+        title="Jobs"
+        description={
+          inngest
+            ? "Scheduled by Inngest. Run now sends the job's event to Inngest."
+            : "Inngest is not configured: schedules do not fire, and Run now runs the job inline in this server."
+        }
+      />
+      <Card className="mb-6">
+        <CardHeader title="Jobs" description="Every scheduled job, its schedule (UTC) and its last run." />
+        {jobDefinitions.length === 0 ? (
+          <EmptyState title="No jobs are defined" />
+        ) : (
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Jobs</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-semibold">Job</th>
+                <th scope="col" className="px-4 py-2 font-semibold">Schedule</th>
+                <th scope="col" className="px-4 py-2 font-semibold">Last run</th>
+                <th scope="col" className="px-4 py-2 font-semibold"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {jobDefinitions.map((j) => {
+                const last = latest[j.name];
+                return (
+                  <tr key={j.name} className="align-top">
+                    <td className="px-4 py-3">
+                      <p className="font-medium text-slate-900">{j.title}</p>
+                      <p className="text-xs text-slate-600">
+                        <code>{j.name}</code> · {j.description}
+                      </p>
+                    </td>
+                    <td className="px-4 py-3 text-xs text-slate-700">
+                      {j.schedules ? (
+                        <ul className="space-y-0.5">
+                          {j.schedules.map((s) => (
+                            <li key={s.cron}>
+                              <code>{s.cron}</code> <span className="text-slate-600">{s.label}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <code>{j.cron ?? "on demand"}</code>
+                      )}
+                    </td>
+                    <td className="px-4 py-3">
+                      {last ? (
+                        <span className="flex flex-col gap-1">
+                          <JobRunStatus run={last} />
+                          <span className="text-xs text-slate-600">{formatAge(last.started_at)}</span>
+                        </span>
+                      ) : (
+                        <span className="text-slate-600">never</span>
+                      )}
+                    </td>
+                    <td className="px-4 py-3 text-right">
+                      <RunJobButton job={j.name} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Card>
       <Card>
-        <EmptyState title="No job runs yet">
-          <p>Runs of every scheduled job are listed here with their status, duration and counts.</p>
-        </EmptyState>
+        <CardHeader title={job ? `Recent runs of ${job}` : "Recent runs"} description="Newest first; the page refreshes itself while a run is in progress." />
+        {runs.length === 0 ? (
+          <EmptyState title="No job runs yet">
+            <p>Runs appear here as schedules fire or when you press Run now.</p>
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Recent job runs</caption>
+              <thead className="bg-slate-50 text-left text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-semibold">Job</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">Status</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">Trigger</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">Started</th>
+                  <th scope="col" className="px-4 py-2 text-right font-semibold">Duration</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">Result</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {runs.map((r) => (
+                  <tr key={r.id} className="align-top">
+                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{r.job}</td>
+                    <td className="px-4 py-2">
+                      <JobRunStatus run={r} />
+                    </td>
+                    <td className="px-4 py-2 text-slate-700">{r.trigger}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(r.started_at)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-700">{formatDuration(r.duration_ms)}</td>
+                    <td className="px-4 py-2 text-slate-800">
+                      {r.error ? <span className="text-red-800">{r.error}</span> : (r.summary ?? "")}
+                      {Object.keys(r.counts).length ? (
+                        <span className="mt-0.5 block text-xs text-slate-600">
+                          {Object.entries(r.counts)
+                            .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+                            .join(" · ")}
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </Card>
     </>
   );

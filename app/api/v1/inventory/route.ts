@@ -1,15 +1,13 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
-import { listResources } from "@/lib/inventory/list-resources";
-import { listResourcesQuery } from "@/lib/inventory/schemas";
 import { withApiAuth } from "@/lib/http/api-route";
 import { okList } from "@/lib/http/envelope";
-import { parseOrThrow } from "@/lib/http/errors";
+import { listResources } from "@/lib/inventory/list-resources";
+import { listInventoryOp } from "@/lib/inventory/operations";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiAuth({ roles: ["platform_admin", "tenant"] }, async ({ req, principal }) => {
-  const query = parseOrThrow(listResourcesQuery, Object.fromEntries(req.nextUrl.searchParams), "query");
+export const GET = withApiAuth(listInventoryOp, async ({ query, principal }) => {
   // Admins see the whole account; a tenant sees only the resources tagged as theirs.
   const tag = principal.role === "tenant" ? `${env().TENANT_TAG_PREFIX}${principal.tenantId}` : undefined;
   const page = await listResources(getDb(), { ...query, tag });

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { CostsNav } from "@/components/costs/costs-nav";
+import { InvoicesTable } from "@/components/costs/invoices-table";
+import { AutoRefresh } from "@/components/jobs/auto-refresh";
+import { RunJobButton } from "@/components/jobs/run-job-button";
+import { Banner } from "@/components/ui/banner";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { listInvoices } from "@/lib/costs/list-invoices";
+
+export const metadata: Metadata = { title: "Invoices · Costs" };
+
+export default async function InvoicesPage() {
+  // One invoice a month: even a decade of history is one page.
+  const { data: invoices } = await listInvoices(getDb(), { limit: 500 });
+  const off = invoices.filter((i) => i.reconciled === false);
+  const failed = invoices.filter((i) => i.status === "failed");
+  const isBusy = invoices.some((i) => i.status === "ingesting");
+  return (
+    <>
+      <AutoRefresh active={isBusy} />
+      <PageHeader title="Costs" description="What DigitalOcean charges us (cost of goods sold), line by line, matched to the resources it paid for." />
+      <CostsNav current="/costs/invoices" />
+      {off.length || failed.length ? (
+        <div className="mb-4">
+          <Banner tone="error">
+            {off.length ? (
+              <strong>
+                {off.length} {off.length === 1 ? "invoice does" : "invoices do"} not reconcile with DigitalOcean&apos;s amount.{" "}
+              </strong>
+            ) : null}
+            {failed.length ? `${failed.length} ${failed.length === 1 ? "invoice" : "invoices"} failed to ingest. ` : null}
+            They are highlighted below.
+          </Banner>
+        </div>
+      ) : null}
+      <Card>
+        <CardHeader
+          title="Invoices"
+          description="Every invoice in the billing history. Re-ingest replaces an invoice's lines in one transaction; a failed ingest keeps the previous ones."
+          actions={<RunJobButton job="discover-invoices" label="Discover invoices" />}
+        />
+        {invoices.length === 0 ? (
+          <EmptyState title="No invoices discovered yet">
+            <p>
+              Discovery walks DigitalOcean&apos;s billing history daily at 02:23 UTC; run it now with the button above or{" "}
+              <code className="rounded bg-slate-100 px-1">npm run job -- discover-invoices</code>.
+            </p>
+          </EmptyState>
+        ) : (
+          <InvoicesTable invoices={invoices} />
+        )}
+      </Card>
+    </>
+  );
+}

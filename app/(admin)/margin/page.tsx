@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CogsRevenueChart } from "@/components/margin/cogs-revenue-chart";
+import { MarginMonthTable } from "@/components/margin/margin-month-table";
+import { MarginNav } from "@/components/margin/margin-nav";
+import { MonthRangeForm } from "@/components/margin/month-range-form";
+import { Banner } from "@/components/ui/banner";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { monthName, toChartMonths } from "@/lib/billing/chart-months";
+import { marginMonths } from "@/lib/billing/get-margin-report";
+import { clampRange, loadMarginReport, selectableMonths } from "@/lib/billing/load-margin-page";
+import { parseMarginPageQuery } from "@/lib/billing/margin-page-query";
+
+export const metadata: Metadata = { title: "Margin" };
+
+export default async function MarginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = parseMarginPageQuery(await searchParams);
+  const range = clampRange(q.from, q.to);
+  const report = await loadMarginReport(getDb(), range.from, range.to);
+  const months = toChartMonths(marginMonths(report));
+  const missing = months.filter((m) => m.fxMissing);
+  const pairs = [...new Set(missing.flatMap((m) => m.missingPairs))];
+  const hasRevenue = months.some((m) => (m.revenue ?? 0) !== 0);
+  const estimate = months.find((m) => m.isEstimate);
+
+  return (
+    <>
+      <PageHeader
+        title="Margin"
+        description={`What tenants pay us against what DigitalOcean charges us (COGS), in ${report.currency}. Revenue is subscriptions pro-rated by day, add-ons and overage; COGS is the ingested invoice lines without tax.`}
+      />
+      <MarginNav current="/margin" />
+      <div className="flex flex-col gap-4">
+        {missing.length ? (
+          <Banner tone="warning">
+            No {pairs.map((p) => p.replace("/", "→")).join(", ")} exchange rate for {missing.length === 1 ? monthName(missing[0]!.period) : `${missing.length} months`}, so{" "}
+            {missing.length === 1 ? "its" : "their"} figures are not shown rather than guessed.{" "}
+            <Link href="/margin/fx" className="font-medium underline">
+              Enter the rate
+            </Link>
+            .
+          </Banner>
+        ) : null}
+        {!hasRevenue ? (
+          <Banner tone="info">
+            No revenue in this range yet: revenue comes from the tenants and subscriptions arcadia-app sends (
+            <code>PUT /api/v1/tenants/:id</code>, <code>PUT /api/v1/subscriptions/:id</code>).
+          </Banner>
+        ) : null}
+        <Card>
+          <CardHeader
+            title="COGS vs revenue by month"
+            description={
+              <>
+                Bars: COGS by resource kind; line: revenue; dashed line: gross margin % (right axis).
+                {estimate ? ` ${monthName(estimate.period)} has no invoice yet: its hatched bar is DigitalOcean's month-to-date usage, an estimate.` : ""} Click a bar to open that month's cost lines.
+              </>
+            }
+          />
+          <MonthRangeForm from={range.from} to={range.to} months={selectableMonths()} />
+          <div className="px-3 py-4">
+            <CogsRevenueChart months={months} currency={report.currency} />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader title="Figures by month" description="The chart's figures. Shared cost (not attributable to a tenant's resources) is part of COGS." />
+          <MarginMonthTable months={months} currency={report.currency} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MarginNav } from "@/components/margin/margin-nav";
+import { MonthForm, SharedCostField } from "@/components/margin/month-range-form";
+import { TenantMarginTable } from "@/components/margin/tenant-margin-table";
+import { Banner } from "@/components/ui/banner";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { monthName } from "@/lib/billing/chart-months";
+import { latestInvoicedPeriod, loadMarginReport, selectableMonths } from "@/lib/billing/load-margin-page";
+import { marginSearch, parseMarginPageQuery } from "@/lib/billing/margin-page-query";
+import { currentPeriod } from "@/lib/billing/month";
+import { sortTenantRows, toTenantMarginRows } from "@/lib/billing/tenant-margin-rows";
+
+export const metadata: Metadata = { title: "Margin by tenant" };
+
+export default async function TenantMarginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = parseMarginPageQuery(await searchParams);
+  const db = getDb();
+  const month = q.month && q.month <= currentPeriod() ? q.month : await latestInvoicedPeriod(db);
+  const allocate = q.allocate === "1";
+  const report = await loadMarginReport(db, month, month, allocate);
+  const rows = sortTenantRows(toTenantMarginRows(report), q.sort, q.dir);
+  const period = report.periods[0]!;
+  const base = marginSearch({ month, allocate: q.allocate }).slice(1);
+  const exportHref = `/margin/tenants/export${marginSearch({ month, allocate: q.allocate, sort: q.sort, dir: q.dir })}`;
+
+  return (
+    <>
+      <PageHeader title="Margin" description={`Revenue, attributed COGS and margin per tenant for one month, in ${report.currency}.`} />
+      <MarginNav current="/margin/tenants" />
+      <div className="flex flex-col gap-4">
+        {period.missingPairs.length ? (
+          <Banner tone="warning">
+            No {period.missingPairs.map((p) => p.replace("/", "→")).join(", ")} exchange rate for {monthName(month)}: figures are not shown rather than guessed.{" "}
+            <Link href="/margin/fx" className="font-medium underline">
+              Enter the rate
+            </Link>
+            .
+          </Banner>
+        ) : null}
+        {period.isEstimate ? (
+          <Banner tone="info">
+            {monthName(month)} has no invoice yet: COGS is DigitalOcean&apos;s month-to-date estimate, which cannot be attributed to tenants until the invoice
+            arrives, so it is all shared cost{allocate ? " (allocated pro rata to revenue)" : ""}.
+          </Banner>
+        ) : null}
+        <Card>
+          <CardHeader
+            title={`Tenants in ${monthName(month)}`}
+            description="COGS is a tenant's when the cost line's resource carries its tenant tag; the rest is shared. Usage is what the meter and arcadia-app recorded, against the plan's and add-ons' allowances."
+            actions={
+              <a href={exportHref} className={buttonClass("secondary", "sm")} download>
+                Export CSV
+              </a>
+            }
+          />
+          <MonthForm month={month} months={selectableMonths()} keep={{ sort: q.sort, dir: q.dir }}>
+            <SharedCostField allocate={allocate} />
+          </MonthForm>
+          {rows.length ? (
+            <TenantMarginTable rows={rows} currency={report.currency} sort={{ field: q.sort, dir: q.dir }} base={base} />
+          ) : (
+            <EmptyState title="Nothing to show for this month">
+              <p>No tenant had a subscription, usage or attributed cost in {monthName(month)}.</p>
+            </EmptyState>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { getDb } from "@/db";
+import { getMarginReport, resolveMarginRange, toMarginItems } from "@/lib/billing/get-margin-report";
+import { getMarginOp } from "@/lib/billing/operations";
+import { env } from "@/lib/env";
+import { withApiAuth } from "@/lib/http/api-route";
+import { okList } from "@/lib/http/envelope";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiAuth(getMarginOp, async ({ query }) => {
+  const range = resolveMarginRange(query);
+  const report = await getMarginReport(getDb(), {
+    ...range,
+    allocateShared: query.allocate_shared,
+    currency: env().REPORTING_CURRENCY,
+    tagPrefix: env().TENANT_TAG_PREFIX,
+  });
+  return okList(toMarginItems(report, query.group_by), null);
+});

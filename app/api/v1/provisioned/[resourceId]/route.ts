@@ -1,0 +1,12 @@
+import { getDb } from "@/db";
+import { apiActor } from "@/lib/drift/api-actor";
+import { recordProvisionedOp } from "@/lib/drift/operations";
+import { recordProvisioned } from "@/lib/drift/record-provisioned";
+import { withApiAuth } from "@/lib/http/api-route";
+import { ok } from "@/lib/http/envelope";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = withApiAuth(recordProvisionedOp, async ({ params, body, principal }) =>
+  ok(await recordProvisioned(getDb(), params.resourceId, body.spec, apiActor(principal))),
+);

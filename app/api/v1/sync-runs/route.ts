@@ -1,0 +1,12 @@
+import { getDb } from "@/db";
+import { withApiAuth } from "@/lib/http/api-route";
+import { okList } from "@/lib/http/envelope";
+import { listSyncRunsOp } from "@/lib/inventory/operations";
+import { listSyncRuns } from "@/lib/inventory/sync/list-sync-runs";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiAuth(listSyncRunsOp, async ({ query }) => {
+  const page = await listSyncRuns(getDb(), query);
+  return okList(page.data, page.next_cursor);
+});

@@ -1,0 +1,12 @@
+import { getDb } from "@/db";
+import { recordUsageOp } from "@/lib/billing/operations";
+import { recordUsage } from "@/lib/billing/record-usage";
+import { withApiAuth } from "@/lib/http/api-route";
+import { ok } from "@/lib/http/envelope";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApiAuth(recordUsageOp, async ({ body }) => {
+  const { item, created } = await recordUsage(getDb(), body);
+  return ok(item, { status: created ? 201 : 200 });
+});

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { type Bench, figure, percentile } from "./bench";
+import { benchAdminToken, createBenchDb, ensureBuild, measureConcurrent, startServer } from "./support";
+
+const periods = 10;
+const linesPerPeriod = 100_000;
+const concurrency = 32;
+const requests = 3_000;
+const periodOf = (i: number) => `2026-${String((i % periods) + 1).padStart(2, "0")}-01`;
+
+/** Ten monthly invoices of 100,000 lines each, inserted set-based: a million cost lines. */
+async function seed(db: Awaited<ReturnType<typeof createBenchDb>>["db"]) {
+  await db.execute(sql`
+    insert into cloud_invoices (invoice_uuid, period, amount_cents, status, line_count)
+    select 'bench-' || m, make_date(2026, m, 1), 0, 'ingested', ${linesPerPeriod} from generate_series(1, ${periods}) as m`);
+  await db.execute(sql`
+    insert into cloud_cost_lines (invoice_id, period, line_no, product, description, hours, start_at, end_at, amount_cents,
+      project_name, category, line_type, kind, name, size_label)
+    select i.id, i.period, n + 1, 'Droplets', 'bench-vm-' || lpad((n % 20000)::text, 6, '0') || ' (s-1vcpu-1gb)', 720,
+      i.period, i.period + interval '1 month' - interval '1 second', 600 + n % 4000, 'project-' || (n % 20), 'iaas',
+      'resource', (array['droplet','volume','snapshot','load_balancer'])[1 + n % 4], 'bench-vm-' || lpad((n % 20000)::text, 6, '0'),
+      's-1vcpu-1gb'
+    from cloud_invoices i, generate_series(1, ${linesPerPeriod}) as n
+    order by i.period, n`);
+  await db.execute(sql`vacuum analyze cloud_cost_lines`);
+}
+
+/**
+ * GET /api/v1/billing/cost-lines?period=…&limit=100 through `next start` of the production build, against the same SQL
+ * run straight through postgres.js, both at 32 concurrent connections, over a million lines.
+ */
+export const costsApiBench: Bench = {
+  name: "costs-api",
+  description: `GET /api/v1/billing/cost-lines?period=…&limit=100 over ${(periods * linesPerPeriod).toLocaleString("en")} lines, ${concurrency} connections (p95 ≤ 3× direct SQL)`,
+  async run() {
+    await ensureBuild();
+    const t = await createBenchDb();
+    try {
+      await seed(t.db);
+      const token = benchAdminToken();
+      let i = 0;
+      const server = await startServer(t.url!, 3903);
+      const call = async () => {
+        const res = await fetch(`${server.url}/api/v1/billing/cost-lines?period=${periodOf(i++)}&limit=100`, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
+        const body = (await res.json()) as { data: unknown[] };
+        if (body.data.length !== 100) throw new Error(`expected 100 lines, got ${body.data.length}`);
+      };
+      await measureConcurrent(call, 300, concurrency); // warm-up: JIT, pool, plan cache
+      const apiP95 = percentile(await measureConcurrent(call, requests, concurrency), 95);
+      await server.stop();
+
+      // The SQL listCostLines issues for this request, run directly.
+      const client = postgres(t.url!, { max: concurrency, onnotice: () => {} });
+      const query = `select l.id, l.invoice_id, l.period, l.line_no, l.product, l.group_description, l.description, l.hours,
+        l.start_at, l.end_at, l.amount_cents, l.project_name, l.category, l.line_type, l.kind, l.name, l.size_label,
+        l.is_backup, l.do_resource_id, l.do_resource_uuid, l.resource_id, l.match_method, i.invoice_uuid
+        from cloud_cost_lines l inner join cloud_invoices i on i.id = l.invoice_id
+        where l.period = $1 order by l.period asc, l.id asc limit 101`;
+      const direct = () => client.unsafe(query, [periodOf(i++)], { prepare: true });
+      await measureConcurrent(direct, 300, concurrency);
+      const sqlP95 = percentile(await measureConcurrent(direct, requests, concurrency), 95);
+      await client.end();
+
+      const ratio = apiP95 / sqlP95;
+      figure("p95 via next start", apiP95, "ms");
+      figure("p95 same SQL via postgres.js", sqlP95, "ms");
+      figure("ratio API / SQL (target ≤ 3)", ratio);
+      return { ok: ratio <= 3 };
+    } finally {
+      await t.drop();
+    }
+  },
+};

@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { type Bench, figure, percentile } from "./bench";
+import { benchAdminToken, createBenchDb, ensureBuild, measureConcurrent, startServer } from "./support";
+
+const tenants = 2_000;
+const resources = 20_000;
+const lines = 100_000;
+const period = "2026-04-01";
+const runs = 40;
+
+/** 2,000 tenants on three plans, 20,000 resources (90 % tagged for a tenant), 100,000 cost lines for April 2026. */
+async function seed(db: Awaited<ReturnType<typeof createBenchDb>>["db"]) {
+  await db.execute(sql`
+    insert into plans (code, name) values ('starter', 'Starter'), ('studio', 'Studio'), ('pro', 'Pro')`);
+  await db.execute(sql`
+    insert into plan_versions (plan_id, version, base_price_cents, currency, status, published_at)
+    select id, 1, case code when 'starter' then 2000 when 'studio' then 5000 else 12000 end, 'AUD', 'active', now() from plans`);
+  await db.execute(sql`
+    insert into plan_items (version_id, resource_kind, included_qty, overage_unit, overage_price_cents, hard_cap_qty)
+    select v.id, k.kind, k.qty, 'hour', 2, null from plan_versions v,
+      (values ('droplet_hours', 744), ('volume_gb_month', 100), ('snapshot_gb_month', 50)) as k(kind, qty)`);
+  await db.execute(sql`insert into tenants (id, name) select 't-' || i, 'Tenant ' || i from generate_series(1, ${tenants}) as i`);
+  await db.execute(sql`
+    insert into subscriptions (id, tenant_id, plan_version_id, status, started_at)
+    select 's-' || i, 't-' || i, (select id from plan_versions order by base_price_cents offset (i % 3) limit 1), 'active',
+           case when i % 10 = 0 then timestamptz '2026-04-16' else timestamptz '2025-01-01' end
+    from generate_series(1, ${tenants}) as i`);
+  await db.execute(sql`
+    insert into usage_records (client_key, tenant_id, resource_kind, period, quantity, source)
+    select 'meter:2026-04:t-' || i || ':' || k, 't-' || i, k, ${period}, 500 + (i % 700), 'meter'
+    from generate_series(1, ${tenants}) as i, unnest(array['droplet_hours', 'volume_gb_month']) as k`);
+  await db.execute(sql`
+    insert into cloud_resources (kind, provider_id, name, size_slug, status, tags)
+    select (array['droplet','volume','snapshot'])[1 + i % 3], 'r-' || i, 'bench-' || i, 's-1vcpu-1gb', 'active',
+           case when i % 10 = 0 then array['arcadia'] else array['env:prod', 'tenant:t-' || (1 + i % ${tenants})] end
+    from generate_series(1, ${resources}) as i`);
+  await db.execute(sql`insert into cloud_invoices (invoice_uuid, period, amount_cents, status, line_count) values ('bench-margin', ${period}, 0, 'ingested', ${lines})`);
+  await db.execute(sql`
+    insert into cloud_cost_lines (invoice_id, period, line_no, product, description, amount_cents, line_type, kind, resource_id, match_method)
+    select i.id, i.period, n + 1, 'Droplets', 'line ' || n, 100 + n % 900,
+           case when n % 50 = 0 then 'tax' when n % 97 = 0 then 'credit' else 'resource' end,
+           (array['droplet','volume','snapshot'])[1 + n % 3],
+           case when n % 20 = 0 then null else r.id end, case when n % 20 = 0 then 'none' else 'id' end
+    from cloud_invoices i, generate_series(1, ${lines}) as n
+    left join cloud_resources r on r.provider_id = 'r-' || (1 + n % ${resources})`);
+  await db.execute(sql`insert into fx_rates (base, quote, rate, effective_from) values ('USD', 'AUD', 1.5312, '2020-01-01')`);
+  await db.execute(sql`vacuum analyze`);
+}
+
+/**
+ * The same question answered by hand in one statement: per tenant, base revenue pro-rated by day and COGS attributed
+ * through the tenant tag, plus the shared rest. What the endpoint must stay within 3× of.
+ */
+const handWritten = `
+  with lines as (
+    select tn.id as tenant_id, sum(l.amount_cents) as cents
+    from cloud_cost_lines l
+    join cloud_invoices i on i.id = l.invoice_id
+    left join cloud_resources r on r.id = l.resource_id
+    left join lateral (select substr(t.tag, 8) as tenant_id from unnest(r.tags) with ordinality t(tag, n)
+                       where left(t.tag, 7) = 'tenant:' order by t.n limit 1) tag on true
+    left join tenants tn on tn.id = tag.tenant_id
+    where l.period = $1 and l.line_type <> 'tax'
+    group by 1),
+  revenue as (
+    select s.tenant_id, sum(round(v.base_price_cents * (least(coalesce(s.ended_at::date, $1::date + interval '1 month')::date, ($1::date + interval '1 month')::date)
+                                 - greatest(s.started_at::date, $1::date))::numeric / 30)) as cents
+    from subscriptions s join plan_versions v on v.id = s.plan_version_id
+    where s.started_at < $1::date + interval '1 month' and (s.ended_at is null or s.ended_at >= $1::date)
+    group by 1)
+  select coalesce(t.id, l.tenant_id) as tenant_id, coalesce(rv.cents, 0) as revenue, coalesce(l.cents, 0) * 1.5312 as cogs
+  from tenants t
+  full join lines l on l.tenant_id = t.id
+  left join revenue rv on rv.tenant_id = t.id`;
+
+export const marginApiBench: Bench = {
+  name: "margin-api",
+  description: `GET /api/v1/billing/margin?group_by=tenant for one month: ${tenants.toLocaleString("en")} tenants, ${resources.toLocaleString("en")} resources, ${lines.toLocaleString("en")} cost lines (≤ 3× one hand-written SQL aggregate)`,
+  async run() {
+    await ensureBuild();
+    const t = await createBenchDb();
+    try {
+      await seed(t.db);
+      const token = benchAdminToken();
+      const server = await startServer(t.url!, 3908);
+      let items = 0;
+      const call = async () => {
+        const res = await fetch(`${server.url}/api/v1/billing/margin?from=2026-04&to=2026-04&group_by=tenant`, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
+        items = ((await res.json()) as { data: unknown[] }).data.length;
+      };
+      await measureConcurrent(call, 5, 1); // warm-up: JIT, pool, plan cache
+      const api = await measureConcurrent(call, runs, 1);
+      await server.stop();
+      if (items !== tenants + 1) throw new Error(`expected ${tenants + 1} items (tenants and the shared row), got ${items}`);
+
+      const client = postgres(t.url!, { max: 1, onnotice: () => {} });
+      const direct = () => client.unsafe(handWritten, [period], { prepare: true });
+      await measureConcurrent(direct, 5, 1);
+      const sqlTimes = await measureConcurrent(direct, runs, 1);
+      await client.end();
+
+      const apiP50 = percentile(api, 50);
+      const sqlP50 = percentile(sqlTimes, 50);
+      const ratio = apiP50 / sqlP50;
+      figure("items per response", items);
+      figure("median via next start", apiP50, "ms");
+      figure("p95 via next start", percentile(api, 95), "ms");
+      figure("median hand-written SQL via postgres.js", sqlP50, "ms");
+      figure("ratio API / SQL (target ≤ 3)", ratio);
+      return { ok: ratio <= 3 };
+    } finally {
+      await t.drop();
+    }
+  },
+};

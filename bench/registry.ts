@@ -1,0 +1,11 @@
+import type { Bench } from "./bench";
+import { costsApiBench } from "./costs-api";
+import { costsIngestBench } from "./costs-ingest";
+import { driftBench } from "./drift";
+import { firstLoadJsBench } from "./first-load-js";
+import { marginApiBench } from "./margin-api";
+import { inventoryApiBench } from "./inventory-api";
+import { inventorySyncBench } from "./inventory-sync";
+
+/** Every benchmark; features add theirs. */
+export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, driftBench, marginApiBench];

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import path from "node:path";
+import { createTestDb, type TestDb } from "@/test/db";
+
+/** Benchmarks run on the PostgreSQL server (TEST_DATABASE_URL, default the local one): they compare against postgres.js. */
+export async function createBenchDb(): Promise<TestDb> {
+  process.env.TEST_DATABASE_URL ||= "postgres://postgres@127.0.0.1:5432/postgres";
+  return createTestDb();
+}
+
+export const benchSecrets = {
+  ARCADIA_JWT_SECRET: "bench-arcadia-secret-0123456789abcdef0123456789abcdef",
+  NEXTAUTH_SECRET: "bench-nextauth-secret-0123456789abcdef0123456789abcdef",
+};
+
+export function benchAdminToken(): string {
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+  const input = `${enc({ alg: "HS512", typ: "JWT" })}.${enc({ sub: "bench", role: "platform_admin", exp: Math.floor(Date.now() / 1000) + 3600 })}`;
+  return `${input}.${createHmac("sha512", benchSecrets.ARCADIA_JWT_SECRET).update(input).digest("base64url")}`;
+}
+
+export const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+/** Builds the app once if there is no production build yet. */
+export async function ensureBuild(): Promise<void> {
+  if (existsSync(path.join(distDir, "BUILD_ID"))) return;
+  console.log("  (no production build found: running next build)");
+  await run("npx", ["next", "build"]);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: "inherit", env });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+/** `next start` of the production build against `databaseUrl`; resolves once /api/health answers. */
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...benchSecrets, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production", ...extraEnv },
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {}
+      await new Promise((r) => setTimeout(r, 500));
+    },
+  };
+}
+
+/** Runs `task` `total` times with `concurrency` in flight; returns each latency in ms, sorted. */
+export async function measureConcurrent(task: () => Promise<unknown>, total: number, concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      const t0 = performance.now();
+      await task();
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies.sort((a, b) => a - b);
+}

@@ -1,0 +1,39 @@
+import { formatCents } from "@/components/ui/format";
+import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+import type { CatalogPlan } from "@/lib/catalog/schemas";
+import { formatCap, formatOverage } from "./catalog-format";
+
+/** One plan as tenants see it: price, what each month includes, what happens beyond it. */
+export function PlanCard({ plan }: { plan: CatalogPlan }) {
+  const v = plan.active_version;
+  const headingId = `plan-${plan.code}`;
+  return (
+    <article aria-labelledby={headingId} className="flex flex-col rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="border-b border-slate-200 px-5 py-5">
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          {plan.name}
+        </h2>
+        {plan.description ? <p className="mt-1 text-sm text-slate-600">{plan.description}</p> : null}
+        <p className="mt-4 flex items-baseline gap-1.5">
+          <span className="text-3xl font-semibold tracking-tight text-slate-900">{formatCents(v.base_price_cents, v.currency)}</span>
+          <span className="text-sm text-slate-600">{v.currency} per month</span>
+        </p>
+      </div>
+      <div className="flex-1 px-5 py-4">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Included each month</h3>
+        <dl className="mt-2 divide-y divide-slate-100">
+          {v.items.map((i) => (
+            <div key={i.resource_kind} className="py-2">
+              <dt className="text-sm font-medium text-slate-900">{resourceKindLabel(i.resource_kind)}</dt>
+              <dd className="text-sm text-slate-700">{formatQuantity(i.resource_kind, i.included_qty)}</dd>
+              <dd className="text-xs text-slate-600">
+                Then {formatOverage(i, v.currency)} · {formatCap(i)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">Version {v.version}</p>
+    </article>
+  );
+}

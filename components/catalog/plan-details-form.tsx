@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormErrorSummary, inputClass, TextField } from "@/components/ui/field";
+import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+
+/** A plan's name and description: its code is its identity and stays. */
+export function PlanDetailsForm({
+  action,
+  planCode,
+  name,
+  description,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  planCode: string;
+  name: string;
+  description: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const v = state.values ?? { name, description };
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} className="flex max-w-2xl flex-col gap-4" noValidate>
+      <input type="hidden" name="plan_code" value={planCode} />
+      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
+      {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
+      <TextField id="plan-name" name="name" label="Name" defaultValue={v.name} error={e.name} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="plan-description" className="text-sm font-medium text-slate-800">
+          Description
+        </label>
+        <textarea
+          id="plan-description"
+          name="description"
+          rows={2}
+          defaultValue={v.description}
+          aria-invalid={e.description ? true : undefined}
+          aria-describedby={e.description ? "plan-description-error" : undefined}
+          className={inputClass}
+        />
+        <FieldError id="plan-description" error={e.description} />
+      </div>
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Saving…" : "Save details"}
+        </Button>
+      </div>
+    </form>
+  );
+}

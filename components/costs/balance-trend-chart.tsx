@@ -1,0 +1,45 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCents } from "@/components/ui/format";
+import type { BalancePoint } from "@/lib/costs/get-balance";
+
+const day = (iso: string) => new Date(iso).toLocaleDateString("en-AU", { day: "numeric", month: "short", timeZone: "UTC" });
+const dayTime = (iso: string) =>
+  new Date(iso).toLocaleString("en-AU", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false });
+
+/**
+ * Month-to-date usage as hourly snapshots saw it. Decorative for screen readers (aria-hidden): the page renders the
+ * same figures as a table next to it.
+ */
+export function BalanceTrendChart({ points }: { points: BalancePoint[] }) {
+  const data = points.map((p) => ({ at: Date.parse(p.takenAt), iso: p.takenAt, usage: p.usageCents }));
+  return (
+    <div aria-hidden="true" className="h-72 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(at: number) => day(new Date(at).toISOString())}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            minTickGap={24}
+          />
+          <YAxis
+            tickFormatter={(cents: number) => formatCents(cents, "USD").replace(/\.00$/, "")}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            width={72}
+          />
+          <Tooltip
+            labelFormatter={(at) => `${dayTime(new Date(Number(at)).toISOString())} UTC`}
+            formatter={(cents) => [formatCents(Number(cents), "USD"), "Usage month to date"]}
+          />
+          <Area type="monotone" dataKey="usage" stroke="#0369a1" fill="#bae6fd" strokeWidth={2} isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

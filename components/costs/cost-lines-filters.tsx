@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { formatCents } from "@/components/ui/format";
+import type { ExplorerFacets } from "@/lib/costs/explore-cost-lines";
+import type { ExplorerQuery } from "@/lib/costs/explorer-query";
+import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
+import { kindLabels } from "@/lib/inventory/kind-labels";
+
+const matchLabels = {
+  matched: "Matched",
+  unmatched: "Unmatched",
+  tax: "Tax",
+  credit: "Credits",
+  other: "No resource behind it",
+} as const;
+
+function periodLabel(p: InvoicePeriod): string {
+  const month = new Date(`${p.period}T00:00:00Z`).toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
+  const state = p.status === "ingested" ? formatCents(p.amountCents, "USD") : p.status;
+  return `${month} · ${state}`;
+}
+
+/** A plain GET form: the filters live in the URL, so a filtered view can be shared and its CSV export matches it. */
+export function CostLinesFilters({
+  query,
+  periods,
+  facets,
+}: {
+  query: ExplorerQuery;
+  periods: InvoicePeriod[];
+  facets: ExplorerFacets;
+}) {
+  const select = (id: string, label: string, name: string, value: string | undefined, options: [string, string][], all: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={`${inputClass} max-w-52`}>
+        {all ? <option value="">{all}</option> : null}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" action="/costs" aria-label="Filter cost lines" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
+      {query.sort !== "line_no" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      {select("cl-period", "Billing period", "period", query.period, periods.map((p) => [p.period, periodLabel(p)]), "")}
+      {select("cl-kind", "Kind", "kind", query.kind, facets.kinds.map((k) => [k, kindLabels[k as keyof typeof kindLabels] ?? k]), "All kinds")}
+      {select("cl-project", "Project", "project", query.project, facets.projects.map((p) => [p, p]), "All projects")}
+      {select("cl-category", "Category", "category", query.category, facets.categories.map((c) => [c, c]), "All categories")}
+      {select("cl-match", "Match", "match", query.match, Object.entries(matchLabels), "All lines")}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="cl-q" className="text-xs font-medium text-slate-700">
+          Description
+        </label>
+        <input id="cl-q" name="q" type="search" defaultValue={query.q} placeholder="e.g. web-01" className={`${inputClass} w-40`} />
+      </div>
+      <button type="submit" className={buttonClass("primary", "sm")}>
+        Apply
+      </button>
+      <Link href={query.period ? `/costs?period=${query.period}` : "/costs"} className={buttonClass("ghost", "sm")}>
+        Reset
+      </Link>
+    </form>
+  );
+}

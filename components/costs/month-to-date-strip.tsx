@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { formatAge } from "@/components/ui/format";
+import type { BalanceItem } from "@/lib/costs/schemas";
+import { formatUsd } from "./format-usd";
+
+/** One line of this month's running cost above the explorer, linking to the trend. */
+export function MonthToDateStrip({ balance }: { balance: BalanceItem | null }) {
+  return (
+    <p className="mb-4 text-sm text-slate-700">
+      {balance ? (
+        <>
+          Month to date: <strong className="font-semibold text-slate-900">{formatUsd(balance.month_to_date_usage)}</strong> of usage, as DO
+          reported {formatAge(balance.generated_at)}.{" "}
+        </>
+      ) : (
+        <>No balance snapshot yet. </>
+      )}
+      <Link href="/costs/balance" className="font-medium text-brand-700 hover:underline">
+        See the month's trend
+      </Link>
+    </p>
+  );
+}

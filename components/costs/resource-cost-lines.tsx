@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCents } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { parseAmountCents } from "@/lib/costs/parse-amount-cents";
+import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
+import type { CostLineItem } from "@/lib/costs/schemas";
+import { formatUsd } from "./format-usd";
+
+const LIMIT = 240;
+
+interface PeriodGroup {
+  period: string;
+  lines: CostLineItem[];
+  totalCents: number;
+}
+
+function groupByPeriod(lines: CostLineItem[]): PeriodGroup[] {
+  const groups: PeriodGroup[] = [];
+  for (const line of lines) {
+    let group = groups.at(-1);
+    if (group?.period !== line.period) {
+      group = { period: line.period, lines: [], totalCents: 0 };
+      groups.push(group);
+    }
+    group.lines.push(line);
+    group.totalCents += parseAmountCents(line.amount) ?? 0;
+  }
+  return groups;
+}
+
+/** The invoice lines that paid for one resource, a row per month: a self-contained server component for the resource page. */
+export async function ResourceCostLines({ resourceId }: { resourceId: string }) {
+  const { lines, lineCount, totalCents } = await listResourceCostLines(getDb(), resourceId, LIMIT);
+  const groups = groupByPeriod(lines);
+  return (
+    <Card>
+      <CardHeader
+        title="Cost lines"
+        description={
+          lineCount
+            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatCents(totalCents, "USD")} in all${lineCount > LIMIT ? `; the latest ${LIMIT} are shown` : ""}.`
+            : undefined
+        }
+      />
+      {groups.length === 0 ? (
+        <EmptyState title="No cost lines matched to this resource">
+          <p>Invoice lines are matched by DigitalOcean&apos;s resource id, or by kind and name, when an invoice is ingested.</p>
+        </EmptyState>
+      ) : (
+        <Table caption="Invoice lines that paid for this resource, by billing month">
+          <THead>
+            <Th>Month</Th>
+            <Th>Lines</Th>
+            <Th>Matched</Th>
+            <Th align="right">Total</Th>
+          </THead>
+          <TBody>
+            {groups.map((group) => (
+              <tr key={group.period} className="align-top">
+                <Th scope="row" className="whitespace-nowrap">
+                  <Link href={`/costs?period=${group.period}&q=${encodeURIComponent(group.lines[0]?.name ?? "")}`} className="text-brand-700 hover:underline">
+                    {group.period.slice(0, 7)}
+                  </Link>
+                </Th>
+                <Td>
+                  <ul className="space-y-0.5">
+                    {group.lines.map((line) => (
+                      <li key={line.id}>
+                        {line.product}: {line.description}
+                        {line.hours ? <span className="text-slate-600"> · {line.hours} h</span> : null} ·{" "}
+                        <span className="tabular-nums">{formatUsd(line.amount)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </Td>
+                <Td>
+                  {[...new Set(group.lines.map((line) => line.match_method))].map((method) => (
+                    <Badge key={method} tone="green" className="mr-1">
+                      {method === "id" ? "by DO id" : "by name"}
+                    </Badge>
+                  ))}
+                </Td>
+                <Td align="right" className="font-medium">
+                  {formatCents(group.totalCents, "USD")}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ReactNode, useMemo, useRef, useState, useTransition } from "react";
+import { type AcceptDriftResult, acceptDriftAction } from "@/app/(admin)/drift/actions";
+import { Button } from "@/components/ui/button";
+import type { DriftItem } from "@/lib/drift/schemas";
+import { ConfirmAcceptDialog } from "./confirm-accept-dialog";
+import { DriftGroup } from "./drift-group";
+import { groupByResource } from "./group-by-resource";
+import { Toast } from "./toast";
+
+/**
+ * The open drift inbox: drift grouped by resource, accepted one at a time or several together after a confirmation
+ * naming what each spec becomes. Accepted rows leave at once (the server action also refreshes the page's data and
+ * the navigation badge) and a toast confirms. It stays mounted when the list empties (rendering `empty`), so the toast
+ * for the last drift, or the error of a refused accept, is still shown after the page's data refreshes.
+ */
+export function DriftInbox({ items, now, empty }: { items: DriftItem[]; now: number; empty: ReactNode }) {
+  const router = useRouter();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState<DriftItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+
+  const visible = useMemo(() => items.filter((d) => !hidden.has(d.id)), [items, hidden]);
+  const groups = useMemo(() => groupByResource(visible), [visible]);
+  const selectedItems = visible.filter((d) => selected.has(d.id));
+
+  const toggle = (ids: string[], isOn: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (isOn) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const confirm = () => {
+    const batch = confirming ?? [];
+    setError(null);
+    startTransition(async () => {
+      let result: AcceptDriftResult;
+      try {
+        result = await acceptDriftAction(batch.map((d) => d.id));
+      } catch {
+        result = { ok: false, message: "Nothing was accepted: the server could not be reached. Try again." };
+      }
+      if (!result.ok) {
+        setError(result.message);
+        router.refresh();
+        return;
+      }
+      const ids = new Set(result.accepted.map((a) => a.id));
+      setHidden((prev) => new Set([...prev, ...ids]));
+      setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
+      setConfirming(null);
+      setToast(acceptedMessage(result.accepted));
+      // The focused control (the dialog's button, or the row's) is gone: put focus somewhere that still exists.
+      summaryRef.current?.focus();
+    });
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {visible.length === 0 ? empty : null}
+      <div className={visible.length === 0 ? "hidden" : "flex flex-wrap items-center justify-between gap-3"}>
+        <h2 ref={summaryRef} tabIndex={-1} className="text-sm font-medium text-slate-700">
+          {visible.length.toLocaleString("en")} open {visible.length === 1 ? "drift" : "drifts"} on {groups.length.toLocaleString("en")}{" "}
+          {groups.length === 1 ? "resource" : "resources"}
+        </h2>
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              checked={visible.length > 0 && selectedItems.length === visible.length}
+              onChange={(e) => toggle(visible.map((d) => d.id), e.target.checked)}
+            />
+            Select all shown
+          </label>
+          <Button
+            disabled={selectedItems.length === 0 || isPending}
+            onClick={() => {
+              setError(null);
+              setConfirming(selectedItems);
+            }}
+          >
+            Accept selected{selectedItems.length ? ` (${selectedItems.length})` : ""}
+          </Button>
+        </div>
+      </div>
+      {groups.map((group) => (
+        <DriftGroup
+          key={group.resourceId}
+          group={group}
+          now={now}
+          selected={selected}
+          onToggle={toggle}
+          onAccept={(drift) => {
+            setError(null);
+            setConfirming([drift]);
+          }}
+          isBusy={isPending}
+        />
+      ))}
+      <ConfirmAcceptDialog
+        items={confirming}
+        isPending={isPending}
+        error={error}
+        onConfirm={confirm}
+        onCancel={() => {
+          if (!isPending) setConfirming(null);
+        }}
+      />
+      <Toast message={toast} onDismiss={() => setToast(null)} />
+    </div>
+  );
+}
+
+function acceptedMessage(accepted: Extract<AcceptDriftResult, { ok: true }>["accepted"]): string {
+  if (accepted.length === 1) {
+    const [a] = accepted;
+    return `Accepted ${a!.field} on ${a!.resourceName}: its spec is now version ${a!.specVersion}.`;
+  }
+  const resources = new Set(accepted.map((a) => a.resourceName));
+  return `Accepted ${accepted.length} drifts on ${resources.size} ${resources.size === 1 ? "resource" : "resources"}; their specs now hold the live values.`;
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { formatCents } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { type ChartMonth, cogsKindStyles, monthName } from "@/lib/billing/chart-months";
+
+/** The chart's figures as a table: its text alternative, and the keyboard way to a month's cost lines. */
+export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; currency: string }) {
+  const kinds = cogsKindStyles.filter((k) => months.some((m) => m.byKind[k.kind]));
+  const c = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatCents(cents, currency));
+  return (
+    <Table caption={`COGS and revenue by month, in ${currency}`}>
+      <THead>
+        <Th>Month</Th>
+        <Th align="right">Revenue</Th>
+        <Th align="right">COGS</Th>
+        <Th align="right">Margin</Th>
+        <Th align="right">Gross margin</Th>
+        <Th>Cost lines</Th>
+        {kinds.map((k) => (
+          <Th key={k.kind} align="right" className="whitespace-nowrap font-medium text-slate-600">
+            {k.label}
+          </Th>
+        ))}
+      </THead>
+      <TBody>
+        {months.map((m) => (
+          <tr key={m.period} className={m.isEstimate ? "bg-sky-50/60" : undefined}>
+            <Th scope="row">
+              <span className="flex items-center gap-2 whitespace-nowrap">
+                {monthName(m.period)}
+                {m.isEstimate ? <Badge tone="blue">Estimate</Badge> : null}
+                {m.fxMissing ? <Badge tone="amber">No {m.missingPairs.join(", ")} rate</Badge> : null}
+                {!m.hasCogs && !m.fxMissing ? <Badge>No invoice</Badge> : null}
+              </span>
+            </Th>
+            <Td align="right">{c(m.revenue)}</Td>
+            <Td align="right" className="font-medium">
+              {c(m.cogs)}
+            </Td>
+            <Td align="right">{c(m.margin)}</Td>
+            <Td align="right" className="whitespace-nowrap">
+              {m.marginPct === null ? "—" : `${m.marginPct.toFixed(2)} %`}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {/* aria-label, not an sr-only span: an absolutely placed span in a scrolling table widens the page. */}
+              {m.hasCogs && !m.isEstimate ? (
+                <Link href={`/costs?period=${m.period}`} aria-label={`Open cost lines of ${monthName(m.period)}`} className="text-brand-700 hover:underline">
+                  Open cost lines
+                </Link>
+              ) : m.isEstimate ? (
+                <Link href="/costs/balance" aria-label={`Month to date: ${monthName(m.period)}`} className="text-brand-700 hover:underline">
+                  Month to date
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Td>
+            {kinds.map((k) => (
+              <Td key={k.kind} align="right" className="text-slate-600">
+                {m.fxMissing ? "—" : c(m.byKind[k.kind] ?? 0)}
+              </Td>
+            ))}
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

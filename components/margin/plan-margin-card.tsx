@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatCents } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import type { PlanMarginCard as Card_ } from "@/lib/billing/plan-margin-cards";
+import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+
+const perUnit = (cents: number | null, currency: string) =>
+  cents === null ? "—" : `${new Intl.NumberFormat("en-AU", { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 4 }).format(cents / 100)}`;
+
+/** A plan's month against its price, with the base prices that would break even or meet the target margin. */
+export function PlanMarginCard({ plan, currency, target }: { plan: Card_; currency: string; target: number }) {
+  const c = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatCents(cents, currency));
+  const p = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : `${formatCents(cents, plan.currency)} ${plan.currency}`);
+  const pricing = plan.pricing;
+  const figures: [string, string][] = [
+    ["Subscribers", String(plan.subscribers)],
+    ["Revenue", c(plan.revenue)],
+    ["of which base price", c(plan.baseRevenue)],
+    ["COGS", plan.shared ? `${c(plan.cogs)} (incl. ${c(plan.shared)} shared)` : c(plan.cogs)],
+    ["Margin", plan.marginPct === null ? c(plan.margin) : `${c(plan.margin)} (${plan.marginPct.toFixed(2)} %)`],
+    ["Average COGS per subscriber", c(pricing?.avgCogsPerSubscriber)],
+    ["Add-ons and overage per subscriber", c(pricing?.extrasPerSubscriber)],
+    ["Break-even base price", p(pricing?.breakEvenPriceCents)],
+    [`Base price for ${target} % margin`, p(pricing?.targetPriceCents)],
+  ];
+  const target_ = pricing?.targetPriceCents;
+  return (
+    <Card>
+      <CardHeader
+        title={`${plan.name} (${plan.code})`}
+        description={`Version ${plan.version} on sale at ${formatCents(plan.basePriceCents, plan.currency)} ${plan.currency} a month.`}
+        actions={
+          <>
+            <Link href={`/margin/plans/${plan.code}`} className="text-sm font-medium text-brand-700 hover:underline">
+              Subscriptions<span className="sr-only"> of {plan.name}</span> and migration
+            </Link>
+            {target_ !== null && target_ !== undefined ? (
+              <LinkButton href={`/catalog/${plan.code}/drafts/new?base_price_cents=${target_}`} variant="primary" size="sm" aria-label={`Open a new draft of ${plan.name} at ${formatCents(target_, plan.currency)}`}>
+                Open a draft at {formatCents(target_, plan.currency)}
+              </LinkButton>
+            ) : null}
+          </>
+        }
+      />
+      {plan.missingPairs.length ? (
+        <p className="px-5 pt-3 text-sm text-amber-800">No {plan.missingPairs.map((x) => x.replace("/", "→")).join(", ")} exchange rate for this month: nothing to compute.</p>
+      ) : null}
+      <dl className="grid grid-cols-1 gap-x-8 gap-y-2 px-5 py-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        {figures.map(([label, value]) => (
+          <div key={label} className="flex justify-between gap-4 border-b border-slate-100 pb-1">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="text-right font-medium tabular-nums text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {pricing && plan.subscribers > 0 ? (
+        <Table caption={`${plan.name}: COGS per subscriber per included unit`} className="border-t border-slate-200">
+          <THead>
+            <Th>Included per subscriber</Th>
+            <Th align="right">COGS per included unit</Th>
+          </THead>
+          <TBody>
+            {pricing.perIncludedUnit.map((u) => (
+              <tr key={u.resourceKind}>
+                <Th scope="row">
+                  {resourceKindLabel(u.resourceKind)}: {formatQuantity(u.resourceKind, u.includedQty)}
+                </Th>
+                <Td align="right">{u.cogsPerUnitCents === null ? "not metered from DO costs" : perUnit(u.cogsPerUnitCents, currency)}</Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+    </Card>
+  );
+}

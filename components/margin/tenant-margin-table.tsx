@@ -1,0 +1,95 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type SortState } from "@/components/ui/data-table";
+import { formatCents } from "@/components/ui/format";
+import { resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+import type { TenantMarginRow } from "@/lib/billing/tenant-margin-rows";
+
+const qty = (n: number) => n.toLocaleString("en-AU", { maximumFractionDigits: 1 });
+
+function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
+  const c = (cents: number | null) => (cents === null ? "—" : formatCents(cents, currency));
+  return [
+    {
+      id: "tenant",
+      header: "Tenant",
+      meta: { sortField: "tenant" },
+      cell: ({ row }) =>
+        row.original.tenantId === null ? (
+          <span className="italic text-slate-600">Shared cost (not attributable to a tenant)</span>
+        ) : (
+          <span className="flex flex-col">
+            <span className="font-medium text-slate-900">{row.original.name ?? row.original.tenantId}</span>
+            <span className="font-mono text-xs text-slate-500">{row.original.tenantId}</span>
+          </span>
+        ),
+    },
+    { id: "plan", header: "Plan", meta: { sortField: "plan" }, cell: ({ row }) => row.original.planCode ?? "—" },
+    { id: "revenue", header: "Revenue", meta: { sortField: "revenue", align: "right" }, cell: ({ row }) => c(row.original.revenue) },
+    {
+      id: "cogs",
+      header: "COGS",
+      meta: { sortField: "cogs", align: "right" },
+      cell: ({ row }) => (
+        <span className="flex flex-col items-end">
+          {c(row.original.cogs)}
+          {row.original.tenantId !== null && row.original.shared ? <span className="text-xs text-slate-500">incl. {c(row.original.shared)} shared</span> : null}
+        </span>
+      ),
+    },
+    {
+      id: "margin",
+      header: "Margin",
+      meta: { sortField: "margin", align: "right" },
+      cell: ({ row }) => <span className={(row.original.margin ?? 0) < 0 ? "text-red-700" : undefined}>{c(row.original.margin)}</span>,
+    },
+    {
+      id: "margin_pct",
+      header: "Margin %",
+      meta: { sortField: "margin_pct", align: "right" },
+      cell: ({ row }) => (row.original.marginPct === null ? "—" : `${row.original.marginPct.toFixed(2)} %`),
+    },
+    {
+      id: "usage",
+      header: "Usage vs included",
+      cell: ({ row }) =>
+        row.original.usage.length ? (
+          <ul className="flex flex-col gap-0.5 text-xs">
+            {row.original.usage.map((u) => (
+              <li key={u.resourceKind} className="flex items-center gap-2">
+                <span className="text-slate-600">{resourceKindLabel(u.resourceKind)}</span>
+                <span className="tabular-nums">
+                  {qty(u.used)} / {qty(u.included)}
+                </span>
+                {!u.isCovered ? <Badge>not in plan</Badge> : u.used > u.included ? <Badge tone="amber">over</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-slate-500">—</span>
+        ),
+    },
+  ];
+}
+
+/** Per-tenant margin for one month; the sort lives in the URL (`base` carries the other parameters). */
+export function TenantMarginTable({ rows, currency, sort, base }: { rows: TenantMarginRow[]; currency: string; sort: SortState; base: string }) {
+  const sortHref = (field: string, dir: "asc" | "desc") => {
+    const p = new URLSearchParams(base);
+    p.set("sort", field);
+    p.set("dir", dir);
+    return `/margin/tenants?${p.toString()}`;
+  };
+  return (
+    <DataTable
+      columns={columns(currency)}
+      data={rows}
+      sort={sort}
+      sortHref={sortHref}
+      caption={`Revenue, COGS and margin per tenant, in ${currency}`}
+      rowKey={(r) => r.tenantId ?? "(shared)"}
+    />
+  );
+}

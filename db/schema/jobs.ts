@@ -1,0 +1,33 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const jobTriggers = ["cron", "manual", "event", "cli"] as const;
+export type JobTrigger = (typeof jobTriggers)[number];
+export const jobStatuses = ["running", "succeeded", "failed"] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+export interface JobProgress {
+  done: number;
+  total?: number;
+  message?: string;
+}
+
+/** One row per run of any job (sync, billing, drift, metering), whoever triggered it: the Jobs page reads this. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    job: text("job").notNull(),
+    trigger: text("trigger").$type<JobTrigger>().notNull(),
+    args: jsonb("args").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status").$type<JobStatus>().notNull().default("running"),
+    progress: jsonb("progress").$type<JobProgress>(),
+    summary: text("summary"),
+    counts: jsonb("counts").$type<Record<string, number>>().notNull().default({}),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("job_runs_job_started_idx").on(t.job, t.startedAt), index("job_runs_started_idx").on(t.startedAt)],
+);
+
+export type JobRun = typeof jobRuns.$inferSelect;

@@ -1,0 +1,1 @@
+ALTER TABLE "cloud_resources" ADD COLUMN "content_hash" text;

@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import Papa from "papaparse";
+import { expectAccessible } from "./axe";
+import { arcadiaToken, expect, test } from "./fixtures";
+
+/** "$1,008.00" / "-$10.00" as cents, without floats. */
+const cents = (money: string) => {
+  const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(money.trim());
+  if (!match) throw new Error(`not money: ${money}`);
+  const value = Number(match[2]!.replaceAll(",", "")) * 100 + Number(match[3]);
+  return match[1] ? -value : value;
+};
+
+/** The demo's invoices, ingested the way an admin would: "Discover invoices" on the invoices view, unless done. */
+async function ensureInvoicesIngested(page: Page) {
+  await page.goto("/costs/invoices");
+  const table = page.getByRole("table", { name: "DigitalOcean invoices and their ingest state" });
+  if (!(await table.isVisible())) {
+    await page.getByRole("button", { name: "Discover invoices: discover-invoices" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /running inline|Sent discover-invoices/ })).toBeVisible();
+  }
+  // Discovery then ingest run after the response; 30 months of invoices take a few seconds.
+  await expect(async () => {
+    await page.reload();
+    await expect(table).toBeVisible({ timeout: 1000 });
+    await expect(table.getByText(/^(discovered|ingesting)$/)).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(table.getByText("ingested", { exact: true }).first()).toBeVisible();
+  await expect(table.getByText(/^off by/)).toHaveCount(0);
+}
+
+test("in the demo, an admin filters the explorer to unmatched lines, sorts by amount, and exports the same rows as CSV", async ({ adminPage: page }) => {
+  test.setTimeout(180_000);
+  await ensureInvoicesIngested(page);
+
+  await page.goto("/costs");
+  await expect(page.getByRole("heading", { name: "Costs", level: 1 })).toBeVisible();
+  // The oldest month has the most historic (deleted) droplets, which the inventory never saw.
+  const period = page.getByLabel("Billing period");
+  const oldest = await period.locator("option").last().getAttribute("value");
+  await period.selectOption(oldest!);
+  await page.getByLabel("Match").selectOption("unmatched");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/match=unmatched/);
+  await expect(page).toHaveURL(new RegExp(`period=${oldest}`));
+
+  const table = page.getByRole("table", { name: "Cost lines of the selected period and filters" });
+  const amountHeader = table.getByRole("columnheader", { name: /Amount/ });
+  await amountHeader.getByRole("link").click();
+  await expect(amountHeader).toHaveAttribute("aria-sort", "ascending");
+  await amountHeader.getByRole("link").click();
+  await expect(amountHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/sort=amount&dir=desc/);
+
+  const bodyRows = table.locator("tbody tr");
+  const count = await bodyRows.count();
+  expect(count).toBeGreaterThan(0);
+  const shown = await bodyRows.evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent?.trim() ?? "")),
+  );
+  // Columns: line, product, description, kind, project, category, hours, usage, amount, match.
+  for (const cells of shown) expect(cells[9]).toBe("unmatched");
+  const amounts = shown.map((cells) => cents(cells[8]!));
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  const totals = table.locator("tfoot");
+  await expect(totals).toContainText(`Total for this filter: ${count} lines`);
+  expect(cents((await totals.locator("td").first().textContent())!)).toBe(amounts.reduce((a, b) => a + b, 0));
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`arcadia-cost-lines-${oldest!.slice(0, 7)}.csv`);
+  const csv = Papa.parse<Record<string, string>>(await readFile((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
+  expect(csv.errors).toEqual([]);
+  // The description cell shows the group (a cluster, an app) under the description.
+  expect(csv.data.map((line) => [line.line_no, `${line.description}${line.group_description}`, cents(`$${line.amount}`)])).toEqual(
+    shown.map((cells) => [cells[0], cells[2], cents(cells[8]!)]),
+  );
+  for (const line of csv.data) expect(line).toMatchObject({ period: oldest, line_type: "resource", resource_id: "", match_method: "none" });
+
+  await expectAccessible(page, "/costs (filtered and sorted)");
+});
+
+test("the invoices view reconciles every invoice, re-ingests one, and the API agrees", async ({ adminPage: page, request }) => {
+  test.setTimeout(120_000);
+  await ensureInvoicesIngested(page);
+  const table = page.getByRole("table", { name: "DigitalOcean invoices and their ingest state" });
+  const first = table.locator("tbody tr").first();
+  await first.getByRole("button", { name: /Re-ingest/ }).click();
+  await expect(first.getByRole("status")).toContainText(/running inline|Sent ingest-invoice/);
+  await expect(async () => {
+    await page.reload();
+    await expect(table.locator("tbody tr").first().getByText("ingested", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  const token = arcadiaToken({ sub: "e2e-admin", role: "platform_admin" });
+  const res = await request.get("/api/v1/billing/invoices", { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+  const invoices = ((await res.json()) as { data: { status: string; amount: string; lines_total: string; period: string }[] }).data;
+  expect(invoices.length).toBeGreaterThan(12);
+  for (const invoice of invoices) {
+    expect(invoice.status).toBe("ingested");
+    expect(invoice.lines_total).toBe(invoice.amount);
+    expect(invoice.period).toMatch(/^\d{4}-\d{2}-01$/);
+  }
+  await expectAccessible(page, "/costs/invoices (populated)");
+
+  await page.goto("/costs/balance");
+  const snapshot = page.getByRole("button", { name: /Take a snapshot|Snapshot now/ });
+  await snapshot.click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Usage this month")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(page, "/costs/balance");
+});

@@ -1,0 +1,129 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { arcadiaToken, expect, test } from "./fixtures";
+
+// The margin dashboard in the demo: the fake DO account's inventory and invoices, tenants and subscriptions sent the
+// way arcadia-app sends them (PUT /api/v1/tenants/:id and /api/v1/subscriptions/:id), and a USD→AUD rate an admin
+// enters on the FX page. Every step is idempotent, so the spec runs on a database other specs have filled.
+
+const demoSubscriptions = [
+  { tenant: "acme", name: "Acme Pty Ltd", plan: "pro" },
+  { tenant: "globex", name: "Globex Corporation", plan: "studio" },
+  { tenant: "initech", name: "Initech", plan: "starter" },
+  { tenant: "umbrella", name: "Umbrella Health", plan: "studio" },
+];
+
+async function runJob(page: Page, name: string) {
+  await page.goto("/jobs");
+  await page.getByRole("table", { name: "Jobs" }).getByRole("button", { name: `Run now: ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: name }).first()).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Recent job runs" }).getByText("running")).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 120_000 });
+}
+
+async function ensureDemoData(page: Page) {
+  await page.goto("/catalog");
+  const load = page.getByRole("button", { name: "Load the starter catalog" });
+  if (await load.isVisible()) {
+    await load.click();
+    await expect(load).toBeHidden();
+  }
+  // The inventory first, so invoice lines match the tenants' tagged resources when they are ingested.
+  await page.goto("/inventory");
+  if (await page.getByRole("table", { name: "DigitalOcean resources" }).isHidden()) await runJob(page, "sync-inventory");
+  await page.goto("/costs/invoices");
+  const invoices = page.getByRole("table", { name: "DigitalOcean invoices and their ingest state" });
+  if (!(await invoices.isVisible())) await runJob(page, "discover-invoices");
+  await expect(async () => {
+    await page.goto("/costs/invoices");
+    await expect(invoices).toBeVisible({ timeout: 1000 });
+    await expect(invoices.getByText(/^(discovered|ingesting)$/)).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 120_000 });
+  // This month has no invoice yet: its COGS is the month-to-date balance snapshot, an estimate.
+  await runJob(page, "snapshot-balance");
+}
+
+async function sendSubscriptions(request: APIRequestContext) {
+  const headers = { authorization: `Bearer ${arcadiaToken({ sub: "arcadia-app", role: "platform_admin" })}` };
+  const started = new Date(Date.UTC(new Date().getUTCFullYear() - 2, 0, 1)).toISOString();
+  for (const s of demoSubscriptions) {
+    const tenant = await request.put(`/api/v1/tenants/${s.tenant}`, { headers, data: { name: s.name } });
+    expect(tenant.status(), await tenant.text()).toBe(200);
+    const sub = await request.put(`/api/v1/subscriptions/demo-${s.tenant}`, {
+      headers,
+      data: { tenant_id: s.tenant, plan_code: s.plan, status: "active", started_at: started },
+    });
+    expect(sub.status(), await sub.text()).toBe(200);
+  }
+}
+
+async function enterFxRate(page: Page) {
+  await page.goto("/margin/fx");
+  await expect(page.getByRole("heading", { level: 1, name: "Margin" })).toBeVisible();
+  await page.getByLabel("From currency").fill("USD");
+  await page.getByLabel("To currency").fill("AUD");
+  await page.getByLabel("Rate", { exact: true }).fill("1.5312");
+  await page.getByLabel("Effective from").fill("2020-01-01");
+  await page.getByRole("button", { name: "Save rate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved: 1 USD = 1.53120000 AUD from 2020-01-01." })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Exchange rates by pair and effective date" })).toContainText("USD → AUD");
+  await expectAccessible(page, "/margin/fx");
+}
+
+test("in the demo, the margin chart shows months of data, a bar opens that month's cost lines, and a plan opens a pre-filled draft", async ({
+  adminPage: page,
+  request,
+}) => {
+  test.setTimeout(420_000);
+  await ensureDemoData(page);
+  await sendSubscriptions(request);
+  await enterFxRate(page);
+  await runJob(page, "meter-usage");
+
+  await page.goto("/margin");
+  await expect(page.getByRole("heading", { level: 1, name: "Margin" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Margin" })).toHaveAttribute("aria-current", "page");
+  const chart = page.getByTestId("cogs-revenue-chart");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // The text alternative: twelve months, each with revenue, COGS and a way to its cost lines.
+  const table = page.getByRole("table", { name: "COGS and revenue by month, in AUD" });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(12);
+  await expect(table.getByRole("link", { name: /Open cost lines/ })).toHaveCount(11);
+  await expect(rows.last()).toContainText("Estimate");
+  for (const row of await rows.all()) await expect(row.locator("td").first()).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  await expectAccessible(page, "/margin");
+
+  // The first bar is the range's first month: a click opens the cost-line explorer for that period.
+  const from = await page.getByLabel("From").inputValue();
+  await chart.locator(".recharts-bar-rectangle path").first().click();
+  await expect(page).toHaveURL(new RegExp(`/costs\\?period=${from}-01$`));
+  await expect(page.getByLabel("Billing period")).toHaveValue(`${from}-01`);
+  await expect(page.getByRole("table", { name: "Cost lines of the selected period and filters" })).toBeVisible();
+
+  // Per tenant: revenue and attributed COGS for the last invoiced month, exportable.
+  await page.goto("/margin/tenants");
+  const tenants = page.getByRole("table", { name: "Revenue, COGS and margin per tenant, in AUD" });
+  await expect(tenants.getByRole("row", { name: /Acme Pty Ltd/ })).toContainText("pro");
+  await expect(tenants.getByRole("row", { name: /Shared cost/ })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await (await download).createReadStream();
+  let text = "";
+  for await (const chunk of csv) text += chunk;
+  expect(text.split("\r\n")[0]).toBe("month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,usage");
+  expect(text).toContain(",acme,Acme Pty Ltd,pro,");
+  await expectAccessible(page, "/margin/tenants");
+
+  // Per plan: the price for the target margin opens a new draft of the plan pre-filled with it.
+  await page.goto("/margin/plans");
+  const draftLink = page.getByRole("link", { name: /^Open a new draft of Studio at \$[\d,]+\.\d{2}$/ });
+  await expect(draftLink).toBeVisible();
+  const price = /\$([\d,]+\.\d{2})$/.exec((await draftLink.getAttribute("aria-label")) ?? "")![1]!.replaceAll(",", "");
+  await expectAccessible(page, "/margin/plans");
+  await draftLink.click();
+  await expect(page).toHaveURL(/\/catalog\/studio\/(drafts\/new|versions\/\d+)\?base_price_cents=\d+$/);
+  await expect(page.getByLabel("Monthly price")).toHaveValue(price);
+});

@@ -1,0 +1,66 @@
+import { InngestTestEngine } from "@inngest/test";
+import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobRuns } from "@/db/schema";
+import { cloudResources } from "@/db/schema";
+import { setupAppTestDb } from "@/test/app-db";
+import { type FakeDo, startFakeDo } from "@/test/fake-do";
+import { jobRequestedEvent } from "../client";
+import { syncInventoryFast, syncInventoryFull } from "./sync-inventory";
+
+const getDb = setupAppTestDb();
+let fake: FakeDo;
+
+beforeAll(async () => {
+  fake = await startFakeDo({ seed: 3, droplets: 30, now: new Date("2026-05-15T12:00:00Z") });
+  process.env.DO_API_TOKEN = "test-token";
+  process.env.DO_API_URL = fake.url;
+  process.env.INNGEST_DEV = "1";
+});
+afterAll(() => fake.close());
+
+describe("Inngest functions", () => {
+  it("the fast sync runs its real step: droplets land in the database and the run is recorded", async () => {
+    const { result } = await new InngestTestEngine({ function: syncInventoryFast }).execute();
+    expect(result).toMatchObject({ summary: expect.stringContaining("droplet"), runId: expect.any(String) });
+    const [row] = await getDb().db.select({ n: sql<number>`count(*)::int` }).from(cloudResources);
+    expect(row?.n).toBe(fake.account.droplets.length);
+    const runs = await getDb().db.select().from(jobRuns);
+    expect(runs.at(-1)).toMatchObject({ job: "sync-inventory", trigger: "cron", status: "succeeded" });
+  });
+
+  it("a requested run (Run now) passes its event data as the job's args", async () => {
+    const { result } = await new InngestTestEngine({
+      function: syncInventoryFull,
+      events: [{ name: jobRequestedEvent("sync-inventory"), data: { kinds: ["volume"] } }],
+    }).execute();
+    expect((result as { summary: string }).summary).toMatch(/^volume:/);
+    const runs = await getDb().db.select().from(jobRuns);
+    expect(runs.at(-1)).toMatchObject({ trigger: "event", args: { kinds: ["volume"] } });
+  });
+
+  it("the real /api/inngest handler lists every function with its cron (in-band sync, dev mode)", async () => {
+    const { GET, PUT } = await import("@/app/api/inngest/route");
+    const { functions } = await import("./index");
+    const info = await GET(new NextRequest("http://localhost/api/inngest"), undefined as never);
+    expect(((await info.json()) as { function_count: number }).function_count).toBe(functions.length);
+
+    const res = await PUT(
+      new NextRequest("http://localhost/api/inngest", {
+        method: "PUT",
+        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
+        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
+      }),
+      undefined as never,
+    );
+    const body = (await res.json()) as { functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
+    const crons = Object.fromEntries(body.functions.map((f) => [f.id, f.triggers.find((t) => t.cron)?.cron]));
+    expect(crons).toMatchObject({
+      "arcadia-cloud-sync-inventory": "15 * * * *",
+      "arcadia-cloud-sync-inventory-fast": "*/5 * * * *",
+      "arcadia-cloud-sync-inventory-slow": "40 3 * * *",
+    });
+    for (const f of body.functions) expect(f.triggers.some((t) => t.event?.startsWith("arcadia/job.")), f.id).toBe(true);
+  });
+});

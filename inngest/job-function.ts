@@ -1,0 +1,64 @@
+import { getDb } from "@/db";
+import { env } from "@/lib/env";
+import { jobDepsFor } from "@/lib/jobs/deps";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
+import { runJob } from "@/lib/jobs/run-job";
+import { inngest, jobRequestedEvent } from "./client";
+
+export interface JobFunctionOptions {
+  /** Function id (without the client prefix); defaults to the job name. */
+  id?: string;
+  /** Cron schedule; defaults to the job's own. */
+  cron?: string | null;
+  /** Fixed args for this function's runs (e.g. which kinds a sync covers); event data is merged over them. */
+  args?: Record<string, unknown>;
+  /** Set for jobs that call the DO API: they share one concurrency budget and a throttle, whatever the function. */
+  callsDo?: boolean;
+  /** CEL expression naming what must never run twice at once (default: the function itself). */
+  concurrencyKey?: string;
+  /** "env" makes the key shared by every function using it (e.g. all inventory syncs), not just this one. */
+  concurrencyScope?: "fn" | "env";
+}
+
+/**
+ * Wraps a job definition as an Inngest function: thin by design. The step calls the same runJob() the CLI and the
+ * "Run now" button call, so Inngest adds scheduling, retries and concurrency but no logic of its own.
+ */
+export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
+  const id = opts.id ?? job.name;
+  const cron = opts.cron === undefined ? job.cron : opts.cron;
+  const ownLimit = {
+    limit: 1,
+    ...(opts.concurrencyKey ? { key: opts.concurrencyKey } : {}),
+    ...(opts.concurrencyScope ? { scope: opts.concurrencyScope } : {}),
+  };
+  const triggers = [
+    ...(cron ? [{ cron }] : []),
+    { event: jobRequestedEvent(id) },
+  ] as [{ event: string }];
+  return inngest.createFunction(
+    {
+      id,
+      name: job.title,
+      triggers,
+      retries: 2,
+      concurrency: opts.callsDo ? [ownLimit, { scope: "env", key: '"digitalocean-api"', limit: 2 }] : ownLimit,
+      ...(opts.callsDo ? { throttle: { limit: 120, period: "1m" as const } } : {}),
+    },
+    async ({ event, step }) => {
+      const fromEvent = event?.name === jobRequestedEvent(id) ? ((event.data ?? {}) as Record<string, unknown>) : {};
+      const trigger = event?.name === jobRequestedEvent(id) ? "event" : "cron";
+      return step.run(id, async () => {
+        const args = job.args.parse({ ...opts.args, ...fromEvent });
+        const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown> }, (ctx) =>
+          job.run(jobDepsFor(getDb(), env(), sendInngestEvent), args, ctx),
+        );
+        return { summary: result.summary, counts: result.counts ?? {}, runId: result.runId };
+      });
+    },
+  );
+}
+
+export async function sendInngestEvent(name: string, data: Record<string, unknown>): Promise<void> {
+  await inngest.send({ name, data });
+}

@@ -1,0 +1,156 @@
+import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
+import type { PeriodFigures } from "./build-margin-periods";
+import { formatMoney, roundDiv } from "./money";
+import { periodLabel } from "./month";
+import type { MarginItem } from "./schemas";
+
+export interface MoneyFigures {
+  revenue: number;
+  cogs: number;
+  shared: number;
+  cogsByKind: Map<string, number>;
+  isEstimate: boolean;
+  missingPairs: string[];
+}
+
+export interface MonthRow extends MoneyFigures {
+  period: string;
+  hasCogs: boolean;
+}
+
+export interface TenantRow extends MoneyFigures {
+  tenantId: string | null;
+  planCode: string | null;
+  usage: { resourceKind: CatalogResourceKind; isCovered: boolean; used: number; included: number }[];
+}
+
+export interface PlanRow extends MoneyFigures {
+  planCode: string | null;
+  subscribers: number;
+  /** Revenue from base prices; the rest is add-ons and overage. */
+  baseRevenue: number;
+}
+
+const emptyFigures = (): MoneyFigures => ({ revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), isEstimate: false, missingPairs: [] });
+const addTo = (map: Map<string, number>, key: string, cents: number) => map.set(key, (map.get(key) ?? 0) + cents);
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+
+export function groupByMonth(periods: PeriodFigures[]): MonthRow[] {
+  return periods.map((p) => {
+    const row: MonthRow = { ...emptyFigures(), period: p.period, hasCogs: p.hasCogs, isEstimate: p.isEstimate, missingPairs: p.missingPairs };
+    for (const t of p.tenants.values()) {
+      row.revenue += t.revenue;
+      row.cogs += t.cogs;
+      for (const [k, c] of t.cogsByKind) addTo(row.cogsByKind, k, c);
+    }
+    for (const [k, c] of p.sharedByKind) addTo(row.cogsByKind, k, c);
+    row.cogs += p.shared;
+    row.shared = p.shared;
+    return row;
+  });
+}
+
+/** Per tenant over the range; a row with a null tenant holds the shared cost not allocated to anyone. */
+export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
+  const rows = new Map<string, TenantRow>();
+  const missing = periods.reduce<string[]>((acc, p) => union(acc, p.missingPairs), []);
+  const isEstimate = periods.some((p) => p.isEstimate);
+  const shared: TenantRow = { ...emptyFigures(), tenantId: null, planCode: null, usage: [], isEstimate, missingPairs: missing };
+  for (const p of periods) {
+    for (const t of p.tenants.values()) {
+      let row = rows.get(t.tenantId);
+      if (!row) {
+        row = { ...emptyFigures(), tenantId: t.tenantId, planCode: null, usage: [], isEstimate, missingPairs: missing };
+        rows.set(t.tenantId, row);
+      }
+      row.planCode = t.planCode ?? row.planCode;
+      row.revenue += t.revenue;
+      row.cogs += t.cogs + t.allocated;
+      row.shared += t.allocated;
+      for (const [k, c] of t.cogsByKind) addTo(row.cogsByKind, k, c);
+      if (t.allocated) addTo(row.cogsByKind, "shared", t.allocated);
+      for (const u of t.usage) {
+        const existing = row.usage.find((x) => x.resourceKind === u.resourceKind);
+        if (existing) {
+          existing.used += u.used;
+          existing.included += u.included;
+          existing.isCovered ||= u.isCovered;
+        } else row.usage.push({ resourceKind: u.resourceKind, isCovered: u.isCovered, used: u.used, included: u.included });
+      }
+    }
+    const left = p.shared - p.sharedAllocated;
+    shared.cogs += left;
+    shared.shared += left;
+    if (p.sharedAllocated === 0) for (const [k, c] of p.sharedByKind) addTo(shared.cogsByKind, k, c);
+    else if (left) addTo(shared.cogsByKind, "shared", left);
+  }
+  const out = [...rows.values()].sort((a, b) => ((a.tenantId ?? "") < (b.tenantId ?? "") ? -1 : 1));
+  if (shared.cogs !== 0) out.push(shared);
+  return out;
+}
+
+/** Per plan over the range: revenue by each line's plan, COGS by the plan the tenant's usage is billed against. */
+export function groupByPlan(periods: PeriodFigures[]): PlanRow[] {
+  const rows = new Map<string, PlanRow & { subs: Set<string> }>();
+  const missing = periods.reduce<string[]>((acc, p) => union(acc, p.missingPairs), []);
+  const isEstimate = periods.some((p) => p.isEstimate);
+  const row = (code: string) => {
+    let r = rows.get(code);
+    if (!r) {
+      r = { ...emptyFigures(), planCode: code || null, subscribers: 0, baseRevenue: 0, subs: new Set(), isEstimate, missingPairs: missing };
+      rows.set(code, r);
+    }
+    return r;
+  };
+  for (const p of periods) {
+    for (const t of p.tenants.values()) {
+      for (const [plan, rev] of t.revenueByPlan) {
+        const r = row(plan);
+        r.revenue += rev.total;
+        r.baseRevenue += rev.base;
+        for (const id of rev.subscriptionIds) r.subs.add(id);
+      }
+      const r = row(t.planCode ?? "");
+      r.cogs += t.cogs + t.allocated;
+      r.shared += t.allocated;
+      for (const [k, c] of t.cogsByKind) addTo(r.cogsByKind, k, c);
+      if (t.allocated) addTo(r.cogsByKind, "shared", t.allocated);
+    }
+    const left = p.shared - p.sharedAllocated;
+    if (left) {
+      const r = row("");
+      r.cogs += left;
+      r.shared += left;
+      addTo(r.cogsByKind, "shared", left);
+    }
+  }
+  return [...rows.values()]
+    .map(({ subs, ...r }) => ({ ...r, subscribers: subs.size }))
+    .sort((a, b) => (a.planCode === null ? 1 : b.planCode === null ? -1 : a.planCode < b.planCode ? -1 : 1));
+}
+
+/** margin / revenue as a percentage with two decimals; null without revenue. */
+export function marginPct(revenue: number, cogs: number): number | null {
+  if (revenue === 0) return null;
+  return Number(roundDiv(BigInt(revenue - cogs) * 10_000n, BigInt(revenue))) / 100;
+}
+
+/** The API's money fields: strings with two decimals, or all null when a rate is missing (never a guess). */
+export function toMoneyItem(f: MoneyFigures, currency: string): Omit<MarginItem, "month" | "tenant_id" | "plan_code"> {
+  const isMissing = f.missingPairs.length > 0;
+  const m = (cents: number) => (isMissing ? null : formatMoney(cents));
+  return {
+    revenue: m(f.revenue),
+    cogs: m(f.cogs),
+    margin: m(f.revenue - f.cogs),
+    margin_pct: isMissing ? null : marginPct(f.revenue, f.cogs),
+    shared_cogs: m(f.shared),
+    cogs_by_kind: isMissing ? null : Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, formatMoney(c)])),
+    currency,
+    is_estimate: f.isEstimate,
+    fx_missing: isMissing,
+    missing_fx_pairs: f.missingPairs,
+  };
+}
+
+export const monthItem = (r: MonthRow, currency: string): MarginItem => ({ month: periodLabel(r.period), ...toMoneyItem(r, currency) });

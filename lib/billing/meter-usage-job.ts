@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { cliEnv } from "@/lib/env";
+import { defineJob } from "@/lib/jobs/job-definition";
+import { meterUsage } from "./meter-usage";
+import { addMonths, currentPeriod, monthSchema, periodLabel } from "./month";
+
+export const meterUsageArgs = z.object({ month: monthSchema.optional() });
+
+export const meterUsageJob = defineJob({
+  name: "meter-usage",
+  title: "Meter tenant usage",
+  description: "Turns the inventory's event history into usage per tenant and kind for the month (droplet hours, GB-months, DNS zones).",
+  cron: "45 4 * * *",
+  args: meterUsageArgs,
+  cliArgs: ([month]) => (month ? { month } : {}),
+  async run(deps, args, ctx) {
+    // Without a month, the current one and the one before: last month's figures settle after it ends (late syncs).
+    const now = currentPeriod();
+    const periods = args.month ? [args.month] : [addMonths(now, -1), now];
+    // cliEnv: the tag prefix is all this needs, and the CLI has no web secrets.
+    const prefix = cliEnv().TENANT_TAG_PREFIX;
+    const results = [];
+    for (const [i, period] of periods.entries()) {
+      results.push(await meterUsage(deps.db, period, prefix));
+      await ctx.reportProgress({ done: i + 1, total: periods.length });
+    }
+    return {
+      summary: results.map((r) => `${periodLabel(r.period)}: ${r.records} usage records for ${r.tenants} tenants from ${r.resources} resources`).join("; "),
+      counts: { records: results.reduce((a, r) => a + r.records, 0), tenants: Math.max(0, ...results.map((r) => r.tenants)) },
+    };
+  },
+});

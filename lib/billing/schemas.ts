@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { subscriptionStatuses } from "@/db/schema/billing";
+import { catalogResourceKindSchema } from "@/lib/catalog/schemas";
+import { monthSchema } from "./month";
+
+// The revenue side's API shapes: snake_case, times as ISO 8601 strings, money as strings with two decimals.
+
+const isoDateTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with an offset, e.g. 2026-04-01T00:00:00Z" });
+
+export const externalIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, "Use up to 100 letters, digits, dots, dashes, colons or underscores");
+
+export const externalIdParams = z.object({ id: externalIdSchema.describe("arcadia-app's own id") });
+
+export const tenantBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export type TenantBody = z.infer<typeof tenantBody>;
+
+export const tenantItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type TenantItem = z.infer<typeof tenantItemSchema>;
+
+const subscriptionAddonInput = z.strictObject({
+  code: z.string().trim().min(1).max(40).describe("Add-on code from GET /api/v1/catalog/addons"),
+  quantity: z.number().int().min(1).max(1_000_000).default(1),
+  started_at: isoDateTime,
+  ended_at: isoDateTime.nullable().optional(),
+});
+
+export const subscriptionBody = z
+  .strictObject({
+    tenant_id: externalIdSchema.describe("A tenant already stored with PUT /api/v1/tenants/{id}"),
+    plan_code: z.string().trim().min(1).max(40).optional().describe("Binds the plan's active version when the subscription is created"),
+    plan_version_id: z.uuid().optional().describe("Binds this exact (published) version when the subscription is created"),
+    status: z.enum(subscriptionStatuses).describe("`trialing` is not billed; `canceled` is billed until `ended_at`"),
+    started_at: isoDateTime,
+    ended_at: isoDateTime.nullable().optional(),
+    addons: z.array(subscriptionAddonInput).max(50).optional().describe("When present, replaces the subscription's add-ons"),
+  })
+  .refine((b) => !(b.plan_code && b.plan_version_id), { message: "Send plan_code or plan_version_id, not both", path: ["plan_version_id"] })
+  .refine((b) => b.status !== "canceled" || b.ended_at, { message: "A canceled subscription needs ended_at", path: ["ended_at"] })
+  .refine((b) => !b.ended_at || Date.parse(b.ended_at) >= Date.parse(b.started_at), { message: "ended_at must not be before started_at", path: ["ended_at"] });
+export type SubscriptionBody = z.infer<typeof subscriptionBody>;
+
+export const subscriptionItemSchema = z.object({
+  id: z.string(),
+  tenant_id: z.string(),
+  plan_code: z.string(),
+  plan_version_id: z.string(),
+  plan_version: z.number().int(),
+  status: z.enum(subscriptionStatuses),
+  started_at: z.string(),
+  ended_at: z.string().nullable(),
+  addons: z.array(z.object({ code: z.string(), quantity: z.number().int(), started_at: z.string(), ended_at: z.string().nullable() })),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type SubscriptionItem = z.infer<typeof subscriptionItemSchema>;
+
+export const usageBody = z.strictObject({
+  key: z.string().trim().min(1).max(200).describe("Client-chosen idempotency key: the same key is recorded once"),
+  tenant_id: externalIdSchema,
+  resource_kind: catalogResourceKindSchema,
+  quantity: z
+    .union([z.number().min(0).max(1e15), z.string().regex(/^\d{1,15}(\.\d{1,6})?$/)])
+    .transform((v) => (typeof v === "number" ? v.toFixed(6) : v))
+    .describe("In the kind's own measure (tokens, GB…); up to six decimals"),
+  occurred_at: isoDateTime.describe("When the usage happened; it counts in that UTC month"),
+});
+export type UsageBody = z.infer<typeof usageBody>;
+
+export const usageItemSchema = z.object({
+  key: z.string(),
+  tenant_id: z.string(),
+  resource_kind: catalogResourceKindSchema,
+  quantity: z.string(),
+  month: z.string(),
+  occurred_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export type UsageItem = z.infer<typeof usageItemSchema>;
+
+export const marginGroupings = ["month", "tenant", "plan"] as const;
+export type MarginGrouping = (typeof marginGroupings)[number];
+
+export const marginQuery = z
+  .object({
+    from: monthSchema.optional().describe("First month, YYYY-MM (default: `to` for tenant and plan, 11 months before `to` for month)"),
+    to: monthSchema.optional().describe("Last month, YYYY-MM, inclusive (default: the current month)"),
+    group_by: z.enum(marginGroupings).default("month"),
+    allocate_shared: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true")
+      .describe("Allocate shared (unattributed) COGS to tenants pro rata to their revenue"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+export type MarginQuery = z.infer<typeof marginQuery>;
+
+const money = z.string().nullable().describe("Two decimals in the reporting currency; null when an exchange rate is missing");
+
+export const marginItemSchema = z.object({
+  month: z.string().optional().describe("YYYY-MM (group_by=month)"),
+  tenant_id: z.string().nullable().optional().describe("group_by=tenant; null for shared cost not attributed to any tenant"),
+  tenant_name: z.string().nullable().optional(),
+  plan_code: z.string().nullable().optional().describe("group_by=plan; null for tenants without a plan and shared cost"),
+  subscribers: z.number().int().optional(),
+  revenue: money,
+  cogs: money,
+  margin: money,
+  margin_pct: z.number().nullable().describe("margin / revenue × 100, two decimals; null without revenue"),
+  shared_cogs: money.optional().describe("Part of cogs that is shared cost (allocated, or not attributable)"),
+  cogs_by_kind: z.record(z.string(), z.string()).nullable().optional(),
+  usage: z
+    .array(z.object({ resource_kind: catalogResourceKindSchema, used: z.number(), included: z.number() }))
+    .optional()
+    .describe("group_by=tenant: usage against what the tenant's plan and add-ons include"),
+  currency: z.string().length(3),
+  is_estimate: z.boolean().describe("COGS includes a month-to-date estimate from the balance snapshot (no invoice yet)"),
+  fx_missing: z.boolean(),
+  missing_fx_pairs: z.array(z.string()).describe("e.g. USD/AUD: the pairs without a rate for a month of this item"),
+});
+export type MarginItem = z.infer<typeof marginItemSchema>;

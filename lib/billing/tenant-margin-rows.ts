@@ -1,0 +1,98 @@
+import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
+import { type MarginReport, marginTenants } from "./get-margin-report";
+import { marginPct } from "./group-margin";
+import type { TenantSortField } from "./margin-page-query";
+import { formatMoney } from "./money";
+import { periodLabel } from "./month";
+
+/** One row of the per-tenant table and its CSV export; cents in the reporting currency, null when a rate is missing. */
+export interface TenantMarginRow {
+  tenantId: string | null;
+  name: string | null;
+  planCode: string | null;
+  revenue: number | null;
+  cogs: number | null;
+  shared: number | null;
+  margin: number | null;
+  marginPct: number | null;
+  usage: { resourceKind: CatalogResourceKind; isCovered: boolean; used: number; included: number }[];
+}
+
+export function toTenantMarginRows(report: MarginReport): TenantMarginRow[] {
+  return marginTenants(report).map((r) => {
+    const isMissing = r.missingPairs.length > 0;
+    return {
+      tenantId: r.tenantId,
+      name: r.tenantId ? (report.tenantNames.get(r.tenantId) ?? null) : null,
+      planCode: r.planCode,
+      revenue: isMissing ? null : r.revenue,
+      cogs: isMissing ? null : r.cogs,
+      shared: isMissing ? null : r.shared,
+      margin: isMissing ? null : r.revenue - r.cogs,
+      marginPct: isMissing ? null : marginPct(r.revenue, r.cogs),
+      // What was used; allowances nobody touched would only add noise.
+      usage: r.usage.filter((u) => u.used > 0),
+    };
+  });
+}
+
+const sortValue: Record<TenantSortField, (r: TenantMarginRow) => string | number | null> = {
+  tenant: (r) => r.name ?? r.tenantId,
+  plan: (r) => r.planCode,
+  revenue: (r) => r.revenue,
+  cogs: (r) => r.cogs,
+  margin: (r) => r.margin,
+  margin_pct: (r) => r.marginPct,
+};
+
+/** Sorted by a column, nulls last whichever the direction; the shared-cost row always closes the table. */
+export function sortTenantRows(rows: TenantMarginRow[], field: TenantSortField, dir: "asc" | "desc"): TenantMarginRow[] {
+  const get = sortValue[field];
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if ((a.tenantId === null) !== (b.tenantId === null)) return a.tenantId === null ? 1 : -1;
+    const va = get(a);
+    const vb = get(b);
+    if (va === vb) return (a.tenantId ?? "").localeCompare(b.tenantId ?? "");
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    return (typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb))) * sign;
+  });
+}
+
+const csvColumns = ["month", "tenant_id", "tenant_name", "plan_code", "revenue", "cogs", "shared_cogs", "margin", "margin_pct", "currency", "is_estimate", "fx_missing", "usage"];
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  // Tenant names are free text: a leading =, +, - or @ would run as a formula in a spreadsheet.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The per-tenant table as CSV, in the API's field names. */
+export function tenantRowsCsv(report: MarginReport, rows: TenantMarginRow[]): string {
+  const month = report.from === report.to ? periodLabel(report.from) : `${periodLabel(report.from)}..${periodLabel(report.to)}`;
+  const estimate = report.periods.some((p) => p.isEstimate);
+  const money = (c: number | null) => (c === null ? null : formatMoney(c));
+  const lines = rows.map((r) =>
+    [
+      month,
+      r.tenantId,
+      r.name,
+      r.planCode,
+      money(r.revenue),
+      money(r.cogs),
+      money(r.shared),
+      money(r.margin),
+      r.marginPct,
+      report.currency,
+      estimate,
+      r.revenue === null,
+      r.usage.map((u) => `${u.resourceKind}=${u.used}/${u.included}`).join("; "),
+    ]
+      .map(csvField)
+      .join(","),
+  );
+  return `${[csvColumns.join(","), ...lines].join("\r\n")}\r\n`;
+}

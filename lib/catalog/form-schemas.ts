@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
+import { dollarsToCents, moneyPattern } from "./money";
+import {
+  type AddonInput,
+  addonInputSchema,
+  catalogResourceKindSchema,
+  currencySchema,
+  type PlanInput,
+  type PlanItemDto,
+  planCodeSchema,
+  type ResourcePriceInput,
+  type VersionInput,
+} from "./schemas";
+
+/**
+ * The catalog editor's forms, parsed from FormData on the server. Field names are the keys errors come back under
+ * (`items.droplet_hours.included_qty`), so a form shows each message beside its input. People type dollars and
+ * grouped numbers ("2,000,000"); these schemas turn them into the domain's cents and integers.
+ */
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+export type FormParse<T> = { success: true; data: T; values: FormValues } | { success: false; fieldErrors: FieldErrors; values: FormValues };
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const money = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .transform((s) => s.replace(/^\$/, "").replace(/,/g, ""))
+    .pipe(z.string().regex(moneyPattern, "Enter an amount in dollars, such as 49.95"))
+    .transform(dollarsToCents);
+
+const wholeNumber = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .transform((s) => s.replace(/[,_\s]/g, ""))
+    .pipe(z.string().regex(/^\d{1,15}$/, "Enter a whole number, such as 2,000,000"))
+    .transform(Number);
+
+const itemForm = z.object({
+  included_qty: wholeNumber("the included quantity"),
+  overage_unit: z.string({ error: "Name the unit" }).trim().min(1, "Name the unit overage is charged in").max(40),
+  overage_price: money("the overage price"),
+  hard_cap_qty: z.preprocess(blankToUndefined, wholeNumber("a cap").optional()),
+});
+
+const versionForm = z
+  .object({
+    base_price: money("the monthly price"),
+    currency: currencySchema,
+    items: z.object(Object.fromEntries(catalogResourceKinds.map((k) => [k, itemForm.optional()])) as Record<(typeof catalogResourceKinds)[number], z.ZodOptional<typeof itemForm>>),
+  })
+  .superRefine((v, ctx) => {
+    for (const [kind, item] of Object.entries(v.items)) {
+      if (item?.hard_cap_qty !== undefined && item.hard_cap_qty < item.included_qty) {
+        ctx.addIssue({ code: "custom", path: ["items", kind, "hard_cap_qty"], message: "The cap cannot be below the included quantity" });
+      }
+    }
+  });
+
+function valuesOf(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v;
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+function run<T>(schema: z.ZodType<T>, raw: unknown, values: FormValues): FormParse<T> {
+  const r = schema.safeParse(raw);
+  return r.success ? { success: true, data: r.data, values } : { success: false, fieldErrors: fieldErrorsOf(r.error), values };
+}
+
+/** The draft editor: base price, currency, and a row per resource kind whose "included" box is ticked. */
+export function parseVersionForm(form: FormData): FormParse<VersionInput> {
+  const values = valuesOf(form);
+  const items: Record<string, unknown> = {};
+  for (const kind of catalogResourceKinds) {
+    if (values[`items.${kind}.enabled`] !== "on") continue;
+    items[kind] = {
+      included_qty: values[`items.${kind}.included_qty`],
+      overage_unit: values[`items.${kind}.overage_unit`],
+      overage_price: values[`items.${kind}.overage_price`],
+      hard_cap_qty: values[`items.${kind}.hard_cap_qty`],
+    };
+  }
+  const schema = versionForm.transform(
+    (v): VersionInput => ({
+      base_price_cents: v.base_price,
+      currency: v.currency,
+      items: Object.entries(v.items).flatMap(([kind, i]): PlanItemDto[] =>
+        i
+          ? [
+              {
+                resource_kind: catalogResourceKindSchema.parse(kind),
+                included_qty: i.included_qty,
+                overage_unit: i.overage_unit,
+                overage_price_cents: i.overage_price,
+                hard_cap_qty: i.hard_cap_qty ?? null,
+              },
+            ]
+          : [],
+      ),
+    }),
+  );
+  return run(schema, { base_price: values.base_price, currency: values.currency, items }, values);
+}
+
+const planForm = z.object({
+  code: planCodeSchema,
+  name: z.string({ error: "Give the plan a name" }).trim().min(1, "Give the plan a name").max(80),
+  description: z.string().trim().max(500, "Keep the description under 500 characters").default(""),
+  currency: currencySchema,
+  base_price: money("the monthly price"),
+});
+
+/** A new plan: its identity and the price of its first (draft) version. */
+export function parsePlanForm(form: FormData): FormParse<{ plan: PlanInput; version: VersionInput }> {
+  const values = valuesOf(form);
+  const schema = planForm.transform((v) => ({
+    plan: { code: v.code, name: v.name, description: v.description },
+    version: { base_price_cents: v.base_price, currency: v.currency, items: [] },
+  }));
+  return run(schema, values, values);
+}
+
+export function parsePlanDetailsForm(form: FormData): FormParse<Pick<PlanInput, "name" | "description">> {
+  const values = valuesOf(form);
+  return run(planForm.pick({ name: true, description: true }), values, values);
+}
+
+const addonForm = z
+  .object({
+    code: z.string({ error: "Enter a code" }),
+    name: z.string({ error: "Give the add-on a name" }),
+    resource_kind: z.string({ error: "Choose what it adds" }),
+    qty: wholeNumber("the quantity"),
+    price: money("the price"),
+    currency: z.string({ error: "Enter a currency" }),
+  })
+  .transform((v) => ({ code: v.code, name: v.name, resource_kind: v.resource_kind, qty: v.qty, price_cents: v.price, currency: v.currency }))
+  .pipe(addonInputSchema);
+
+export function parseAddonForm(form: FormData): FormParse<AddonInput> {
+  const values = valuesOf(form);
+  const r = run(addonForm, values, values);
+  // Errors raised after the transform carry domain names; point them at the inputs people typed into.
+  if (!r.success && r.fieldErrors.price_cents) r.fieldErrors.price ??= r.fieldErrors.price_cents;
+  return r;
+}
+
+const resourcePriceForm = z.object({
+  resource_kind: catalogResourceKindSchema,
+  unit: z.string({ error: "Name the unit" }).trim().min(1, "Name the unit").max(40),
+  price: money("the price per unit"),
+  currency: currencySchema,
+  effective_from: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-07-01")
+      // new Date() rolls 2026-02-30 over to March; a date that does not round-trip does not exist.
+      .refine((s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return Number.isNaN(d.getTime()) || d.toISOString().startsWith(s);
+      }, "That date does not exist")
+      .transform((s) => new Date(`${s}T00:00:00Z`))
+      .optional(),
+  ),
+});
+
+/** A new fallback price. No start date means "from now"; a date means from 00:00 UTC that day. */
+export function parseResourcePriceForm(form: FormData, now = new Date()): FormParse<ResourcePriceInput> {
+  const values = valuesOf(form);
+  const schema = resourcePriceForm.transform(
+    (v): ResourcePriceInput => ({
+      resource_kind: v.resource_kind,
+      unit: v.unit,
+      price_cents: v.price,
+      currency: v.currency,
+      effective_from: v.effective_from ?? now,
+    }),
+  );
+  return run(schema, values, values);
+}

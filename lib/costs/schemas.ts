@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { costLineTypes, invoiceStatuses, matchMethods } from "@/db/schema/costs";
+import { resourceKinds } from "@/db/schema/resources";
+import { pageLimit } from "@/lib/http/cursor";
+
+/**
+ * A billing period: `YYYY-MM-DD` naming the first day of the month (any day of the month is taken to mean its month),
+ * or `YYYY-MM`. Always `YYYY-MM-01` once parsed.
+ */
+export const periodSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "expected YYYY-MM-DD, the first day of a billing month")
+  .transform((value) => `${value.slice(0, 7)}-01`)
+  .describe("Billing period: `YYYY-MM-DD`, the first day of the billing month (`YYYY-MM` works too).");
+
+const money = z.string().regex(/^-?\d+\.\d{2}$/).describe("USD with two decimals, e.g. `12.00`; credits are negative.");
+const timestamp = z.string().describe("ISO 8601 UTC");
+
+export const costLinesQuery = z.object({
+  period: periodSchema.optional(),
+  kind: z.enum(resourceKinds).optional().describe("Only lines of this resource kind (as classified from the product)."),
+  line_type: z.enum(costLineTypes).optional(),
+  matched: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional()
+    .describe("`true`: lines matched to a resource; `false`: lines that are not."),
+  resource_id: z.string().uuid().optional().describe("Only lines matched to this resource."),
+  limit: z.coerce.number().int().min(1).max(pageLimit.max).default(100),
+  cursor: z.string().min(1).max(1000).optional(),
+});
+export type CostLinesQuery = z.infer<typeof costLinesQuery>;
+
+export const costLineItemSchema = z.object({
+  id: z.string().describe("Stable until the invoice is re-ingested; `invoice_uuid` + `line_no` names the line for good."),
+  invoice_uuid: z.string(),
+  period: z.string(),
+  line_no: z.number().int().describe("Line of the invoice CSV; the header is line 1."),
+  product: z.string(),
+  group_description: z.string().nullable(),
+  description: z.string(),
+  hours: z.string().nullable(),
+  start: timestamp.nullable(),
+  end: timestamp.nullable(),
+  amount: money,
+  project_name: z.string().nullable(),
+  category: z.string().nullable().describe("DO's own category column, as DO wrote it."),
+  line_type: z.enum(costLineTypes),
+  kind: z.enum(resourceKinds).nullable(),
+  name: z.string().nullable().describe("Resource name taken from DO's `name (size)` description."),
+  resource_id: z.string().uuid().nullable().describe("The matched resource; null when unmatched."),
+  match_method: z.enum(matchMethods).describe("`id`: by DO's resource id; `name`: by (kind, name); `none`."),
+});
+export type CostLineItem = z.infer<typeof costLineItemSchema>;
+
+export const invoicesQuery = z.object({
+  status: z.enum(invoiceStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(pageLimit.max).default(100),
+  cursor: z.string().min(1).max(1000).optional(),
+});
+export type InvoicesQuery = z.infer<typeof invoicesQuery>;
+
+export const invoiceItemSchema = z.object({
+  invoice_uuid: z.string(),
+  invoice_id: z.string().nullable().describe("DO's invoice number."),
+  period: z.string().describe("`YYYY-MM-DD`, the first day of the billing month."),
+  amount: money.describe("What DO says the invoice comes to."),
+  currency: z.string(),
+  issued_at: timestamp.nullable(),
+  status: z.enum(invoiceStatuses),
+  error: z.string().nullable().describe("Why the last ingest failed; the previous lines are kept."),
+  line_count: z.number().int(),
+  lines_total: money.describe("Sum of the parsed lines (`0.00` before the first ingest)."),
+  difference: money.nullable().describe("`lines_total - amount`; `0.00` when the invoice reconciles, null before the first ingest."),
+  reconciled: z.boolean().nullable(),
+  match_rate: z.number().min(0).max(1).nullable().describe("Share of resource lines matched to a resource (0–1); null when there are none."),
+  resource_line_count: z.number().int(),
+  matched_by_id: z.number().int(),
+  matched_by_name: z.number().int(),
+  ingested_at: timestamp.nullable(),
+});
+export type InvoiceItem = z.infer<typeof invoiceItemSchema>;
+
+export const balanceItemSchema = z.object({
+  month_to_date_balance: money,
+  month_to_date_usage: money,
+  account_balance: money,
+  currency: z.string(),
+  generated_at: timestamp.describe("When DO computed the figures."),
+  taken_at: timestamp.describe("When we read them."),
+});
+export type BalanceItem = z.infer<typeof balanceItemSchema>;

@@ -1,0 +1,166 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { type CloudResource, cloudResourceEvents, cloudResources, type ResourceKind } from "@/db/schema";
+import { contentHash } from "./content-hash";
+import type { NormalisedResource } from "./normalise";
+import { changedKeys, stableEqual } from "./stable-equal";
+
+export interface BatchCounts {
+  created: number;
+  updated: number;
+  restored: number;
+}
+
+export type ProjectRef = { id: string; name: string };
+/** Project membership by resource URN, when this sync fetched it; otherwise each resource keeps what it had. */
+export type ProjectMap = Map<string, ProjectRef>;
+
+const columns = ["name", "region", "sizeSlug", "status", "tags", "monthlyPriceCents", "providerCreatedAt"] as const;
+const columnNames: Record<(typeof columns)[number], string> = {
+  name: "name",
+  region: "region",
+  sizeSlug: "size_slug",
+  status: "status",
+  tags: "tags",
+  monthlyPriceCents: "monthly_price_cents",
+  providerCreatedAt: "provider_created_at",
+};
+
+type Change = { old: unknown; new: unknown };
+const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+
+/** Field-by-field changes, old → new, as the `updated` event records them. Empty when nothing changed. */
+export function diffResource(prev: CloudResource, item: NormalisedResource, attrs: Record<string, unknown>): Record<string, Change> {
+  const changes: Record<string, Change> = {};
+  for (const c of columns) {
+    if (!stableEqual(plain(prev[c]), plain(item[c]))) changes[columnNames[c]] = { old: plain(prev[c]), new: plain(item[c]) };
+  }
+  for (const k of changedKeys(prev.attrs, attrs)) changes[`attrs.${k}`] = { old: prev.attrs[k] ?? null, new: attrs[k] ?? null };
+  return changes;
+}
+
+const recordsetColumns = sql.raw(`kind text, provider_id text, name text, region text, size_slug text, status text, tags text[],
+  monthly_price_cents bigint, provider_created_at timestamptz, attrs jsonb, content_hash text, id uuid`);
+
+function toRecord(item: NormalisedResource, attrs: Record<string, unknown>, hash: string, id?: string) {
+  return {
+    id,
+    kind: item.kind,
+    provider_id: item.providerId,
+    name: item.name,
+    region: item.region,
+    size_slug: item.sizeSlug,
+    status: item.status,
+    tags: item.tags,
+    monthly_price_cents: item.monthlyPriceCents,
+    provider_created_at: item.providerCreatedAt?.toISOString() ?? null,
+    attrs,
+    content_hash: hash,
+  };
+}
+
+/**
+ * Upserts one batch of one kind in a transaction, set-based. A narrow SELECT (id, content hash, tombstone, project)
+ * finds what changed; unchanged resources are not read further nor written. New rows and their `created` events go in
+ * one statement; changed rows are read in full (for the old → new event), then updated in one statement.
+ * Concurrent syncs are safe: inserts skip rows another sync created first, and the UPDATE only touches rows that
+ * still differ, so each change is recorded once.
+ */
+export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: NormalisedResource[], projects?: ProjectMap): Promise<BatchCounts> {
+  if (items.length === 0) return { created: 0, updated: 0, restored: 0 };
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({
+        id: cloudResources.id,
+        providerId: cloudResources.providerId,
+        contentHash: cloudResources.contentHash,
+        deletedAt: cloudResources.deletedAt,
+        project: sql<ProjectRef | null>`${cloudResources.attrs}->'project'`,
+      })
+      .from(cloudResources)
+      .where(and(eq(cloudResources.kind, kind), inArray(cloudResources.providerId, items.map((i) => i.providerId))));
+    const byProviderId = new Map(existing.map((r) => [r.providerId, r]));
+
+    const inserts: ReturnType<typeof toRecord>[] = [];
+    const changed: { id: string; item: NormalisedResource; attrs: Record<string, unknown>; hash: string; restoring: boolean }[] = [];
+    for (const item of items) {
+      const prev = byProviderId.get(item.providerId);
+      const project = projects ? (projects.get(item.urn) ?? null) : (prev?.project ?? null);
+      const attrs = { ...item.attrs, project };
+      const hash = contentHash(item);
+      if (!prev) inserts.push(toRecord(item, attrs, hash));
+      else if (prev.deletedAt !== null || prev.contentHash !== hash || !stableEqual(prev.project ?? null, project)) {
+        changed.push({ id: prev.id, item, attrs, hash, restoring: prev.deletedAt !== null });
+      }
+    }
+
+    let created = 0;
+    if (inserts.length) {
+      const result = await tx.execute(sql`
+        with inserted as (
+          insert into cloud_resources (kind, provider_id, name, region, size_slug, status, tags, monthly_price_cents, provider_created_at, attrs, content_hash)
+          select v.kind, v.provider_id, v.name, v.region, v.size_slug, v.status, coalesce(v.tags, '{}'), v.monthly_price_cents,
+                 v.provider_created_at, v.attrs, v.content_hash
+          from jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb) as v(${recordsetColumns})
+          on conflict (kind, provider_id) do nothing
+          returning id, name, region, size_slug, status)
+        insert into cloud_resource_events (resource_id, type, payload)
+        select id, 'created', jsonb_build_object('name', name, 'region', region, 'size_slug', size_slug, 'status', status) from inserted
+        returning id`);
+      created = rowsOf(result).length;
+    }
+
+    let updated = 0;
+    let restored = 0;
+    if (changed.length) {
+      const previous = new Map(
+        (await tx.select().from(cloudResources).where(inArray(cloudResources.id, changed.map((c) => c.id)))).map((r) => [r.id, r]),
+      );
+      const records = changed.map((c) => toRecord(c.item, c.attrs, c.hash, c.id));
+      const result = await tx.execute(sql`
+        update cloud_resources r set
+          name = v.name, region = v.region, size_slug = v.size_slug, status = v.status, tags = coalesce(v.tags, '{}'),
+          monthly_price_cents = v.monthly_price_cents, provider_created_at = v.provider_created_at, attrs = v.attrs,
+          content_hash = v.content_hash, deleted_at = null, last_seen_at = now(), updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(${recordsetColumns})
+        where r.id = v.id
+          and (r.deleted_at is not null or r.content_hash is distinct from v.content_hash
+               or r.attrs->'project' is distinct from v.attrs->'project')
+        returning r.id`);
+      const written = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+      const events: (typeof cloudResourceEvents.$inferInsert)[] = [];
+      for (const c of changed) {
+        const prev = previous.get(c.id);
+        if (!written.has(c.id) || !prev) continue;
+        const changes = diffResource(prev, c.item, c.attrs);
+        if (c.restoring) restored++;
+        else if (Object.keys(changes).length) updated++;
+        else continue; // only the stored hash was refreshed (e.g. a row written before hashes existed)
+        events.push({ resourceId: c.id, type: c.restoring ? "restored" : "updated", payload: { changes } });
+      }
+      if (events.length) await tx.insert(cloudResourceEvents).values(events);
+    }
+    return { created, updated, restored };
+  });
+}
+
+/**
+ * Tombstones every live resource of `kind` that the complete listing did not contain. Called only after the whole
+ * listing succeeded: a failed page must never make live resources look deleted.
+ */
+export async function tombstoneMissing(db: DbOrTx, kind: ResourceKind, seenProviderIds: string[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      with gone as (
+        update cloud_resources set deleted_at = now(), updated_at = now()
+        where kind = ${kind} and deleted_at is null
+          and provider_id not in (select jsonb_array_elements_text(${JSON.stringify(seenProviderIds)}::jsonb))
+        returning id, name)
+      insert into cloud_resource_events (resource_id, type, payload)
+      select id, 'deleted', jsonb_build_object('name', name) from gone
+      returning id`);
+    return rowsOf(result).length;
+  });
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import type { ResourceKind } from "@/db/schema/resources";
+import type {
+  DoApp,
+  DoDatabase,
+  DoDomain,
+  DoDroplet,
+  DoKubernetesCluster,
+  DoLoadBalancer,
+  DoReservedIp,
+  DoSnapshot,
+  DoVolume,
+} from "@/lib/digitalocean/schemas";
+
+/** A DO resource in our shape, before it meets the database. */
+export interface NormalisedResource {
+  kind: ResourceKind;
+  providerId: string;
+  name: string;
+  region: string | null;
+  sizeSlug: string | null;
+  status: string | null;
+  tags: string[];
+  monthlyPriceCents: number | null;
+  providerCreatedAt: Date | null;
+  /** Everything else DO told us (tags live in their own column). */
+  attrs: Record<string, unknown>;
+  /** The project URN DO uses for this resource, to attach project membership. */
+  urn: string;
+}
+
+/** USD dollars as DO's JSON number (e.g. 12 or 0.00893) to integer cents, via the decimal text, never float maths. */
+export function dollarsToCents(dollars: number | null | undefined): number | null {
+  if (dollars === null || dollars === undefined || !Number.isFinite(dollars)) return null;
+  const [whole, frac = ""] = dollars.toFixed(2).split(".");
+  const sign = whole!.startsWith("-") ? -1 : 1;
+  return sign * (Math.abs(Number.parseInt(whole!, 10)) * 100 + Number.parseInt(frac.padEnd(2, "0"), 10));
+}
+
+function date(s: string | null | undefined): Date | null {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function rest(obj: Record<string, unknown>): Record<string, unknown> {
+  const { tags: _tags, ...others } = obj;
+  return others;
+}
+
+const sortedTags = (tags: readonly string[] | null | undefined) => [...new Set(tags ?? [])].sort();
+
+export const normalise = {
+  droplet: (d: DoDroplet): NormalisedResource => ({
+    kind: "droplet",
+    providerId: String(d.id),
+    name: d.name,
+    region: d.region.slug,
+    sizeSlug: d.size_slug,
+    status: d.status,
+    tags: sortedTags(d.tags),
+    monthlyPriceCents: dollarsToCents(d.size.price_monthly),
+    providerCreatedAt: date(d.created_at),
+    attrs: rest(d),
+    urn: `do:droplet:${d.id}`,
+  }),
+  volume: (v: DoVolume): NormalisedResource => ({
+    kind: "volume",
+    providerId: v.id,
+    name: v.name,
+    region: v.region.slug,
+    sizeSlug: `${v.size_gigabytes}gb`,
+    status: v.droplet_ids.length ? "attached" : "available",
+    tags: sortedTags(v.tags),
+    monthlyPriceCents: null,
+    providerCreatedAt: date(v.created_at),
+    attrs: rest(v),
+    urn: `do:volume:${v.id}`,
+  }),
+  snapshot: (s: DoSnapshot): NormalisedResource => ({
+    kind: "snapshot",
+    providerId: s.id,
+    name: s.name,
+    region: s.regions[0] ?? null,
+    sizeSlug: `${s.size_gigabytes}gb`,
+    status: "available",
+    tags: sortedTags(s.tags),
+    monthlyPriceCents: null,
+    providerCreatedAt: date(s.created_at),
+    attrs: rest(s),
+    urn: `do:snapshot:${s.id}`,
+  }),
+  domain: ({ zone_file, ...d }: DoDomain): NormalisedResource => ({
+    kind: "domain",
+    providerId: d.name,
+    name: d.name,
+    region: null,
+    sizeSlug: null,
+    status: "active",
+    tags: [],
+    monthlyPriceCents: null,
+    providerCreatedAt: null,
+    // The zone file changes with every record edit and can be large; the record count is what we need.
+    attrs: { ...rest(d), zone_file_lines: zone_file ? zone_file.split("\n").length : null },
+    urn: `do:domain:${d.name}`,
+  }),
+  load_balancer: (lb: DoLoadBalancer): NormalisedResource => ({
+    kind: "load_balancer",
+    providerId: lb.id,
+    name: lb.name,
+    region: lb.region?.slug ?? null,
+    sizeSlug: lb.size ?? (lb.size_unit ? `${lb.size_unit}-node` : null),
+    status: lb.status,
+    tags: lb.tag ? [lb.tag] : [],
+    monthlyPriceCents: null,
+    providerCreatedAt: date(lb.created_at),
+    attrs: rest(lb),
+    urn: `do:loadbalancer:${lb.id}`,
+  }),
+  database: (db: DoDatabase): NormalisedResource => ({
+    kind: "database",
+    providerId: db.id,
+    name: db.name,
+    region: db.region,
+    sizeSlug: db.size,
+    status: db.status,
+    tags: sortedTags(db.tags),
+    monthlyPriceCents: null,
+    providerCreatedAt: date(db.created_at),
+    attrs: rest(db),
+    urn: `do:dbaas:${db.id}`,
+  }),
+  kubernetes_cluster: (k: DoKubernetesCluster): NormalisedResource => ({
+    kind: "kubernetes_cluster",
+    providerId: k.id,
+    name: k.name,
+    region: k.region,
+    // A cluster's size is its node pools; the first pool's size is what people look for in a list.
+    sizeSlug: k.node_pools[0]?.size ?? null,
+    status: k.status.state,
+    tags: sortedTags(k.tags),
+    monthlyPriceCents: null,
+    providerCreatedAt: date(k.created_at),
+    attrs: rest(k),
+    urn: `do:kubernetes:${k.id}`,
+  }),
+  reserved_ip: (ip: DoReservedIp): NormalisedResource => ({
+    kind: "reserved_ip",
+    providerId: ip.ip,
+    name: ip.ip,
+    region: ip.region.slug,
+    sizeSlug: null,
+    status: ip.droplet ? "assigned" : "unassigned",
+    tags: [],
+    monthlyPriceCents: null,
+    providerCreatedAt: null,
+    // Keep the assignment, not the whole embedded droplet (it would make every droplet change an IP change too).
+    attrs: { ...rest(ip), region: { slug: ip.region.slug }, droplet: ip.droplet ? { id: ip.droplet.id } : null },
+    urn: `do:reservedip:${ip.ip}`,
+  }),
+  app: (a: DoApp): NormalisedResource => ({
+    kind: "app",
+    providerId: a.id,
+    name: a.spec.name,
+    region: a.region?.data_centers?.[0] ?? a.region?.slug ?? null,
+    sizeSlug: a.tier_slug ?? null,
+    status: (a as { active_deployment?: { phase?: string } }).active_deployment?.phase?.toLowerCase() ?? "active",
+    tags: [],
+    monthlyPriceCents: null,
+    providerCreatedAt: date(a.created_at),
+    attrs: rest(a),
+    urn: `do:app:${a.id}`,
+  }),
+} satisfies Record<ResourceKind, (item: never) => NormalisedResource>;
+
+/** Project resource URNs name some kinds differently from the resource lists (floating IPs became reserved IPs). */
+export function canonicalUrn(urn: string): string {
+  return urn.replace(/^do:floatingip:/, "do:reservedip:");
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { resourceKinds } from "@/db/schema/resources";
+import { defineJob } from "@/lib/jobs/job-definition";
+import { syncInventory } from "./sync-inventory";
+
+export const syncInventoryArgs = z.object({
+  /** Kinds to sync; empty means every kind. */
+  kinds: z.array(z.enum(resourceKinds)).default([]),
+  /** Refresh project membership; defaults to true when syncing every kind. */
+  projects: z.boolean().optional(),
+});
+
+/** The original service's three schedules (UTC), used by the Inngest functions and shown on the Jobs page. */
+export const syncSchedules = {
+  full: { cron: "15 * * * *", label: "every kind, hourly at :15" },
+  fast: { cron: "*/5 * * * *", label: "droplets, every 5 minutes" },
+  slow: { cron: "40 3 * * *", label: "apps and projects, daily at 03:40" },
+} as const;
+
+export const syncInventoryJob = defineJob({
+  name: "sync-inventory",
+  title: "Inventory sync",
+  description: "Lists every DigitalOcean resource (or the given kinds) and records what changed.",
+  schedules: Object.values(syncSchedules),
+  args: syncInventoryArgs,
+  // npm run job -- sync-inventory [kind ...]
+  cliArgs: (argv) => ({ kinds: argv }),
+  run: (deps, args, ctx) =>
+    syncInventory(deps.db, deps.doClient(), { kinds: args.kinds, refreshProjects: args.projects ?? args.kinds.length === 0, trigger: ctx.trigger }, ctx),
+});

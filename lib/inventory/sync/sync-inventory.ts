@@ -1,0 +1,111 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { cloudSyncRuns, type ResourceKind, resourceKinds, type SyncKindResult } from "@/db/schema";
+import type { DoClient } from "@/lib/digitalocean/client";
+import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
+import type { JobContext, JobResult } from "@/lib/jobs/run-job";
+import { applyBatch, type ProjectMap, tombstoneMissing } from "./apply-batch";
+import type { NormalisedResource } from "./normalise";
+import { fetchProjectMap, kindSources } from "./sources";
+
+/** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
+const writeBatchSize = 1000;
+
+export interface SyncOptions {
+  kinds: readonly ResourceKind[];
+  /** Refresh project membership (one extra listing); otherwise resources keep the project they had. */
+  refreshProjects: boolean;
+  trigger: string;
+}
+
+export class SyncFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SyncFailedError";
+  }
+}
+
+/**
+ * Syncs the given kinds from DO into cloud_resources and records the run in cloud_sync_runs. Each kind is listed in
+ * full, page by page (the next page is fetched while the current one is written), and only a complete listing
+ * tombstones what it did not see. One kind failing does not stop the others, except a rejected token, which stops all.
+ */
+export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions, ctx?: Pick<JobContext, "runId" | "reportProgress">): Promise<JobResult> {
+  const kinds = opts.kinds.length ? [...opts.kinds] : [...resourceKinds];
+  const [run] = await db
+    .insert(cloudSyncRuns)
+    .values({ kinds, trigger: opts.trigger, jobRunId: ctx?.runId ?? null })
+    .returning({ id: cloudSyncRuns.id });
+  const results: Partial<Record<ResourceKind, SyncKindResult>> = {};
+  let fatal: Error | undefined;
+  let projects: ProjectMap | undefined;
+  if (opts.refreshProjects) {
+    try {
+      projects = await fetchProjectMap(client);
+    } catch (e) {
+      // Without a fresh project listing each resource keeps its membership; the listings can still succeed.
+      if (e instanceof DoTokenRejectedError) fatal = e;
+    }
+  }
+
+  for (const [i, kind] of kinds.entries()) {
+    if (fatal) {
+      results[kind] = { status: "failed", seen: 0, created: 0, updated: 0, deleted: 0, restored: 0, requests: 0, error: fatal.message };
+      continue;
+    }
+    const result: SyncKindResult = { status: "succeeded", seen: 0, created: 0, updated: 0, deleted: 0, restored: 0, requests: 0 };
+    const seen: string[] = [];
+    try {
+      // Pages are written in batches while the next pages are fetched: at most one batch is being written at a time.
+      let writing: Promise<void> = Promise.resolve();
+      let buffer: NormalisedResource[] = [];
+      const write = async (items: NormalisedResource[]) => {
+        const counts = await applyBatch(db, kind, items, projects);
+        result.created += counts.created;
+        result.updated += counts.updated;
+        result.restored += counts.restored;
+        await ctx?.reportProgress({ done: i, total: kinds.length, message: `${kind}: ${result.seen.toLocaleString("en")} listed` });
+      };
+      for await (const page of kindSources[kind](client)) {
+        result.requests++;
+        for (const item of page) seen.push(item.providerId);
+        result.seen += page.length;
+        buffer.push(...page);
+        if (buffer.length >= writeBatchSize) {
+          const items = buffer;
+          buffer = [];
+          await writing;
+          writing = write(items);
+          writing.catch(() => {}); // rethrown by the next `await writing`
+        }
+      }
+      await writing;
+      if (buffer.length) await write(buffer);
+      result.deleted = await tombstoneMissing(db, kind, seen);
+    } catch (e) {
+      result.status = "failed";
+      result.error = e instanceof Error ? e.message : String(e);
+      if (e instanceof DoTokenRejectedError) fatal = e;
+    }
+    results[kind] = result;
+    await ctx?.reportProgress({ done: i + 1, total: kinds.length, message: `${kind} done` });
+  }
+
+  const all = Object.values(results);
+  const sum = (k: "seen" | "created" | "updated" | "deleted" | "restored") => all.reduce((a, r) => a + r[k], 0);
+  const failed = Object.entries(results).filter(([, r]) => r.status === "failed");
+  const error = failed.length ? failed.map(([k, r]) => `${k}: ${r.error}`).join("; ") : null;
+  const counts = { seen: sum("seen"), created: sum("created"), updated: sum("updated"), deleted: sum("deleted"), restored: sum("restored") };
+  await db
+    .update(cloudSyncRuns)
+    .set({ status: failed.length ? "failed" : "succeeded", ...counts, kindResults: results, error, finishedAt: new Date() })
+    .where(eq(cloudSyncRuns.id, run!.id));
+  const summary = `${kinds.length === resourceKinds.length ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
+  if (failed.length) {
+    throw new SyncFailedError(
+      fatal instanceof DoTokenRejectedError ? `DO token rejected: check DO_API_TOKEN (${summary})` : `${failed.length} of ${kinds.length} kinds failed: ${error} (${summary})`,
+    );
+  }
+  return { summary, counts };
+}

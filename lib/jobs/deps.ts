@@ -1,0 +1,42 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { createDoClient, type DoClient } from "@/lib/digitalocean/client";
+import type { BaseEnv } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
+import type { JobDeps } from "./job-definition";
+
+export class DoNotConfiguredError extends Error {
+  constructor() {
+    super("DigitalOcean is not configured: set DO_API_TOKEN (and DO_API_URL for a non-default API)");
+    this.name = "DoNotConfiguredError";
+  }
+}
+
+/** The DO client for this process's configuration, counting requests and 429s for /api/metrics. */
+export function doClientFromEnv(e: Pick<BaseEnv, "DO_API_TOKEN" | "DO_API_URL">): DoClient {
+  if (!e.DO_API_TOKEN) throw new DoNotConfiguredError();
+  return createDoClient({
+    token: e.DO_API_TOKEN,
+    baseUrl: e.DO_API_URL,
+    onRequest: (ev) => {
+      metrics().doRequests.inc({ status: ev.status === 0 ? "network_error" : String(ev.status) });
+      if (ev.status === 429) metrics().doRateLimited.inc();
+    },
+  });
+}
+
+export function isInngestConfigured(e: Pick<BaseEnv, "INNGEST_EVENT_KEY" | "INNGEST_DEV">): boolean {
+  return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_DEV);
+}
+
+export function jobDepsFor(db: Db, e: BaseEnv, sendEvent?: JobDeps["sendEvent"]): JobDeps {
+  let client: DoClient | undefined;
+  return {
+    db,
+    doClient: () => {
+      client ??= doClientFromEnv(e);
+      return client;
+    },
+    sendEvent,
+  };
+}

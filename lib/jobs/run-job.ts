@@ -1,0 +1,78 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { type JobProgress, type JobTrigger, jobRuns } from "@/db/schema";
+import { type Logger, logger } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+
+export interface JobResult {
+  /** One line for the CLI, the Jobs page and the log. */
+  summary: string;
+  counts?: Record<string, number>;
+}
+
+export interface JobContext {
+  runId: string;
+  trigger: JobTrigger;
+  log: Logger;
+  /** Records progress for the Jobs page; throttled so a tight loop does not turn into a write per item. */
+  reportProgress(progress: JobProgress): Promise<void>;
+}
+
+export class JobFailedError extends Error {
+  constructor(
+    readonly runId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "JobFailedError";
+  }
+}
+
+/**
+ * Runs `work` as one recorded job run: a `running` row first (so the Jobs page shows it at once), then its outcome,
+ * duration metrics and a log line. Failures are recorded and rethrown.
+ */
+export async function runJob(
+  db: Db,
+  opts: { job: string; trigger: JobTrigger; args?: Record<string, unknown> },
+  work: (ctx: JobContext) => Promise<JobResult>,
+): Promise<JobResult & { runId: string }> {
+  const [run] = await db.insert(jobRuns).values({ job: opts.job, trigger: opts.trigger, args: opts.args ?? {} }).returning({ id: jobRuns.id });
+  const runId = run!.id;
+  const log = logger().child({ job: opts.job, runId, trigger: opts.trigger });
+  const started = performance.now();
+  let lastProgressAt = 0;
+  const ctx: JobContext = {
+    runId,
+    trigger: opts.trigger,
+    log,
+    async reportProgress(progress) {
+      const now = Date.now();
+      if (now - lastProgressAt < 500 && progress.total !== progress.done) return;
+      lastProgressAt = now;
+      await db.update(jobRuns).set({ progress }).where(eq(jobRuns.id, runId));
+    },
+  };
+  log.info("job started");
+  try {
+    const result = await work(ctx);
+    const seconds = (performance.now() - started) / 1000;
+    await db
+      .update(jobRuns)
+      .set({ status: "succeeded", summary: result.summary, counts: result.counts ?? {}, finishedAt: new Date() })
+      .where(eq(jobRuns.id, runId));
+    metrics().jobRuns.inc({ job: opts.job, outcome: "succeeded" });
+    metrics().jobDuration.observe({ job: opts.job, outcome: "succeeded" }, seconds);
+    log.info({ durationMs: Math.round(seconds * 1000), counts: result.counts }, result.summary);
+    return { ...result, runId };
+  } catch (err) {
+    const seconds = (performance.now() - started) / 1000;
+    const message = err instanceof Error ? err.message : String(err);
+    await db.update(jobRuns).set({ status: "failed", error: message, finishedAt: new Date() }).where(eq(jobRuns.id, runId));
+    metrics().jobRuns.inc({ job: opts.job, outcome: "failed" });
+    metrics().jobDuration.observe({ job: opts.job, outcome: "failed" }, seconds);
+    log.error({ durationMs: Math.round(seconds * 1000), error: message }, "job failed");
+    throw new JobFailedError(runId, message);
+  }
+}

@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { type ErrorCode, errorCodes, errorStatus } from "@/lib/http/errors";
+import type { Operation } from "@/lib/http/operation";
+
+type JsonSchema = Record<string, unknown>;
+
+const errorDescriptions: Record<ErrorCode, string> = {
+  invalid_request: "The request is invalid: `details` lists each problem (zod issues: path, code, message).",
+  unauthorized: "No bearer token, or it is malformed, expired or not signed with the shared secret.",
+  forbidden: "The token is valid but its role may not call this operation.",
+  not_found: "The addressed resource does not exist.",
+  conflict: "The request conflicts with the current state (for example, it was already resolved).",
+  internal_error: "An unexpected failure on our side; the x-request-id header identifies it in our logs.",
+};
+
+const componentName: Record<ErrorCode, string> = {
+  invalid_request: "InvalidRequest",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  not_found: "NotFound",
+  conflict: "Conflict",
+  internal_error: "InternalError",
+};
+
+function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodType): unknown[] {
+  const json = toSchema(schema, "input");
+  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    ...(s.description ? { description: s.description } : {}),
+    schema: s,
+  }));
+}
+
+function pathParameters(op: Operation): unknown[] {
+  const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const props = op.params ? (((toSchema(op.params, "input").properties ?? {}) as Record<string, JsonSchema>)) : {};
+  return names.map((name) => ({ name, in: "path", required: true, schema: props[name] ?? { type: "string" } }));
+}
+
+function successSchema(op: Operation): JsonSchema {
+  const data = toSchema(op.response, "output");
+  if (op.roles === "public" && op.operationId === "getOpenApiDocument") return data;
+  return op.list
+    ? {
+        type: "object",
+        required: ["data", "next_cursor"],
+        properties: { data: { type: "array", items: data }, next_cursor: { type: ["string", "null"] } },
+      }
+    : { type: "object", required: ["data"], properties: { data } };
+}
+
+function operationObject(op: Operation) {
+  const errors = new Set<ErrorCode>(["internal_error", ...(op.errors ?? [])]);
+  if (op.query || op.body || op.params) errors.add("invalid_request");
+  if (op.roles !== "public") {
+    errors.add("unauthorized");
+    errors.add("forbidden");
+  }
+  const rolesText = op.roles === "public" ? "Public: no token needed." : `Roles: ${op.roles.map((r) => `\`${r}\``).join(", ")}.`;
+  const example =
+    op.example === undefined ? undefined : op.list ? { data: op.example, next_cursor: null } : op.operationId === "getOpenApiDocument" ? undefined : { data: op.example };
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: [op.description, rolesText].filter(Boolean).join("\n\n"),
+    tags: [op.tag],
+    "x-roles": op.roles === "public" ? [] : op.roles,
+    security: op.roles === "public" ? [] : [{ arcadiaJwt: [] }],
+    parameters: [...pathParameters(op), ...(op.query ? queryParameters(op.query) : [])],
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: toSchema(op.body, "input"), ...(op.bodyExample ? { example: op.bodyExample } : {}) },
+            },
+          },
+        }
+      : {}),
+    responses: {
+      [String(op.successStatus ?? 200)]: {
+        description: "Success",
+        content: { "application/json": { schema: successSchema(op), ...(example ? { example } : {}) } },
+      },
+      ...Object.fromEntries(
+        [...errors]
+          .sort((a, b) => errorStatus[a] - errorStatus[b])
+          .map((code) => [String(errorStatus[code]), { $ref: `#/components/responses/${componentName[code]}` }]),
+      ),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document for arcadia-app, generated from the operations' zod schemas. */
+export function buildOpenApiDocument(operations: Operation[], opts: { version: string; serverUrl?: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method.toLowerCase()] = operationObject(op);
+  }
+  const tags = [...new Set(operations.map((o) => o.tag))].sort().map((name) => ({ name, description: `${name} operations` }));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "arcadia-cloud API",
+      version: opts.version,
+      description:
+        "The JSON API arcadia-app calls. Every operation except this document needs `Authorization: Bearer <JWT>` signed by arcadia-app with the shared secret (HS512 by default). Claims: `sub`, `role` (`platform_admin` or `tenant`), `tenant_id` for tenants, `exp`. Success: `{ \"data\": ... }`; lists add `next_cursor`. Failure: `{ \"error\": { \"code\", \"message\", \"details\" } }`.",
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
+    },
+    servers: [{ url: opts.serverUrl ?? "/", description: "This deployment" }],
+    tags,
+    security: [{ arcadiaJwt: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        arcadiaJwt: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A JWT issued by arcadia-app (HS512 with the shared secret) carrying sub, role, tenant_id (tenants) and exp.",
+        },
+      },
+      schemas: {
+        ErrorCode: { type: "string", enum: errorCodes },
+        ErrorEnvelope: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message", "details"],
+              properties: {
+                code: { $ref: "#/components/schemas/ErrorCode" },
+                message: { type: "string" },
+                details: { description: "Structured detail: for invalid_request, a list of { path, code, message }; otherwise null." },
+              },
+            },
+          },
+        },
+      },
+      responses: Object.fromEntries(
+        errorCodes.map((code) => [
+          componentName[code],
+          {
+            description: errorDescriptions[code],
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/ErrorEnvelope" },
+                example: {
+                  error: {
+                    code,
+                    message: errorDescriptions[code].split(":")[0],
+                    details: code === "invalid_request" ? [{ path: "limit", code: "too_big", message: "Too big: expected number to be <=500" }] : null,
+                  },
+                },
+              },
+            },
+          },
+        ]),
+      ),
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Failures the fake can inject, per path prefix (`/v2/droplets` matches every page of `/v2/droplets`, and
+ * `/v2/customers/my/invoices` also matches each invoice's `/csv`). Of several matching prefixes the longest whose
+ * fault applies wins (a `fail_page` for another page doesn't apply). `times` is how many requests get the fault
+ * (default 1; `slow` and `repeat_next` default to Infinity, i.e. persistent); it is dropped once used up.
+ *
+ * - `rate_limit`: 429 with `retry-after` (when given) and `ratelimit-reset` = now + (retryAfter ?? resetIn ?? 60)s.
+ * - `error`: that status with a DO error body.
+ * - `slow`: waits `delayMs` before answering normally (also combines with the other faults on a shorter prefix).
+ * - `truncated`: sends half of the JSON body under the full `content-length`, then drops the connection (a transport
+ *   failure; clients see a network error).
+ * - `malformed`: a complete 200 whose JSON is cut in half (clients see invalid JSON).
+ * - `fail_page`: like `error`, only for requests of that `page` (page 1 when the query has none).
+ * - `repeat_next`: the page's `links.pages.next` points back at the page itself, a pagination loop.
+ */
+export type Fault =
+  | { type: "rate_limit"; retryAfter?: number; resetIn?: number; times?: number }
+  | { type: "error"; status: number; id?: string; message?: string; times?: number }
+  | { type: "slow"; delayMs: number; times?: number }
+  | { type: "truncated"; times?: number }
+  | { type: "malformed"; times?: number }
+  | { type: "fail_page"; page: number; status?: number; times?: number }
+  | { type: "repeat_next"; times?: number };
+
+export type AppliedFaults = { delayMs: number; response?: Exclude<Fault, { type: "slow" | "repeat_next" }>; repeatNext: boolean };
+
+type Entry = { fault: Fault; remaining: number };
+
+export type FaultRegistry = ReturnType<typeof createFaults>;
+
+export function createFaults(initial: Record<string, Fault> = {}) {
+  const entries = new Map<string, Entry>();
+
+  const set = (pathPrefix: string, fault: Fault) => {
+    const persistent = fault.type === "slow" || fault.type === "repeat_next";
+    entries.set(pathPrefix, { fault, remaining: fault.times ?? (persistent ? Number.POSITIVE_INFINITY : 1) });
+  };
+  for (const [prefix, fault] of Object.entries(initial)) set(prefix, fault);
+
+  const consume = (prefix: string, entry: Entry) => {
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) entries.delete(prefix);
+  };
+
+  return {
+    set,
+    delete: (pathPrefix: string) => entries.delete(pathPrefix),
+    clear: () => entries.clear(),
+    /** The faults still armed, with how many uses each has left. */
+    list: () => [...entries].map(([prefix, { fault, remaining }]) => ({ prefix, fault, remaining })),
+
+    /** Decides what happens to one request, using up the faults it triggers. */
+    take(path: string, page: number): AppliedFaults {
+      const matching = [...entries].filter(([prefix]) => path.startsWith(prefix)).sort(([a], [b]) => b.length - a.length);
+      const applied: AppliedFaults = { delayMs: 0, repeatNext: false };
+      for (const [prefix, entry] of matching) {
+        const { fault } = entry;
+        if (fault.type === "slow") {
+          applied.delayMs = Math.max(applied.delayMs, fault.delayMs);
+          consume(prefix, entry);
+        } else if (fault.type === "repeat_next") {
+          if (applied.response || applied.repeatNext) continue;
+          applied.repeatNext = true;
+          consume(prefix, entry);
+        } else if (!applied.response) {
+          if (fault.type === "fail_page" && fault.page !== page) continue;
+          applied.response = fault;
+          consume(prefix, entry);
+        }
+      }
+      return applied;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAccountHelpers } from "./create-account-helpers";
+import { createBilling } from "./create-billing";
+import { createFaults, type Fault } from "./create-faults";
+import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } from "./generate-account";
+import { readPageParams } from "./paginate";
+import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
+
+export type StartFakeDoOptions = GenerateAccountOptions & {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The only bearer token accepted; by default any non-empty token is. */
+  token?: string;
+  /** Faults armed from the first request, keyed by path prefix. */
+  faults?: Record<string, Fault>;
+  /** Hourly request budget reported in the `ratelimit-*` headers. */
+  rateLimit?: number;
+  /** Oldest entries of `requests` are dropped past this, so a long-running CLI doesn't grow without bound. */
+  maxRecordedRequests?: number;
+};
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** 499 when the client hung up before the (slow) answer. */
+  status: number;
+  fault?: Fault["type"];
+};
+
+export type FakeDo = Awaited<ReturnType<typeof startFakeDo>>;
+
+/**
+ * A DigitalOcean API double on a real loopback port: point the client's baseUrl at `url`. The account is generated
+ * from the seed and stays mutable (`account` arrays, or the helpers, which also keep invoices consistent).
+ */
+export async function startFakeDo(options: StartFakeDoOptions = {}) {
+  const now = options.now ?? new Date();
+  const seed = options.seed ?? 1;
+  const account = generateAccount({ ...options, now, seed });
+  const billing = createBilling(account, {
+    seed,
+    now,
+    invoicesMonths: options.invoicesMonths ?? defaultAccountSizes.invoicesMonths,
+  });
+  const faults = createFaults(options.faults);
+  const requests: RecordedRequest[] = [];
+  const maxRecorded = options.maxRecordedRequests ?? 100_000;
+  const rateLimit = options.rateLimit ?? 5000;
+  const window = { hour: 0, used: 0 };
+  let requestCounter = 0;
+
+  const rateLimitHeaders = (): Record<string, string> => {
+    const hour = Math.floor(Date.now() / 3_600_000);
+    if (hour !== window.hour) Object.assign(window, { hour, used: 0 });
+    window.used += 1;
+    return {
+      "ratelimit-limit": String(rateLimit),
+      "ratelimit-remaining": String(Math.max(0, rateLimit - window.used)),
+      "ratelimit-reset": String((hour + 1) * 3600),
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    const record: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+    };
+    requests.push(record);
+    if (requests.length > maxRecorded) requests.splice(0, Math.ceil(maxRecorded / 2));
+    requestCounter += 1;
+    const requestId = `fake-${String(requestCounter).padStart(8, "0")}-${seed}`;
+
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      record.status = status;
+      const contentType = headers["content-type"] ?? "application/json; charset=utf-8";
+      res.writeHead(status, {
+        ...rateLimitHeaders(),
+        "x-request-id": requestId,
+        ...headers,
+        "content-type": contentType,
+        "content-length": String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+    };
+    const sendError = (status: number, id: string, message: string, headers?: Record<string, string>) =>
+      send(status, JSON.stringify({ id, message, request_id: requestId }), headers);
+
+    const auth = req.headers.authorization ?? "";
+    const token = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length).trim() : "";
+    if (!token || (options.token !== undefined && token !== options.token)) {
+      return sendError(401, "unauthorized", "Unable to authenticate you");
+    }
+    if (req.method !== "GET") return sendError(405, "method_not_allowed", "The fake DO API only answers GET");
+
+    const applied = faults.take(url.pathname, readPageParams(url.searchParams).page);
+    if (applied.delayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, applied.delayMs));
+      if (res.destroyed || req.destroyed) {
+        record.status = 499;
+        return;
+      }
+    }
+    const fault = applied.response;
+    if (fault) record.fault = fault.type;
+    if (fault?.type === "rate_limit") {
+      const waitSeconds = fault.retryAfter ?? fault.resetIn ?? 60;
+      const headers: Record<string, string> = {
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(Math.ceil(Date.now() / 1000 + waitSeconds)),
+      };
+      if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+      return sendError(429, "too_many_requests", "API Rate limit exceeded.", headers);
+    }
+    if (fault?.type === "error" || fault?.type === "fail_page") {
+      const status = fault.status ?? 500;
+      const id = (fault.type === "error" && fault.id) || getErrorId(status);
+      const message = (fault.type === "error" && fault.message) || "Server was unable to give you a response.";
+      return sendError(status, id, message);
+    }
+
+    let result: RouteResult;
+    try {
+      result = routeRequest({ account, billing, now }, url);
+    } catch (error) {
+      console.error("fake DO route failed", error);
+      return sendError(500, "server_error", "Server was unable to give you a response.");
+    }
+    if ("text" in result) return send(result.status, result.text, result.headers);
+    if (applied.repeatNext) pointNextAtSelf(result.json, url);
+    const body = JSON.stringify(result.json);
+
+    if (fault?.type === "malformed") return send(result.status, body.slice(0, Math.floor(body.length / 2)));
+    if (fault?.type === "truncated") {
+      record.status = result.status;
+      res.writeHead(result.status, {
+        ...rateLimitHeaders(),
+        "content-type": "application/json; charset=utf-8",
+        "content-length": String(Buffer.byteLength(body)),
+      });
+      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.destroy());
+      return;
+    }
+    if (result.status === 404 && result.json === notFoundBody) {
+      return sendError(404, notFoundBody.id, notFoundBody.message);
+    }
+    send(result.status, body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("fake DO request failed", error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  const host = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    account,
+    billing,
+    faults,
+    requests,
+    now,
+    ...createAccountHelpers(account, now),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function pointNextAtSelf(json: unknown, url: URL): void {
+  const links = (json as { links?: { pages?: Record<string, string> } }).links;
+  if (links) links.pages = { ...links.pages, next: url.toString() };
+}
+
+function getErrorId(status: number): string {
+  const ids: Record<number, string> = {
+    400: "bad_request",
+    404: "not_found",
+    422: "unprocessable_entity",
+    429: "too_many_requests",
+    500: "server_error",
+    502: "bad_gateway",
+    503: "service_unavailable",
+    504: "gateway_timeout",
+  };
+  return ids[status] ?? "server_error";
+}
