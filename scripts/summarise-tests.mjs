@@ -7,7 +7,7 @@ let failed = 0;
 const lines = [];
 for (const arg of process.argv.slice(2)) {
   const [name, outcome] = arg.split(":");
-  const report = { unit: "test-results/vitest.json", e2e: "test-results/playwright.json" }[name];
+  const report = { unit: "reports/vitest.json", e2e: "reports/playwright.json" }[name];
   if (report && existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     let p = 0;

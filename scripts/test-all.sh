@@ -4,8 +4,8 @@
 # Ends with one line: "N passed, N failed" over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p reports
+rm -f reports/*.json
 
 if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
 
@@ -18,8 +18,8 @@ step() { # name, command...
 
 step typecheck npx tsc --noEmit
 step lint npx biome lint .
-step openapi-lint bash -c 'npx tsx --conditions react-server scripts/write-openapi.ts test-results/openapi.json && npx redocly lint test-results/openapi.json --format=stylish'
-step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step openapi-lint bash -c 'npx tsx --conditions react-server scripts/write-openapi.ts reports/openapi.json && npx redocly lint reports/openapi.json --format=stylish'
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npx next build
 
 # A fresh database for the e2e server: a new database on the PostgreSQL server, or a fresh PGlite directory.
@@ -33,7 +33,7 @@ else
   export E2E_DATA_DIR=".data/e2e-$$"
   rm -rf "$E2E_DATA_DIR"
 fi
-step e2e env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test
+step e2e env PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test
 if [ -n "$server_url" ]; then psql "$server_url" -qc "drop database if exists $e2e_db with (force)" >/dev/null; else rm -rf "$E2E_DATA_DIR"; fi
 
 node scripts/summarise-tests.mjs "${results[@]}"

@@ -9,7 +9,7 @@ export const getOpenApiOp = defineOperation({
   summary: "This API's OpenAPI 3.1 document",
   description: "Public. The document is generated from the same zod schemas the handlers validate with.",
   roles: "public",
-  response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }) }).loose(),
+  response: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
 });
 
 export const openapiOperations = [getOpenApiOp];
