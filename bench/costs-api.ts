@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { costLinesPageSql } from "@/lib/costs/list-cost-lines";
+import { costLinesQuery } from "@/lib/costs/schemas";
 import { type Bench, figure, percentile } from "./bench";
 import { benchAdminToken, createBenchDb, ensureBuild, measureConcurrent, startServer } from "./support";
 
@@ -51,14 +54,13 @@ export const costsApiBench: Bench = {
       const apiP95 = percentile(await measureConcurrent(call, requests, concurrency), 95);
       await server.stop();
 
-      // The SQL listCostLines issues for this request, run directly.
+      // The SQL listCostLines issues for this request, rendered by the same code, run directly.
       const client = postgres(t.url!, { max: concurrency, onnotice: () => {} });
-      const query = `select l.id, l.invoice_id, l.period, l.line_no, l.product, l.group_description, l.description, l.hours,
-        l.start_at, l.end_at, l.amount_cents, l.project_name, l.category, l.line_type, l.kind, l.name, l.size_label,
-        l.is_backup, l.do_resource_id, l.do_resource_uuid, l.resource_id, l.match_method, i.invoice_uuid
-        from cloud_cost_lines l inner join cloud_invoices i on i.id = l.invoice_id
-        where l.period = $1 order by l.period asc, l.id asc limit 101`;
-      const direct = () => client.unsafe(query, [periodOf(i++)], { prepare: true });
+      const rendered = new PgDialect().sqlToQuery(costLinesPageSql(costLinesQuery.parse({ period: periodOf(0), limit: "100" })));
+      const periodParam = rendered.params.indexOf(periodOf(0));
+      if (periodParam < 0) throw new Error("the rendered query has no period parameter");
+      const params = () => rendered.params.map((p, n) => (n === periodParam ? periodOf(i++) : p)) as postgres.ParameterOrJSON<never>[];
+      const direct = () => client.unsafe(rendered.sql, params(), { prepare: true });
       await measureConcurrent(direct, 300, concurrency);
       const sqlP95 = percentile(await measureConcurrent(direct, requests, concurrency), 95);
       await client.end();

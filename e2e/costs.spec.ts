@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import Papa from "papaparse";
 import { expectAccessible } from "./axe";
-import { arcadiaToken, expect, test } from "./fixtures";
+import { arcadiaToken, expect, signInWithLink, test } from "./fixtures";
 
 /** "$1,008.00" / "-$10.00" as cents, without floats. */
 const cents = (money: string) => {
@@ -106,12 +106,34 @@ test("the invoices view reconciles every invoice, re-ingests one, and the API ag
   }
   await expectAccessible(page, "/costs/invoices (populated)");
 
+  // Two snapshots make a trend: the chart appears, with its figures as a table.
   await page.goto("/costs/balance");
-  const snapshot = page.getByRole("button", { name: /Take a snapshot|Snapshot now/ });
-  await snapshot.click();
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText("Usage this month")).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  const trend = page.getByText(/over \d+ hourly snapshots/);
+  for (const label of [/Take a snapshot|Snapshot now/, /Snapshot now/]) {
+    const before = (await trend.count()) ? await trend.textContent() : "";
+    await page.getByRole("button", { name: label }).click();
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText("Usage this month")).toBeVisible({ timeout: 1000 });
+      expect(await trend.textContent({ timeout: 1000 })).not.toBe(before);
+    }).toPass({ timeout: 30_000 });
+  }
+  await expect(page.getByRole("img", { name: /Chart of month-to-date usage/ })).toBeVisible();
+  await page.getByText("The same figures by day").click();
+  await expect(page.getByRole("table", { name: /Month-to-date usage by day/ })).toBeVisible();
   await expectAccessible(page, "/costs/balance");
+});
+
+test("the CSV export checks the session itself: anonymous visitors are sent to sign in, tenants are refused", async ({ browser, request }) => {
+  const anonymous = await request.get("/costs/export", { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers().location).toContain("/login");
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithLink(page, { sub: "t-1", role: "tenant", tenant_id: "acme", email: "ops@acme.test" });
+  const tenant = await page.request.get("/costs/export");
+  expect(tenant.status()).toBe(403);
+  expect(await tenant.text()).not.toContain("invoice_uuid");
+  await context.close();
 });

@@ -2,7 +2,7 @@ import { computeMonthRevenue, type UsageLine } from "./compute-month-revenue";
 import type { FxTable } from "./fx-table";
 import type { CogsData } from "./load-cogs";
 import type { RevenueInputs } from "./load-revenue-inputs";
-import { allocateProRata, convertCents } from "./money";
+import { allocateProRata, convertCentsScaled, decimalToScaled, RATE_SCALE } from "./money";
 
 /** A tenant's month, every amount already in the reporting currency. */
 export interface TenantMonth {
@@ -51,13 +51,20 @@ export function buildMarginPeriods(opts: {
   const { fx, currency } = opts;
   return opts.periods.map((period) => {
     const missing = new Set<string>();
+    // One lookup per currency and month: thousands of amounts share a handful of rates.
+    const rates = new Map<string, bigint | null>();
     const convert = (cents: number, from: string) => {
-      const rate = fx.rateFor(from, currency, period);
+      let rate = rates.get(from);
+      if (rate === undefined) {
+        const text = fx.rateFor(from, currency, period);
+        rate = text === null ? null : decimalToScaled(text, RATE_SCALE);
+        rates.set(from, rate);
+      }
       if (rate === null) {
         missing.add(`${from}/${currency}`);
         return 0;
       }
-      return convertCents(cents, rate);
+      return convertCentsScaled(cents, rate);
     };
     const tenants = new Map<string, TenantMonth>();
     const tenant = (id: string) => {

@@ -106,8 +106,10 @@ function spanOf(startedAt: Date, endedAt: Date | null): Span {
 
 /** The subscription's versions over time: [span, versionId] in order, split where each migration took effect. */
 export function versionSpans(sub: RevenueSubscription): { span: Span; versionId: string }[] {
-  const moves = [...sub.migrations].sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
   const whole = spanOf(sub.startedAt, sub.endedAt);
+  // Most subscriptions were never migrated: one span, no sorting (a report walks thousands of them).
+  if (!sub.migrations.length) return lengthOf(whole) > 0 ? [{ span: whole, versionId: sub.versionId }] : [];
+  const moves = [...sub.migrations].sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
   const out: { span: Span; versionId: string }[] = [];
   let from = whole.from;
   let versionId = moves[0]?.fromVersionId ?? sub.versionId;
@@ -138,9 +140,11 @@ export function computeMonthRevenue(input: MonthRevenueInput): TenantRevenue[] {
 
   for (const sub of input.subscriptions) {
     if (!billedStatuses.has(sub.status)) continue;
-    const spans = versionSpans(sub)
-      .map((s) => ({ ...s, span: intersect(s.span, month) }))
-      .filter((s) => lengthOf(s.span) > 0);
+    const spans: { span: Span; versionId: string }[] = [];
+    for (const s of versionSpans(sub)) {
+      const span = intersect(s.span, month);
+      if (lengthOf(span) > 0) spans.push({ span, versionId: s.versionId });
+    }
     if (!spans.length) continue;
     const tenant = getOrCreate(byTenant, sub.tenantId);
     for (const { span, versionId } of spans) {

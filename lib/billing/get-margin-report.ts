@@ -81,7 +81,8 @@ export function toMarginItems(report: MarginReport, groupBy: MarginGrouping): Ma
       tenant_name: r.tenantId ? (report.tenantNames.get(r.tenantId) ?? null) : null,
       plan_code: r.planCode,
       ...toMoneyItem(r, c),
-      usage: r.usage.map((u) => ({ resource_kind: u.resourceKind, used: u.used, included: u.included })),
+      // What was used: allowances nobody touched would double the response for nothing.
+      usage: r.usage.filter((u) => u.used > 0).map((u) => ({ resource_kind: u.resourceKind, used: u.used, included: u.included })),
     }));
   }
   return marginPlans(report).map((r) => ({ plan_code: r.planCode, subscribers: r.subscribers, ...toMoneyItem(r, c) }));

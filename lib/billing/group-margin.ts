@@ -60,7 +60,8 @@ export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
     for (const t of p.tenants.values()) {
       let row = rows.get(t.tenantId);
       if (!row) {
-        row = { ...emptyFigures(), tenantId: t.tenantId, planCode: null, usage: [], isEstimate, missingPairs: missing };
+        // Written out rather than spread: thousands of rows, and spread objects are slower to fill in.
+        row = { revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), tenantId: t.tenantId, planCode: null, usage: [], isEstimate, missingPairs: missing };
         rows.set(t.tenantId, row);
       }
       row.planCode = t.planCode ?? row.planCode;
@@ -84,7 +85,7 @@ export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
     if (p.sharedAllocated === 0) for (const [k, c] of p.sharedByKind) addTo(shared.cogsByKind, k, c);
     else if (left) addTo(shared.cogsByKind, "shared", left);
   }
-  const out = [...rows.values()].sort((a, b) => ((a.tenantId ?? "") < (b.tenantId ?? "") ? -1 : 1));
+  const out = [...rows.values()].sort((a, b) => (a.tenantId! < b.tenantId! ? -1 : a.tenantId! > b.tenantId! ? 1 : 0));
   if (shared.cogs !== 0) out.push(shared);
   return out;
 }

@@ -30,22 +30,28 @@ export interface CogsData {
  */
 export async function loadCogs(db: DbOrTx, from: string, to: string, prefix: string): Promise<CogsData> {
   const [lineRows, snapshotRows] = await Promise.all([
+    // Summed per tag first, then joined to the (few) invoices and the tenants: cheaper than grouping on their columns.
     db.execute(sql`
-      select l.period::text as period, tn.id as tenant_id,
-             case when l.line_type = 'credit' then 'credit' else coalesce(l.kind, 'other') end as kind,
-             i.currency, sum(l.amount_cents)::bigint as cents
-      from cloud_cost_lines l
-      join cloud_invoices i on i.id = l.invoice_id
-      left join cloud_resources r on r.id = l.resource_id
-      left join lateral (
-        select substr(t.tag, length(${prefix}) + 1) as tenant_id
-        from unnest(r.tags) with ordinality as t(tag, n)
-        where left(t.tag, length(${prefix})) = ${prefix} and length(t.tag) > length(${prefix})
-        order by t.n limit 1
-      ) tag on true
-      left join tenants tn on tn.id = tag.tenant_id
-      where l.period >= ${from} and l.period <= ${to} and l.line_type <> 'tax'
-      group by 1, 2, 3, 4`),
+      with tagged as (
+        select l.period, l.invoice_id, tag.tenant_id,
+               case when l.line_type = 'credit' then 'credit' else coalesce(l.kind, 'other') end as kind,
+               sum(l.amount_cents) as cents
+        from cloud_cost_lines l
+        left join cloud_resources r on r.id = l.resource_id
+        left join lateral (
+          select substr(t.tag, length(${prefix}) + 1) as tenant_id
+          from unnest(r.tags) with ordinality as t(tag, n)
+          where left(t.tag, length(${prefix})) = ${prefix} and length(t.tag) > length(${prefix})
+          order by t.n limit 1
+        ) tag on true
+        where l.period >= ${from} and l.period <= ${to} and l.line_type <> 'tax'
+        group by 1, 2, 3, 4
+      )
+      select a.period::text as period, tn.id as tenant_id, a.kind, i.currency, sum(a.cents)::bigint as cents
+      from tagged a
+      join cloud_invoices i on i.id = a.invoice_id
+      left join tenants tn on tn.id = a.tenant_id
+      group by a.period, tn.id, a.kind, i.currency`),
     db.execute(sql`
       select distinct on (1) to_char(date_trunc('month', generated_at at time zone 'UTC'), 'YYYY-MM-DD') as period,
              month_to_date_usage_cents as cents, currency

@@ -28,9 +28,17 @@ export function decimalToScaled(value: string, scale: number): bigint {
 
 export const RATE_SCALE = 8;
 
+const RATE_UNIT = 10n ** BigInt(RATE_SCALE);
+
 /** Converts cents with a rate given as a decimal string (numeric(18,8) from the database). */
 export function convertCents(cents: number, rate: string): number {
-  return Number(roundDiv(BigInt(cents) * decimalToScaled(rate, RATE_SCALE), 10n ** BigInt(RATE_SCALE)));
+  return convertCentsScaled(cents, decimalToScaled(rate, RATE_SCALE));
+}
+
+/** The same with the rate already scaled by 10^8 (a report converts thousands of amounts at one rate). */
+export function convertCentsScaled(cents: number, scaledRate: bigint): number {
+  if (scaledRate === RATE_UNIT) return cents;
+  return Number(roundDiv(BigInt(cents) * scaledRate, RATE_UNIT));
 }
 
 /** 1234 → "12.34", -5 → "-0.05": the API's money strings. */

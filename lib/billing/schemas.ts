@@ -119,7 +119,7 @@ export const marginItemSchema = z.object({
   usage: z
     .array(z.object({ resource_kind: catalogResourceKindSchema, used: z.number(), included: z.number() }))
     .optional()
-    .describe("group_by=tenant: usage against what the tenant's plan and add-ons include"),
+    .describe("group_by=tenant: each kind the tenant used, against what its plan and add-ons include"),
   currency: z.string().length(3),
   is_estimate: z.boolean().describe("COGS includes a month-to-date estimate from the balance snapshot (no invoice yet)"),
   fx_missing: z.boolean(),

@@ -4,8 +4,7 @@ import type { DbOrTx } from "@/db";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
 import { type CostLineFilter, costLineFilters } from "./cost-line-filters";
 import type { ExplorerQuery, ExplorerSortField } from "./explorer-query";
-import { costLineColumns } from "./list-cost-lines";
-import { type CostLineRow, toCostLineItem } from "./to-cost-line-item";
+import { type CostLineRow, costLineColumns, toCostLineItem } from "./to-cost-line-item";
 
 const l = cloudCostLines;
 

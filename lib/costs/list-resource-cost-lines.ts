@@ -2,8 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
-import { costLineColumns } from "./list-cost-lines";
-import { toCostLineItem } from "./to-cost-line-item";
+import { costLineColumns, toCostLineItem } from "./to-cost-line-item";
 
 /** The cost lines that paid for one resource, newest period first, with the total over all of them. */
 export async function listResourceCostLines(db: DbOrTx, resourceId: string, limit = 100) {

@@ -1,8 +1,12 @@
-import type { CloudCostLine } from "@/db/schema/costs";
+import { getTableColumns } from "drizzle-orm";
+import { type CloudCostLine, cloudCostLines, cloudInvoices } from "@/db/schema/costs";
 import { formatAmount } from "./format-amount";
 import type { CostLineItem } from "./schemas";
 
 export type CostLineRow = CloudCostLine & { invoiceUuid: string };
+
+/** What to select (from cost lines joined to their invoice) to build a CostLineRow. */
+export const costLineColumns = { ...getTableColumns(cloudCostLines), invoiceUuid: cloudInvoices.invoiceUuid };
 
 export function toCostLineItem(line: CostLineRow): CostLineItem {
   return {
@@ -28,6 +32,6 @@ export function toCostLineItem(line: CostLineRow): CostLineItem {
 }
 
 /** numeric comes back as PostgreSQL wrote it; "720" reads better than "720.0000" would. */
-function trimHours(hours: string): string {
+export function trimHours(hours: string): string {
   return hours.includes(".") ? hours.replace(/\.?0+$/, "") : hours;
 }

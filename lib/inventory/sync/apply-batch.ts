@@ -80,7 +80,13 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
         project: sql<ProjectRef | null>`${cloudResources.attrs}->'project'`,
       })
       .from(cloudResources)
-      .where(and(eq(cloudResources.kind, kind), inArray(cloudResources.providerId, items.map((i) => i.providerId))));
+      // One JSON parameter rather than a thousand bind parameters.
+      .where(
+        and(
+          eq(cloudResources.kind, kind),
+          sql`${cloudResources.providerId} in (select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.providerId))}::jsonb))`,
+        ),
+      );
     const byProviderId = new Map(existing.map((r) => [r.providerId, r]));
 
     const inserts: ReturnType<typeof toRecord>[] = [];

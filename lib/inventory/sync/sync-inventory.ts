@@ -11,6 +11,7 @@ import { fetchProjectMap, kindSources } from "./sources";
 
 /** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
 const writeBatchSize = 1000;
+const maxWritesInFlight = 2;
 
 export interface SyncOptions {
   kinds: readonly ResourceKind[];
@@ -39,15 +40,14 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
     .returning({ id: cloudSyncRuns.id });
   const results: Partial<Record<ResourceKind, SyncKindResult>> = {};
   let fatal: Error | undefined;
-  let projects: ProjectMap | undefined;
-  if (opts.refreshProjects) {
-    try {
-      projects = await fetchProjectMap(client);
-    } catch (e) {
-      // Without a fresh project listing each resource keeps its membership; the listings can still succeed.
-      if (e instanceof DoTokenRejectedError) fatal = e;
-    }
-  }
+  // Project membership is listed alongside the first kinds and awaited only before the first write.
+  const projectsPromise: Promise<ProjectMap | undefined> = opts.refreshProjects
+    ? fetchProjectMap(client).catch((e: unknown) => {
+        // Without a fresh project listing each resource keeps its membership; the listings can still succeed.
+        if (e instanceof DoTokenRejectedError) fatal = e;
+        return undefined;
+      })
+    : Promise.resolve(undefined);
 
   for (const [i, kind] of kinds.entries()) {
     if (fatal) {
@@ -57,11 +57,12 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
     const result: SyncKindResult = { status: "succeeded", seen: 0, created: 0, updated: 0, deleted: 0, restored: 0, requests: 0 };
     const seen: string[] = [];
     try {
-      // Pages are written in batches while the next pages are fetched: at most one batch is being written at a time.
-      let writing: Promise<void> = Promise.resolve();
+      // Pages are written in batches while the next pages are fetched, with up to two batches in flight
+      // (they touch different resources, so their order does not matter).
+      const inFlight = new Set<Promise<void>>();
       let buffer: NormalisedResource[] = [];
       const write = async (items: NormalisedResource[]) => {
-        const counts = await applyBatch(db, kind, items, projects);
+        const counts = await applyBatch(db, kind, items, await projectsPromise);
         result.created += counts.created;
         result.updated += counts.updated;
         result.restored += counts.restored;
@@ -73,14 +74,17 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
         result.seen += page.length;
         buffer.push(...page);
         if (buffer.length >= writeBatchSize) {
-          const items = buffer;
+          if (inFlight.size >= maxWritesInFlight) await Promise.race(inFlight);
+          const pending = write(buffer);
           buffer = [];
-          await writing;
-          writing = write(items);
-          writing.catch(() => {}); // rethrown by the next `await writing`
+          inFlight.add(pending);
+          pending.then(
+            () => inFlight.delete(pending),
+            () => {}, // kept in the set; Promise.all below rethrows it
+          );
         }
       }
-      await writing;
+      await Promise.all(inFlight);
       if (buffer.length) await write(buffer);
       result.deleted = await tombstoneMissing(db, kind, seen);
     } catch (e) {
