@@ -54,13 +54,14 @@ export const costsApiBench: Bench = {
       const apiP95 = percentile(await measureConcurrent(call, requests, concurrency), 95);
       await server.stop();
 
-      // The SQL listCostLines issues for this request, rendered by the same code, run directly.
+      // The SQL listCostLines issues for this request, rendered by the same code and sent the way drizzle sends it
+      // (an unnamed statement, planned per call), run directly.
       const client = postgres(t.url!, { max: concurrency, onnotice: () => {} });
       const rendered = new PgDialect().sqlToQuery(costLinesPageSql(costLinesQuery.parse({ period: periodOf(0), limit: "100" })));
       const periodParam = rendered.params.indexOf(periodOf(0));
       if (periodParam < 0) throw new Error("the rendered query has no period parameter");
       const params = () => rendered.params.map((p, n) => (n === periodParam ? periodOf(i++) : p)) as postgres.ParameterOrJSON<never>[];
-      const direct = () => client.unsafe(rendered.sql, params(), { prepare: true });
+      const direct = () => client.unsafe(rendered.sql, params());
       await measureConcurrent(direct, 300, concurrency);
       const sqlP95 = percentile(await measureConcurrent(direct, requests, concurrency), 95);
       await client.end();

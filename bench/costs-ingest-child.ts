@@ -17,7 +17,15 @@ const started = performance.now();
 const pairer = createItemPairer();
 for await (const line of createInterface({ input: createReadStream(itemsPath!) })) if (line) pairer.add(JSON.parse(line));
 const paired = performance.now();
-const stats = await replaceInvoiceLines(handle.db, { invoiceId: invoiceId!, csv: createReadStream(csvPath!), pairer });
+const phases: Record<string, number> = {};
+const stats = await replaceInvoiceLines(handle.db, {
+  invoiceId: invoiceId!,
+  csv: createReadStream(csvPath!),
+  pairer,
+  onPhase: (phase, ms) => {
+    phases[phase] = ms;
+  },
+});
 const ms = performance.now() - started;
 await handle.close();
-console.log(JSON.stringify({ ms, pairMs: paired - started, baseRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, stats }));
+console.log(JSON.stringify({ ms, pairMs: paired - started, phases, baseRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, stats }));

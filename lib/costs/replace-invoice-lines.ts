@@ -22,6 +22,8 @@ export interface ReplaceInvoiceLinesInput {
   pairer?: ItemPairer;
   csvSha256?: string;
   batchSize?: number;
+  /** Told how long each phase took (stage, match, write), for the benchmark and slow-ingest logs. */
+  onPhase?: (phase: "stage" | "match" | "write", ms: number) => void;
 }
 
 // Lines are parsed into a temporary table first (no WAL, no indexes, no foreign keys), matched there with one UPDATE,
@@ -37,6 +39,12 @@ const STAGING = sql.raw("cost_lines_staging");
  */
 export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInput): Promise<InvoiceLineStats> {
   const { invoiceId, pairer } = input;
+  let phaseStart = performance.now();
+  const phaseDone = (phase: "stage" | "match" | "write") => {
+    const now = performance.now();
+    input.onPhase?.(phase, now - phaseStart);
+    phaseStart = now;
+  };
   return db.transaction(async (tx) => {
     const [invoice] = await tx
       .select({ period: cloudInvoices.period })
@@ -62,8 +70,12 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
       await parseInvoiceCsvStream(
         input.csv,
         async (lines) => {
+          const json = toStagingJson(lines, pairer);
+          // The parser holds this array until we return. Emptying it lets the parsed lines die young rather than be
+          // promoted to the old generation while the previous insert runs, which is what bounds the peak RSS.
+          lines.length = 0;
           await inFlight;
-          inFlight = stageCostLines(tx, lines, pairer);
+          inFlight = stageJson(tx, json);
           // Handled when awaited; without this a failing insert is an unhandled rejection while parsing goes on.
           inFlight.catch(() => {});
         },
@@ -78,7 +90,9 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
     // Temporary tables are never auto-analyzed; without statistics on the join columns the planner guesses one row
     // and matches 100,000 lines by nested index lookups instead of a hash join.
     await tx.execute(sql`analyze ${STAGING} (kind, name, do_resource_id, do_resource_uuid)`);
+    phaseDone("stage");
     await tx.execute(matchLinesStatement({ table: STAGING, key: sql`line_no`, scope: sql`true` }));
+    phaseDone("match");
     await tx.delete(cloudCostLines).where(eq(cloudCostLines.invoiceId, invoiceId));
     await tx.execute(sql`
       insert into cloud_cost_lines (
@@ -103,6 +117,7 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
       `),
     );
     if (!stats) throw new Error("staged line counts are missing");
+    phaseDone("write");
     await tx
       .update(cloudInvoices)
       .set({
@@ -118,8 +133,8 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
   });
 }
 
-/** One set-based INSERT per batch into the staging table: the batch travels as a single JSON parameter. */
-async function stageCostLines(db: DbOrTx, lines: ParsedCostLine[], pairer: ItemPairer | undefined): Promise<void> {
+/** A batch of parsed lines, with DO's ids where the JSON items give them, as one JSON array for json_to_recordset. */
+function toStagingJson(lines: ParsedCostLine[], pairer: ItemPairer | undefined): string {
   const rows = lines.map((line) => {
     const ref = pairer?.take(line) ?? null;
     return {
@@ -142,6 +157,11 @@ async function stageCostLines(db: DbOrTx, lines: ParsedCostLine[], pairer: ItemP
       do_resource_uuid: ref?.doResourceUuid ?? null,
     };
   });
+  return JSON.stringify(rows);
+}
+
+/** One set-based INSERT per batch into the staging table: the batch travels as a single JSON parameter. */
+async function stageJson(db: DbOrTx, json: string): Promise<void> {
   await db.execute(sql`
     insert into ${STAGING} (
       line_no, product, group_description, description, hours, start_at, end_at, amount_cents, project_name, category,
@@ -150,7 +170,7 @@ async function stageCostLines(db: DbOrTx, lines: ParsedCostLine[], pairer: ItemP
     select r.line_no, r.product, r.group_description, r.description, r.hours, r.start_at, r.end_at, r.amount_cents,
       r.project_name, r.category, r.line_type, r.kind, r.name, r.size_label, r.is_backup, r.do_resource_id,
       r.do_resource_uuid
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+    from json_to_recordset(${json}::json) as r(
       line_no integer, product text, group_description text, description text, hours numeric, start_at timestamptz,
       end_at timestamptz, amount_cents bigint, project_name text, category text, line_type text, kind text, name text,
       size_label text, is_backup boolean, do_resource_id text, do_resource_uuid text
