@@ -75,7 +75,12 @@ export function InvoicesTable({ invoices }: { invoices: InvoiceItem[] }) {
               </Td>
               <Td className="whitespace-nowrap text-slate-700">{formatDateTime(invoice.ingested_at)}</Td>
               <Td>
-                <RunJobButton job="ingest-invoice" label="Re-ingest" args={{ uuid: invoice.invoice_uuid }} />
+                <RunJobButton
+                  job="ingest-invoice"
+                  label="Re-ingest"
+                  args={{ uuid: invoice.invoice_uuid }}
+                  ariaLabel={`Re-ingest the ${invoice.period.slice(0, 7)} invoice`}
+                />
               </Td>
             </tr>
           );

@@ -6,7 +6,18 @@ import { type RunJobState, runJobNow } from "@/app/(admin)/jobs/actions";
 import { Button } from "@/components/ui/button";
 
 /** "Run now" for one job; the outcome (sent to Inngest, or running inline) is announced next to the button. */
-export function RunJobButton({ job, label = "Run now", args }: { job: string; label?: string; args?: Record<string, unknown> }) {
+export function RunJobButton({
+  job,
+  label = "Run now",
+  args,
+  ariaLabel,
+}: {
+  job: string;
+  label?: string;
+  args?: Record<string, unknown>;
+  /** When several buttons run the same job (one per invoice), each needs its own accessible name. */
+  ariaLabel?: string;
+}) {
   const [state, action, pending] = useActionState<RunJobState, FormData>(runJobNow, {});
   const router = useRouter();
   useEffect(() => {
@@ -16,7 +27,7 @@ export function RunJobButton({ job, label = "Run now", args }: { job: string; la
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="job" value={job} />
       {args ? <input type="hidden" name="args" value={JSON.stringify(args)} /> : null}
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`${label}: ${job}`}>
+      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={ariaLabel ?? `${label}: ${job}`}>
         {pending ? "Starting…" : label}
       </Button>
       <p role="status" className={state.ok === false ? "max-w-xs text-right text-xs text-red-700" : "max-w-xs text-right text-xs text-slate-600"}>

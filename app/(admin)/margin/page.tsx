@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CogsRevenueChart } from "@/components/margin/cogs-revenue-chart";
+import { CogsRevenueChartLazy } from "@/components/margin/cogs-revenue-chart-lazy";
 import { MarginMonthTable } from "@/components/margin/margin-month-table";
 import { MarginNav } from "@/components/margin/margin-nav";
 import { MonthRangeForm } from "@/components/margin/month-range-form";
@@ -61,7 +61,7 @@ export default async function MarginPage({ searchParams }: { searchParams: Promi
           />
           <MonthRangeForm from={range.from} to={range.to} months={selectableMonths()} />
           <div className="px-3 py-4">
-            <CogsRevenueChart months={months} currency={report.currency} />
+            <CogsRevenueChartLazy months={months} currency={report.currency} />
           </div>
         </Card>
         <Card>
