@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { cn } from "@/components/ui/cn";
+import { SectionTabs } from "@/components/ui/section-tabs";
 
 const tabs = [
   { href: "/margin", label: "By month" },
@@ -10,21 +9,5 @@ const tabs = [
 
 /** The margin section's views. */
 export function MarginNav({ current }: { current: (typeof tabs)[number]["href"] }) {
-  return (
-    <nav aria-label="Margin views" className="mb-4 flex gap-1 border-b border-slate-200">
-      {tabs.map((tab) => (
-        <Link
-          key={tab.href}
-          href={tab.href}
-          aria-current={tab.href === current ? "page" : undefined}
-          className={cn(
-            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            tab.href === current ? "border-brand-600 text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900",
-          )}
-        >
-          {tab.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionTabs label="Margin views" tabs={tabs} current={current} />;
 }

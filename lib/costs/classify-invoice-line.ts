@@ -1,15 +1,8 @@
-export const RESOURCE_KINDS = [
-  "droplet",
-  "volume",
-  "snapshot",
-  "domain",
-  "load_balancer",
-  "database",
-  "kubernetes_cluster",
-  "reserved_ip",
-  "app",
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+import { type ResourceKind, resourceKinds } from "@/db/schema/resources";
+
+/** The inventory's own kinds: a classified line names the kind of resource it can match. */
+export const RESOURCE_KINDS = resourceKinds;
+export type { ResourceKind };
 
 export type InvoiceLineType = "resource" | "tax" | "credit" | "other";
 

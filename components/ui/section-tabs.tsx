@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { cn } from "./cn";
+
+export interface SectionTab {
+  href: string;
+  label: string;
+}
+
+/** Tabs between the views of one section (costs, margin): links, with the current one marked for screen readers. */
+export function SectionTabs({ label, tabs, current }: { label: string; tabs: readonly SectionTab[]; current: string }) {
+  return (
+    <nav aria-label={label} className="mb-4 flex gap-1 border-b border-slate-200">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={tab.href === current ? "page" : undefined}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+            tab.href === current ? "border-brand-600 text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900",
+          )}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
