@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { cn } from "@/components/ui/cn";
+import { SectionTabs } from "@/components/ui/section-tabs";
 
 const tabs = [
   { href: "/catalog", label: "Plans" },
@@ -9,21 +8,5 @@ const tabs = [
 
 /** The catalog editor's sections. */
 export function CatalogTabs({ current }: { current: (typeof tabs)[number]["href"] }) {
-  return (
-    <nav aria-label="Catalog sections" className="mb-6 flex gap-1 border-b border-slate-200">
-      {tabs.map((t) => (
-        <Link
-          key={t.href}
-          href={t.href}
-          aria-current={t.href === current ? "page" : undefined}
-          className={cn(
-            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            t.href === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-          )}
-        >
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionTabs label="Catalog sections" tabs={tabs} current={current} />;
 }
