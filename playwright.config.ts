@@ -25,8 +25,8 @@ export default defineConfig({
   },
   // "fresh" runs first against the empty database (sign-in, empty states); "demo" then fills it through the app.
   projects: [
-    { name: "fresh", testMatch: /(auth|a11y-empty)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
-    { name: "demo", dependencies: ["fresh"], testIgnore: /(auth|a11y-empty)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "fresh", testMatch: /(auth|a11y-empty|api-cors)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "demo", dependencies: ["fresh"], testIgnore: /(auth|a11y-empty|api-cors)\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: [
     {

@@ -26,5 +26,10 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/api/v1/:path*", "/inventory/:path*", "/resources/:path*", "/drift/:path*", "/costs/:path*", "/catalog/:path*", "/jobs/:path*", "/plans/:path*"],
+  matcher: [
+    // Only CORS preflights (they always carry Access-Control-Request-Method) pass through here on /api/v1: every other
+    // API request goes straight to its handler, which checks the bearer token itself.
+    { source: "/api/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+    "/inventory/:path*", "/resources/:path*", "/drift/:path*", "/costs/:path*", "/catalog/:path*", "/jobs/:path*", "/plans/:path*",
+  ],
 };

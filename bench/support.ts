@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createHmac } from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { createTestDb, type TestDb } from "@/test/db";
 
@@ -77,4 +78,48 @@ export async function measureConcurrent(task: () => Promise<unknown>, total: num
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return latencies.sort((a, b) => a - b);
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * GET over a kept-alive connection without Accept-Encoding, as autocannon sends it: the load generator shares the two
+ * cores with the server, so it should cost as little as it can. Resolves to the status and the body.
+ */
+export function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: keepAlive, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+/**
+ * The p95 of each of `rounds` rounds of `requests` calls at `concurrency`, taking turns between the tasks so that
+ * drift in the machine's load falls on every task alike, and rotating their order each round so none always runs
+ * first or last; returns each task's p95 over all its rounds' requests.
+ */
+export async function alternatingP95(
+  tasks: Record<string, () => Promise<unknown>>,
+  { rounds, requests, concurrency }: { rounds: number; requests: number; concurrency: number },
+): Promise<Record<string, number>> {
+  const all: Record<string, number[]> = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]));
+  for (const task of Object.values(tasks)) await measureConcurrent(task, 300, concurrency); // warm-up: JIT, pools, plans
+  const entries = Object.entries(tasks);
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, task] of [...entries.slice(r % entries.length), ...entries.slice(0, r % entries.length)]) {
+      all[name]!.push(...(await measureConcurrent(task, requests, concurrency)));
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(all).map(([k, v]) => {
+      const sorted = v.sort((a, b) => a - b);
+      return [k, sorted[Math.ceil(0.95 * sorted.length) - 1]!];
+    }),
+  );
 }

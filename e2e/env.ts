@@ -9,6 +9,9 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 /** The fake DigitalOcean API the e2e server talks to: the demo account, as `npm run demo` serves it. */
 export const e2eFakeDo = { port: process.env.E2E_FAKE_DO_PORT ?? "4110", token: "e2e-do-token" };
 
+/** The one origin the e2e server lets call /api/v1 from a browser. */
+export const e2eCorsOrigin = "https://app.arcadia.example";
+
 export const e2eEnv: Record<string, string> = {
   PORT: process.env.E2E_PORT ?? "3100",
   NODE_ENV: "production",
@@ -22,5 +25,6 @@ export const e2eEnv: Record<string, string> = {
   DO_API_URL: `http://127.0.0.1:${e2eFakeDo.port}`,
   DO_API_TOKEN: e2eFakeDo.token,
   ARCADIA_DEMO: "1",
+  CORS_ORIGINS: e2eCorsOrigin,
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };

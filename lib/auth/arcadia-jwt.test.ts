@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { nowS, signJwt, testSecret } from "@/test/jwt";
 import { bearerToken, InvalidTokenError, verifyArcadiaJwt } from "./arcadia-jwt";
 
@@ -78,6 +78,32 @@ describe("verifyArcadiaJwt", () => {
   it("rejects garbage and an empty token", async () => {
     expect(await reason("not.a.jwt")).toBe("token malformed");
     expect(await reason("")).toBe("missing token");
+  });
+});
+
+describe("verifyArcadiaJwt on a token it has verified before", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("answers the same principal again", async () => {
+    const token = signJwt(valid({ sub: "again" }));
+    const first = await verifyArcadiaJwt(token, config());
+    expect(await verifyArcadiaJwt(token, config())).toEqual(first);
+  });
+
+  it("refuses it once it has expired", async () => {
+    const token = signJwt(valid({ exp: nowS() + 60 }));
+    await verifyArcadiaJwt(token, config());
+    vi.useFakeTimers({ now: Date.now() + 120_000 });
+    expect(await reason(token)).toBe("token expired");
+  });
+
+  it("verifies it afresh under another secret, algorithm list, issuer or audience", async () => {
+    const token = signJwt(valid({ iss: "arcadia", aud: "cloud" }));
+    await verifyArcadiaJwt(token, config());
+    expect(await reason(token, { ...config(), secret: "rotated-secret-rotated-secret-rotated-secret" })).toBe("token signature invalid");
+    expect(await reason(token, { ...config(), algorithms: ["HS256"] })).toBe("token algorithm not allowed");
+    expect(await reason(token, { ...config(), issuer: "someone-else" })).toMatch(/iss/);
+    expect(await reason(token, { ...config(), audience: "someone-else" })).toMatch(/aud/);
   });
 });
 

@@ -47,17 +47,41 @@ export class InvalidTokenError extends Error {
   }
 }
 
+const clockToleranceSeconds = 5;
+const verifiedCacheSize = 10_000;
+/**
+ * Tokens that passed verification, by token text, until they expire: arcadia-app sends one token on every call of a
+ * session, and verifying it again would only repeat the answer. An entry counts only under the configuration it was
+ * verified with (a rotated secret or a narrowed algorithm list verifies afresh).
+ */
+const verified = new Map<string, { configKey: string; principal: ArcadiaPrincipal }>();
+
+const configKeyOf = (c: JwtVerifierConfig) => [c.secret, c.algorithms.join(","), c.issuer ?? "", c.audience ?? ""].join("\u0000");
+
 /** Returns the principal, or throws InvalidTokenError with a reason safe to show the caller (never the token). */
 export async function verifyArcadiaJwt(token: string, config: JwtVerifierConfig): Promise<ArcadiaPrincipal> {
   if (!token) throw new InvalidTokenError("missing token");
+  const configKey = configKeyOf(config);
+  const hit = verified.get(token);
+  if (hit && hit.configKey === configKey && Date.now() < hit.principal.expiresAt.getTime() + clockToleranceSeconds * 1000) {
+    return hit.principal;
+  }
+  if (hit) verified.delete(token);
+  const principal = await verifyUncached(token, config);
+  if (verified.size >= verifiedCacheSize) verified.delete(verified.keys().next().value!); // oldest first
+  verified.set(token, { configKey, principal });
+  return principal;
+}
+
+async function verifyUncached(token: string, config: JwtVerifierConfig): Promise<ArcadiaPrincipal> {
   let payload: unknown;
   try {
-    const result = await jwtVerify(token, new TextEncoder().encode(config.secret), {
+    const result = await jwtVerify(token, (header) => hmacKey(config.secret, header.alg), {
       algorithms: [...config.algorithms],
       issuer: config.issuer,
       audience: config.audience,
       requiredClaims: ["exp"],
-      clockTolerance: 5,
+      clockTolerance: clockToleranceSeconds,
     });
     payload = result.payload;
   } catch (e) {
@@ -77,6 +101,26 @@ export async function verifyArcadiaJwt(token: string, config: JwtVerifierConfig)
     email: c.email,
     expiresAt: new Date(c.exp * 1000),
   };
+}
+
+const hmacHashes: Record<string, string> = { HS256: "SHA-256", HS384: "SHA-384", HS512: "SHA-512" };
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * The imported HMAC key for (secret, alg), imported once: importing costs as much as verifying. An algorithm outside
+ * the HMAC family gets the raw bytes, which jose then refuses against `algorithms`.
+ */
+function hmacKey(secret: string, alg: string | undefined): Promise<CryptoKey> | Uint8Array {
+  const hash = alg ? hmacHashes[alg] : undefined;
+  if (!hash) return new TextEncoder().encode(secret);
+  const cacheKey = `${alg}:${secret}`;
+  let key = keyCache.get(cacheKey);
+  if (!key) {
+    if (keyCache.size > 16) keyCache.clear(); // secrets rotate rarely; never grow without bound
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash }, false, ["verify"]);
+    keyCache.set(cacheKey, key);
+  }
+  return key;
 }
 
 function describeJoseError(e: unknown): string {

@@ -4,7 +4,8 @@ import type { DbOrTx } from "@/db";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
 import { type CostLineFilter, costLineFilters } from "./cost-line-filters";
 import type { ExplorerQuery, ExplorerSortField } from "./explorer-query";
-import { type CostLineRow, costLineColumns, toCostLineItem } from "./to-cost-line-item";
+import { costLineItemJson, parseCostLineItem } from "./cost-line-item";
+import type { CostLineItem } from "./schemas";
 
 const l = cloudCostLines;
 
@@ -28,7 +29,7 @@ export function explorerFilter(query: ExplorerQuery): CostLineFilter {
 }
 
 export interface ExplorerPage {
-  rows: ReturnType<typeof toCostLineItem>[];
+  rows: CostLineItem[];
   /** The sort value of the last row, as text, for keyset continuation (the CSV export). */
   after: { value: string; id: number } | null;
 }
@@ -54,7 +55,7 @@ export async function exploreCostLines(
   }
   const order = query.dir === "asc" ? [asc(sort.expr), asc(l.id)] : [desc(sort.expr), desc(l.id)];
   const rows = await db
-    .select({ ...costLineColumns, sortValue: sql<string>`(${sort.expr})::text` })
+    .select({ id: l.id, sortValue: sql<string>`(${sort.expr})::text`, item: costLineItemJson })
     .from(l)
     .innerJoin(cloudInvoices, eq(cloudInvoices.id, l.invoiceId))
     .where(and(...where))
@@ -63,7 +64,7 @@ export async function exploreCostLines(
     .offset(page.after ? 0 : (page.offset ?? 0));
   const last = rows.at(-1);
   return {
-    rows: rows.map((row: CostLineRow) => toCostLineItem(row)),
+    rows: rows.map((row) => parseCostLineItem(row.item)),
     after: last ? { value: last.sortValue, id: last.id } : null,
   };
 }

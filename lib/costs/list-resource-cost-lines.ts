@@ -2,14 +2,14 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
-import { costLineColumns, toCostLineItem } from "./to-cost-line-item";
+import { costLineItemJson, parseCostLineItem } from "./cost-line-item";
 
 /** The cost lines that paid for one resource, newest period first, with the total over all of them. */
 export async function listResourceCostLines(db: DbOrTx, resourceId: string, limit = 100) {
   const where = and(eq(cloudCostLines.resourceId, resourceId));
   const [rows, [totals]] = await Promise.all([
     db
-      .select(costLineColumns)
+      .select({ item: costLineItemJson })
       .from(cloudCostLines)
       .innerJoin(cloudInvoices, eq(cloudInvoices.id, cloudCostLines.invoiceId))
       .where(where)
@@ -23,5 +23,5 @@ export async function listResourceCostLines(db: DbOrTx, resourceId: string, limi
       .from(cloudCostLines)
       .where(where),
   ]);
-  return { lines: rows.map(toCostLineItem), lineCount: totals?.lineCount ?? 0, totalCents: totals?.totalCents ?? 0 };
+  return { lines: rows.map((r) => parseCostLineItem(r.item)), lineCount: totals?.lineCount ?? 0, totalCents: totals?.totalCents ?? 0 };
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { cloudResourceEvents, cloudResources } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { ResourceItem } from "./schemas";
-import { toResourceItem } from "./list-resources";
+import { resourceItemJson } from "./list-resources";
 
 export interface ResourceDetail extends ResourceItem {
   attrs: Record<string, unknown>;
@@ -21,9 +21,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export async function getResourceOrThrow(db: DbOrTx, id: string): Promise<ResourceDetail> {
   if (!uuidPattern.test(id)) throw new ApiError("not_found", `No resource ${id}`);
-  const [row] = await db.select().from(cloudResources).where(eq(cloudResources.id, id));
+  const [row] = await db.select({ item: resourceItemJson, attrs: cloudResources.attrs }).from(cloudResources).where(eq(cloudResources.id, id));
   if (!row) throw new ApiError("not_found", `No resource ${id}`);
-  return { ...toResourceItem(row), attrs: row.attrs };
+  return { ...(JSON.parse(row.item) as ResourceItem), attrs: row.attrs };
 }
 
 /** The resource's event log, newest first. */

@@ -1,9 +1,27 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { type CloudResource, cloudResources } from "@/db/schema";
+import { isoTimestamp, jsonObjectText } from "@/db/json";
+import { cloudResources } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import type { InventorySortField, ListResourcesQuery, ResourceItem } from "./schemas";
+
+/** A resource as the API shows it (`ResourceItem`), built by PostgreSQL; the list and the resource page share it. */
+export const resourceItemJson = jsonObjectText({
+  id: cloudResources.id,
+  kind: cloudResources.kind,
+  provider_id: cloudResources.providerId,
+  name: cloudResources.name,
+  region: cloudResources.region,
+  size_slug: cloudResources.sizeSlug,
+  status: cloudResources.status,
+  tags: cloudResources.tags,
+  monthly_price_cents: cloudResources.monthlyPriceCents,
+  provider_created_at: isoTimestamp(cloudResources.providerCreatedAt),
+  first_seen_at: isoTimestamp(cloudResources.firstSeenAt),
+  last_seen_at: isoTimestamp(cloudResources.lastSeenAt),
+  deleted_at: isoTimestamp(cloudResources.deletedAt),
+});
 
 // Nullable text columns sort through coalesce so the keyset comparison never meets a NULL.
 const sortExpressions: Record<InventorySortField, { expr: SQL; kind: "text" | "time" }> = {
@@ -41,16 +59,24 @@ export interface ResourcePage {
   next_cursor: string | null;
 }
 
+/** A page whose items are JSON texts, ready to be spliced into a response. */
+export interface ResourceJsonPage {
+  items: string[];
+  next_cursor: string | null;
+}
+
+type ListQuery = ListResourcesQuery & ResourceFilter & { offset?: number };
+
 /**
- * One page of the inventory in a stable order (sort column, then id). `offset` serves the admin page's numbered pages;
+ * The page's SQL: one JSON item per row plus its keyset (sort value as text, id), in a stable order (sort column, then
+ * id), one row more than the page to tell whether another follows. `offset` serves the admin page's numbered pages;
  * API callers page with the cursor.
  */
-export async function listResources(db: DbOrTx, query: ListResourcesQuery & ResourceFilter & { offset?: number }): Promise<ResourcePage> {
+export function resourcePageQuery(db: DbOrTx, query: ListQuery) {
   const sort = sortExpressions[query.sort];
-  const sortKey = `${query.sort}:${query.dir}`;
   const where = resourceFilters(query);
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, sortKey);
+    const c = decodeCursor(query.cursor, `${query.sort}:${query.dir}`);
     const value = sort.kind === "time" ? sql`${c.value}::timestamptz` : sql`${c.value}`;
     where.push(
       query.dir === "asc"
@@ -59,20 +85,30 @@ export async function listResources(db: DbOrTx, query: ListResourcesQuery & Reso
     );
   }
   const order = query.dir === "asc" ? [asc(sort.expr), asc(cloudResources.id)] : [desc(sort.expr), desc(cloudResources.id)];
-  // Everything but `attrs`: the list never shows it, and it is most of a row's bytes.
-  const { attrs: _attrs, ...listColumns } = getTableColumns(cloudResources);
-  const rows = await db
-    .select(listColumns)
+  const sortValue = sort.kind === "time" ? isoTimestamp(sort.expr) : sql<string>`${sort.expr}`;
+  return db
+    .select({ id: cloudResources.id, sortValue: sql<string>`${sortValue}`, item: resourceItemJson })
     .from(cloudResources)
     .where(and(...where))
     .orderBy(...order)
     .limit(query.limit + 1)
     .offset(query.cursor ? 0 : (query.offset ?? 0));
+}
+
+/** One page of the inventory as JSON texts: what GET /api/v1/inventory sends. */
+export async function listResourcesJson(db: DbOrTx, query: ListQuery): Promise<ResourceJsonPage> {
+  const rows = await resourcePageQuery(db, query);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const next_cursor =
-    rows.length > query.limit && last ? encodeCursor({ sort: sortKey, value: sortValue(last, query.sort), id: last.id }) : null;
-  return { data: page.map(toResourceItem), next_cursor };
+    rows.length > query.limit && last ? encodeCursor({ sort: `${query.sort}:${query.dir}`, value: last.sortValue, id: last.id }) : null;
+  return { items: page.map((r) => r.item), next_cursor };
+}
+
+/** One page of the inventory as objects, for server-rendered pages. */
+export async function listResources(db: DbOrTx, query: ListQuery): Promise<ResourcePage> {
+  const page = await listResourcesJson(db, query);
+  return { data: page.items.map((item) => JSON.parse(item) as ResourceItem), next_cursor: page.next_cursor };
 }
 
 export async function countResources(db: DbOrTx, query: ResourceFilter): Promise<number> {
@@ -81,43 +117,4 @@ export async function countResources(db: DbOrTx, query: ResourceFilter): Promise
     .from(cloudResources)
     .where(and(...resourceFilters(query)));
   return row?.n ?? 0;
-}
-
-type ListedResource = Omit<CloudResource, "attrs">;
-
-function sortValue(r: ListedResource, field: InventorySortField): string {
-  switch (field) {
-    case "name":
-      return r.name;
-    case "kind":
-      return r.kind;
-    case "region":
-      return r.region ?? "";
-    case "status":
-      return r.status ?? "";
-    case "size_slug":
-      return r.sizeSlug ?? "";
-    case "last_seen_at":
-      return r.lastSeenAt.toISOString();
-    case "first_seen_at":
-      return r.firstSeenAt.toISOString();
-  }
-}
-
-export function toResourceItem(r: ListedResource): ResourceItem {
-  return {
-    id: r.id,
-    kind: r.kind,
-    provider_id: r.providerId,
-    name: r.name,
-    region: r.region,
-    size_slug: r.sizeSlug,
-    status: r.status,
-    tags: r.tags,
-    monthly_price_cents: r.monthlyPriceCents,
-    provider_created_at: r.providerCreatedAt?.toISOString() ?? null,
-    first_seen_at: r.firstSeenAt.toISOString(),
-    last_seen_at: r.lastSeenAt.toISOString(),
-    deleted_at: r.deletedAt?.toISOString() ?? null,
-  };
 }

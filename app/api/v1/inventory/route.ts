@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { withApiAuth } from "@/lib/http/api-route";
-import { okList } from "@/lib/http/envelope";
-import { listResources } from "@/lib/inventory/list-resources";
+import { okJsonList } from "@/lib/http/envelope";
+import { listResourcesJson } from "@/lib/inventory/list-resources";
 import { listInventoryOp } from "@/lib/inventory/operations";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = withApiAuth(listInventoryOp, async ({ query, principal }) => {
   // Admins see the whole account; a tenant sees only the resources tagged as theirs.
   const tag = principal.role === "tenant" ? `${env().TENANT_TAG_PREFIX}${principal.tenantId}` : undefined;
-  const page = await listResources(getDb(), { ...query, tag });
-  return okList(page.data, page.next_cursor);
+  const page = await listResourcesJson(getDb(), { ...query, tag });
+  return okJsonList(page.items, page.next_cursor);
 });

@@ -2,11 +2,11 @@ import { getDb } from "@/db";
 import { listCostLines } from "@/lib/costs/list-cost-lines";
 import { listCostLinesOp } from "@/lib/costs/operations";
 import { withApiAuth } from "@/lib/http/api-route";
-import { okList } from "@/lib/http/envelope";
+import { okJsonList } from "@/lib/http/envelope";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withApiAuth(listCostLinesOp, async ({ query }) => {
   const page = await listCostLines(getDb(), query);
-  return okList(page.data, page.next_cursor);
+  return okJsonList(page.items, page.next_cursor);
 });
