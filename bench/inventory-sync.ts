@@ -3,11 +3,13 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { startFakeDo } from "@/test/fake-do";
 import { type Bench, figure } from "./bench";
-import { createBenchDb } from "./support";
+import { createBenchDb, postgresCpuMs } from "./support";
 
 const sizes = { droplets: 10_000, volumes: 5_000, snapshots: 5_000 };
 
-function child(mode: "sync" | "fetch", baseUrl: string, databaseUrl = ""): Promise<{ ms: number; maxRssMb: number; counts: Record<string, number> }> {
+type ChildResult = { ms: number; maxRssMb: number; cpuMs: number; counts: Record<string, number> };
+
+function child(mode: "sync" | "fetch", baseUrl: string, databaseUrl = ""): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const p = spawn("npx", ["tsx", "--conditions", "react-server", "bench/sync-child.ts", mode, baseUrl, databaseUrl], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -32,7 +34,9 @@ export const inventorySyncBench: Bench = {
       const listed = { droplets: fake.account.droplets.length, volumes: fake.account.volumes.length, snapshots: fake.account.snapshots.length };
       const fetchOnly = await child("fetch", fake.url);
       fake.requests.length = 0;
+      const [pg0, fake0] = [postgresCpuMs(), process.cpuUsage()];
       const first = await child("sync", fake.url, t.url);
+      const [pgMs, fakeCpu] = [postgresCpuMs() - pg0, process.cpuUsage(fake0)];
       const requestsFor = (p: string) => fake.requests.filter((r) => r.path === p).length;
       const reqs = { droplets: requestsFor("/v2/droplets"), volumes: requestsFor("/v2/volumes"), snapshots: requestsFor("/v2/snapshots") };
       const expected = Object.fromEntries(Object.entries(listed).map(([k, n]) => [k, Math.ceil(n / 200)]));
@@ -57,6 +61,8 @@ export const inventorySyncBench: Bench = {
       figure("full sync, first run", first.ms / 1000, "s");
       figure("ratio (target ≤ 1.5)", ratio);
       figure("rows created by first run", first.counts.created ?? 0);
+      // Where the first run's time went: on two cores, these three share the machine.
+      figure("CPU: sync process / PostgreSQL / fake DO", `${(first.cpuMs / 1000).toFixed(2)} / ${(pgMs / 1000).toFixed(2)} / ${((fakeCpu.user + fakeCpu.system) / 1e6).toFixed(2)}`, "s");
       figure("peak RSS of the sync process (target < 400)", first.maxRssMb, "MB");
       figure("second run: rows written / new events", `${rowsWritten} / ${after.e - before.e}`);
       figure("second run time", second.ms / 1000, "s");

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -122,4 +122,23 @@ export async function alternatingP95(
       return [k, sorted[Math.ceil(0.95 * sorted.length) - 1]!];
     }),
   );
+}
+
+/**
+ * CPU milliseconds PostgreSQL's processes on this machine have used so far, exited backends included (they are
+ * counted into the postmaster's children time). Linux only; NaN elsewhere. Tells a bench where its time went.
+ */
+export function postgresCpuMs(): number {
+  if (!existsSync("/proc/self/stat")) return Number.NaN;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime, stime, cutime, cstime
+    } catch {} // the process ended while we looked
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }

@@ -22,4 +22,5 @@ if (mode === "fetch") {
   await handle.close();
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, counts }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, counts, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));

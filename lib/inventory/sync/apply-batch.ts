@@ -41,12 +41,27 @@ export function diffResource(prev: CloudResource, item: NormalisedResource, attr
   return changes;
 }
 
-const recordsetColumns = sql.raw(`kind text, provider_id text, name text, region text, size_slug text, status text, tags text[],
-  monthly_price_cents bigint, provider_created_at timestamptz, attrs jsonb, content_hash text, id uuid`);
+/** A batch's rows as JSON texts: each row's columns and, apart, its attrs (most of its bytes). */
+interface BatchPayload {
+  columns: string[];
+  attrs: string[];
+}
 
-function toRecord(item: NormalisedResource, attrs: Record<string, unknown>, hash: string, id?: string) {
-  return {
-    id,
+/**
+ * The batch as rows for INSERT/UPDATE ... SELECT: one jsonb array parameter (one parameter, not thousands). Each
+ * element is the columns object with `"attrs": <attrs text>` spliced in before its closing brace, so attrs, already
+ * serialised for the content hash, are not serialised again.
+ */
+function batchRows(payload: BatchPayload) {
+  const elements = payload.columns.map((columns, i) => `${columns.slice(0, -1)},"attrs":${payload.attrs[i]}}`);
+  return sql`jsonb_to_recordset(${`[${elements.join(",")}]`}::jsonb) as v(kind text, provider_id text, name text,
+    region text, size_slug text, status text, tags text[], monthly_price_cents bigint, provider_created_at timestamptz,
+    content_hash text, id uuid, attrs jsonb)`;
+}
+
+/** The row's columns as JSON: hashed without `extra`, sent with it (the hash, and the id of a row being updated). */
+function columnsJson(item: NormalisedResource, extra?: { content_hash: string; id?: string }): string {
+  return JSON.stringify({
     kind: item.kind,
     provider_id: item.providerId,
     name: item.name,
@@ -56,14 +71,14 @@ function toRecord(item: NormalisedResource, attrs: Record<string, unknown>, hash
     tags: item.tags,
     monthly_price_cents: item.monthlyPriceCents,
     provider_created_at: item.providerCreatedAt?.toISOString() ?? null,
-    attrs,
-    content_hash: hash,
-  };
+    ...extra,
+  });
 }
 
 /**
- * Upserts one batch of one kind in a transaction, set-based. A narrow SELECT (id, content hash, tombstone, project)
- * finds what changed; unchanged resources are not read further nor written. New rows and their `created` events go in
+ * Upserts one batch of one kind in a transaction, set-based. A narrow SELECT (id, content hash, tombstone; the project
+ * too, when this sync did not list projects and each resource keeps its own) finds what changed; unchanged resources
+ * are not read further nor written. New rows and their `created` events go in
  * one statement; changed rows are read in full (for the old → new event), then updated in one statement.
  * Concurrent syncs are safe: inserts skip rows another sync created first, and the UPDATE only touches rows that
  * still differ, so each change is recorded once.
@@ -77,7 +92,8 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
         providerId: cloudResources.providerId,
         contentHash: cloudResources.contentHash,
         deletedAt: cloudResources.deletedAt,
-        project: sql<ProjectRef | null>`${cloudResources.attrs}->'project'`,
+        // Reading attrs means detoasting every row: only when the project cannot come from this sync's listing.
+        project: projects ? sql<null>`null` : sql<ProjectRef | null>`${cloudResources.attrs}->'project'`,
       })
       .from(cloudResources)
       // One JSON parameter rather than a thousand bind parameters.
@@ -89,27 +105,31 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
       );
     const byProviderId = new Map(existing.map((r) => [r.providerId, r]));
 
-    const inserts: ReturnType<typeof toRecord>[] = [];
-    const changed: { id: string; item: NormalisedResource; attrs: Record<string, unknown>; hash: string; restoring: boolean }[] = [];
+    const inserts: BatchPayload = { columns: [], attrs: [] };
+    const changed: { id: string; item: NormalisedResource; attrs: Record<string, unknown>; attrsJson: string; hash: string; restoring: boolean }[] = [];
     for (const item of items) {
       const prev = byProviderId.get(item.providerId);
       const project = projects ? (projects.get(item.urn) ?? null) : (prev?.project ?? null);
       const attrs = { ...item.attrs, project };
-      const hash = contentHash(item);
-      if (!prev) inserts.push(toRecord(item, attrs, hash));
-      else if (prev.deletedAt !== null || prev.contentHash !== hash || !stableEqual(prev.project ?? null, project)) {
-        changed.push({ id: prev.id, item, attrs, hash, restoring: prev.deletedAt !== null });
+      // attrs, most of a resource's bytes, are serialised once: the same text is hashed and sent.
+      const attrsJson = JSON.stringify(attrs);
+      const hash = contentHash(columnsJson(item), attrsJson);
+      if (!prev) {
+        inserts.columns.push(columnsJson(item, { content_hash: hash }));
+        inserts.attrs.push(attrsJson);
+      } else if (prev.deletedAt !== null || prev.contentHash !== hash) {
+        changed.push({ id: prev.id, item, attrs, attrsJson, hash, restoring: prev.deletedAt !== null });
       }
     }
 
     let created = 0;
-    if (inserts.length) {
+    if (inserts.columns.length) {
       const result = await tx.execute(sql`
         with inserted as (
           insert into cloud_resources (kind, provider_id, name, region, size_slug, status, tags, monthly_price_cents, provider_created_at, attrs, content_hash)
           select v.kind, v.provider_id, v.name, v.region, v.size_slug, v.status, coalesce(v.tags, '{}'), v.monthly_price_cents,
                  v.provider_created_at, v.attrs, v.content_hash
-          from jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb) as v(${recordsetColumns})
+          from ${batchRows(inserts)}
           on conflict (kind, provider_id) do nothing
           returning id, name, region, size_slug, status)
         insert into cloud_resource_events (resource_id, type, payload)
@@ -124,16 +144,17 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
       const previous = new Map(
         (await tx.select().from(cloudResources).where(inArray(cloudResources.id, changed.map((c) => c.id)))).map((r) => [r.id, r]),
       );
-      const records = changed.map((c) => toRecord(c.item, c.attrs, c.hash, c.id));
+      const records: BatchPayload = {
+        columns: changed.map((c) => columnsJson(c.item, { content_hash: c.hash, id: c.id })),
+        attrs: changed.map((c) => c.attrsJson),
+      };
       const result = await tx.execute(sql`
         update cloud_resources r set
           name = v.name, region = v.region, size_slug = v.size_slug, status = v.status, tags = coalesce(v.tags, '{}'),
           monthly_price_cents = v.monthly_price_cents, provider_created_at = v.provider_created_at, attrs = v.attrs,
           content_hash = v.content_hash, deleted_at = null, last_seen_at = now(), updated_at = now()
-        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(${recordsetColumns})
-        where r.id = v.id
-          and (r.deleted_at is not null or r.content_hash is distinct from v.content_hash
-               or r.attrs->'project' is distinct from v.attrs->'project')
+        from ${batchRows(records)}
+        where r.id = v.id and (r.deleted_at is not null or r.content_hash is distinct from v.content_hash)
         returning r.id`);
       const written = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
       const events: (typeof cloudResourceEvents.$inferInsert)[] = [];

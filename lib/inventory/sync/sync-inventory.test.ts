@@ -81,6 +81,37 @@ describe("syncInventory against the fake DO server", () => {
     expect(Object.keys(forB)).not.toContain("name");
   });
 
+  it("a move to another project is an update of attrs.project; a sync that lists no projects keeps each one's", async () => {
+    const project = fake.account.projects.find((p) => !p.is_default)!;
+    const projectOf = async (id: number) => ((await droplet(String(id)))?.attrs.project as { name?: string } | null)?.name;
+    const members: number[] = [];
+    for (const d of fake.account.droplets) if ((await projectOf(d.id)) === project.name) members.push(d.id);
+    expect(members.length).toBeGreaterThan(0);
+    const oldName = project.name;
+    project.name = `${oldName}-renamed`; // its resources now fall to the default project, by the fake's rules
+    try {
+      const moved = await sync(["droplet"], true);
+      expect(moved.counts?.updated).toBe(members.length);
+      const updates = (await events("updated")).slice(-members.length);
+      for (const e of updates) expect(Object.keys(e.payload.changes as object)).toEqual(["attrs.project"]);
+      expect(await projectOf(members[0]!)).not.toBe(oldName);
+      // A fast sync (no project listing) leaves membership as the last listing found it.
+      expect((await sync(["droplet"], false)).counts).toMatchObject({ updated: 0, created: 0, deleted: 0 });
+    } finally {
+      project.name = oldName;
+    }
+    expect((await sync(["droplet"], true)).counts?.updated).toBe(members.length);
+    expect(await projectOf(members[0]!)).toBe(oldName);
+  });
+
+  it("keeps listing while a slow project listing is under way, and writes what it lists once projects arrive", async () => {
+    fake.faults.set("/v2/projects", { type: "slow", delayMs: 300 });
+    const before = (await events()).length;
+    const result = await sync([], true);
+    expect(result.counts).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect((await events()).length).toBe(before);
+  });
+
   it("tombstones a resource that disappears, and restores it when it comes back", async () => {
     const gone = fake.account.droplets.at(-1)!;
     fake.account.droplets.pop();

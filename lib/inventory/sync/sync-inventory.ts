@@ -11,7 +11,13 @@ import { fetchProjectMap, kindSources } from "./sources";
 
 /** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
 const writeBatchSize = 1000;
+/** Batches being written at once, across all kinds; the listing runs ahead of the writes by at most this much. */
 const maxWritesInFlight = 2;
+/**
+ * Batches the listing may run ahead while the project listing (which every write needs) is still under way: the
+ * kinds keep listing meanwhile instead of waiting for it, in bounded memory.
+ */
+const maxBatchesAheadOfProjects = 16;
 
 export interface SyncOptions {
   kinds: readonly ResourceKind[];
@@ -28,9 +34,10 @@ export class SyncFailedError extends Error {
 }
 
 /**
- * Syncs the given kinds from DO into cloud_resources and records the run in cloud_sync_runs. Each kind is listed in
- * full, page by page (the next page is fetched while the current one is written), and only a complete listing
- * tombstones what it did not see. One kind failing does not stop the others, except a rejected token, which stops all.
+ * Syncs the given kinds from DO into cloud_resources and records the run in cloud_sync_runs. The kinds are listed
+ * back to back, page by page, while earlier pages are written in batches (a few at a time, across kinds); each kind
+ * is finished in the background once its listing is complete: its last batch, then the tombstones, which only a
+ * complete listing may set. One kind failing does not stop the others, except a rejected token, which stops all.
  */
 export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions, ctx?: Pick<JobContext, "runId" | "reportProgress">): Promise<JobResult> {
   const kinds = opts.kinds.length ? [...opts.kinds] : [...resourceKinds];
@@ -41,60 +48,89 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
   const results: Partial<Record<ResourceKind, SyncKindResult>> = {};
   let fatal: Error | undefined;
   // Project membership is listed alongside the first kinds and awaited only before the first write.
+  let projectsListed = !opts.refreshProjects;
   const projectsPromise: Promise<ProjectMap | undefined> = opts.refreshProjects
-    ? fetchProjectMap(client).catch((e: unknown) => {
-        // Without a fresh project listing each resource keeps its membership; the listings can still succeed.
-        if (e instanceof DoTokenRejectedError) fatal = e;
-        return undefined;
-      })
+    ? fetchProjectMap(client)
+        .catch((e: unknown) => {
+          // Without a fresh project listing each resource keeps its membership; the listings can still succeed.
+          if (e instanceof DoTokenRejectedError) fatal = e;
+          return undefined;
+        })
+        .finally(() => {
+          projectsListed = true;
+        })
     : Promise.resolve(undefined);
+  const writes = new WriteQueue(maxWritesInFlight);
+  const writesAhead = () => (projectsListed ? maxWritesInFlight : maxBatchesAheadOfProjects);
+  let kindsDone = 0;
+  const finishing: Promise<void>[] = [];
 
-  for (const [i, kind] of kinds.entries()) {
+  for (const kind of kinds) {
     if (fatal) {
       results[kind] = { status: "failed", seen: 0, created: 0, updated: 0, deleted: 0, restored: 0, requests: 0, error: fatal.message };
+      kindsDone++;
       continue;
     }
     const result: SyncKindResult = { status: "succeeded", seen: 0, created: 0, updated: 0, deleted: 0, restored: 0, requests: 0 };
+    results[kind] = result;
+    const fail = (e: unknown) => {
+      result.status = "failed";
+      result.error ??= e instanceof Error ? e.message : String(e);
+      if (e instanceof DoTokenRejectedError) fatal = e;
+    };
     const seen: string[] = [];
+    const kindWrites: Promise<void>[] = [];
+    // Never rejects: a failed batch fails the kind (and so prevents its tombstones) where it happens.
+    const write = (items: NormalisedResource[]) =>
+      writes
+        .add(async () => {
+          const projects = await projectsPromise;
+          const counts = await writes.slot(() => applyBatch(db, kind, items, projects));
+          result.created += counts.created;
+          result.updated += counts.updated;
+          result.restored += counts.restored;
+        })
+        .catch(fail);
+    let listed = false;
     try {
-      // Pages are written in batches while the next pages are fetched, with up to two batches in flight
-      // (they touch different resources, so their order does not matter).
-      const inFlight = new Set<Promise<void>>();
       let buffer: NormalisedResource[] = [];
-      const write = async (items: NormalisedResource[]) => {
-        const counts = await applyBatch(db, kind, items, await projectsPromise);
-        result.created += counts.created;
-        result.updated += counts.updated;
-        result.restored += counts.restored;
-        await ctx?.reportProgress({ done: i, total: kinds.length, message: `${kind}: ${result.seen.toLocaleString("en")} listed` });
-      };
       for await (const page of kindSources[kind](client)) {
         result.requests++;
         for (const item of page) seen.push(item.providerId);
         result.seen += page.length;
         buffer.push(...page);
         if (buffer.length >= writeBatchSize) {
-          if (inFlight.size >= maxWritesInFlight) await Promise.race(inFlight);
-          const pending = write(buffer);
+          await writes.below(writesAhead()); // back-pressure: never list further ahead than the writes allow
+          kindWrites.push(write(buffer));
           buffer = [];
-          inFlight.add(pending);
-          pending.then(
-            () => inFlight.delete(pending),
-            () => {}, // kept in the set; Promise.all below rethrows it
-          );
+          await ctx?.reportProgress({ done: kindsDone, total: kinds.length, message: `${kind}: ${result.seen.toLocaleString("en")} listed` });
         }
       }
-      await Promise.all(inFlight);
-      if (buffer.length) await write(buffer);
-      result.deleted = await tombstoneMissing(db, kind, seen);
+      if (buffer.length) {
+        await writes.below(writesAhead());
+        kindWrites.push(write(buffer));
+      }
+      listed = true;
     } catch (e) {
-      result.status = "failed";
-      result.error = e instanceof Error ? e.message : String(e);
-      if (e instanceof DoTokenRejectedError) fatal = e;
+      fail(e);
     }
-    results[kind] = result;
-    await ctx?.reportProgress({ done: i + 1, total: kinds.length, message: `${kind} done` });
+    // Finish this kind while the next one is listed. A failed write fails the kind; only a complete listing whose
+    // every batch was written tombstones what it did not see.
+    finishing.push(
+      Promise.all(kindWrites).then(async () => {
+        if (listed && result.status === "succeeded") {
+          try {
+            result.deleted = await tombstoneMissing(db, kind, seen);
+          } catch (e) {
+            fail(e);
+          }
+        }
+        kindsDone++;
+        await ctx?.reportProgress({ done: kindsDone, total: kinds.length, message: `${kind} done` });
+      }),
+    );
   }
+  await Promise.all(finishing);
 
   const all = Object.values(results);
   const sum = (k: "seen" | "created" | "updated" | "deleted" | "restored") => all.reduce((a, r) => a + r[k], 0);
@@ -112,4 +148,39 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
     );
   }
   return { summary, counts };
+}
+
+/** Write batches: at most `size` run at once (`slot`); `below(n)` waits until fewer than n are queued or running. */
+class WriteQueue {
+  private readonly outstanding = new Set<Promise<void>>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  add(task: () => Promise<void>): Promise<void> {
+    const p = task();
+    const settled = p.then(
+      () => {},
+      () => {},
+    );
+    this.outstanding.add(settled);
+    void settled.then(() => this.outstanding.delete(settled));
+    return p;
+  }
+
+  async below(n: number): Promise<void> {
+    while (this.outstanding.size >= n) await Promise.race(this.outstanding);
+  }
+
+  async slot<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes straight to the next batch
+      else this.running--;
+    }
+  }
 }
