@@ -77,4 +77,13 @@ test("in the demo, an admin sees drift in the inbox, accepts one, watches it lea
   await page.getByRole("link", { name: one!.name }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: one!.name })).toBeVisible();
   await expect(page.getByText(/Spec version \d+, recorded by e2e-admin@example\.com \(accepting drift\)/)).toBeVisible();
+  // Its timeline tells the story in words: the drift found (spec → live) and the live value accepted, and by whom.
+  const timeline = page.getByRole("list").filter({ hasText: "drift accepted" });
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Live value differs from the desired spec" }).first()).toContainText(
+    `size_slug: ${wrongSize(one!)} → ${one!.size_slug}`,
+  );
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Live value accepted into the spec" }).first()).toContainText(
+    "by e2e-admin@example.com",
+  );
+  await page.screenshot({ path: test.info().outputPath("resource-timeline.png"), fullPage: true });
 });

@@ -76,7 +76,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           </dl>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader title="Timeline" description="Every change the inventory sync recorded, newest first." />
+          <CardHeader title="Timeline" description="What the inventory sync and the drift sweep recorded, newest first." />
           <EventTimeline events={events} />
         </Card>
       </div>
