@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { formatCents } from "@/components/ui/format";
 import type { ExplorerFacets } from "@/lib/costs/explore-cost-lines";
 import type { ExplorerQuery } from "@/lib/costs/explorer-query";
@@ -32,19 +32,15 @@ export function CostLinesFilters({
   facets: ExplorerFacets;
 }) {
   const select = (id: string, label: string, name: string, value: string | undefined, options: [string, string][], all: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={`${inputClass} max-w-52`}>
-        {all ? <option value="">{all}</option> : null}
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      compact
+      id={id}
+      name={name}
+      label={label}
+      defaultValue={value ?? ""}
+      selectClassName="max-w-52"
+      options={[...(all ? [{ value: "", label: all }] : []), ...options.map(([v, l]) => ({ value: v, label: l }))]}
+    />
   );
   return (
     <form method="get" action="/costs" aria-label="Filter cost lines" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
@@ -55,12 +51,7 @@ export function CostLinesFilters({
       {select("cl-project", "Project", "project", query.project, facets.projects.map((p) => [p, p]), "All projects")}
       {select("cl-category", "Category", "category", query.category, facets.categories.map((c) => [c, c]), "All categories")}
       {select("cl-match", "Match", "match", query.match, Object.entries(matchLabels), "All lines")}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="cl-q" className="text-xs font-medium text-slate-700">
-          Description
-        </label>
-        <input id="cl-q" name="q" type="search" defaultValue={query.q} placeholder="e.g. web-01" className={`${inputClass} w-40`} />
-      </div>
+      <TextField compact id="cl-q" name="q" type="search" label="Description" defaultValue={query.q} placeholder="e.g. web-01" inputClassName="w-40" />
       <button type="submit" className={buttonClass("primary", "sm")}>
         Apply
       </button>

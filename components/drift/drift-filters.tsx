@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import type { ResourceKind } from "@/db/schema/resources";
 
 export interface DriftFilterValues {
@@ -10,7 +11,12 @@ export interface DriftFilterValues {
   status?: string;
 }
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+const outcomeOptions = [
+  { value: "resolved", label: "Any outcome" },
+  { value: "accepted", label: "Accepted" },
+  { value: "stale", label: "Stale" },
+  { value: "reverted", label: "Reverted" },
+];
 
 /** A plain GET form: filters live in the URL, so a filtered inbox can be shared and survives a reload. */
 export function DriftFilters({
@@ -30,44 +36,24 @@ export function DriftFilters({
     <form method="get" action="/drift" aria-label="Filter drift" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
       {values.tab === "history" ? <input type="hidden" name="tab" value="history" /> : null}
       {values.resource ? <input type="hidden" name="resource" value={values.resource} /> : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="drift-kind" className="text-xs font-medium text-slate-700">
-          Kind
-        </label>
-        <select id="drift-kind" name="kind" defaultValue={values.kind ?? ""} className={selectClass}>
-          <option value="">Any kind</option>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {k.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="drift-field" className="text-xs font-medium text-slate-700">
-          Field
-        </label>
-        <select id="drift-field" name="field" defaultValue={values.field ?? ""} className={selectClass}>
-          <option value="">Any field</option>
-          {fields.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        compact
+        id="drift-kind"
+        name="kind"
+        label="Kind"
+        defaultValue={values.kind ?? ""}
+        options={[{ value: "", label: "Any kind" }, ...kinds.map((k) => ({ value: k, label: k.replace(/_/g, " ") }))]}
+      />
+      <SelectField
+        compact
+        id="drift-field"
+        name="field"
+        label="Field"
+        defaultValue={values.field ?? ""}
+        options={[{ value: "", label: "Any field" }, ...fields.map((f) => ({ value: f, label: f }))]}
+      />
       {values.tab === "history" ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="drift-status" className="text-xs font-medium text-slate-700">
-            Outcome
-          </label>
-          <select id="drift-status" name="status" defaultValue={values.status ?? "resolved"} className={selectClass}>
-            <option value="resolved">Any outcome</option>
-            <option value="accepted">Accepted</option>
-            <option value="stale">Stale</option>
-            <option value="reverted">Reverted</option>
-          </select>
-        </div>
+        <SelectField compact id="drift-status" name="status" label="Outcome" defaultValue={values.status ?? "resolved"} options={outcomeOptions} />
       ) : null}
       <button type="submit" className={buttonClass("primary", "sm")}>
         Apply

@@ -9,6 +9,11 @@ import { cn } from "./cn";
 export const inputClass =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500 disabled:bg-slate-100 disabled:text-slate-500";
 
+/** Forms label their fields at body size; filter bars above tables use `compact` labels. */
+function labelClass(compact?: boolean): string {
+  return compact ? "text-xs font-medium text-slate-700" : "text-sm font-medium text-slate-800";
+}
+
 export function describedBy(id: string, opts: { error?: string; hint?: ReactNode }): string | undefined {
   const ids = [opts.hint ? `${id}-hint` : null, opts.error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
@@ -30,11 +35,12 @@ export function TextField({
   hint,
   className,
   inputClassName,
+  compact,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; error?: string; hint?: ReactNode; inputClassName?: string }) {
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; error?: string; hint?: ReactNode; inputClassName?: string; compact?: boolean }) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass(compact)}>
         {label}
       </label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint })} className={cn(inputClass, inputClassName)} {...input} />
@@ -54,15 +60,31 @@ export function SelectField({
   error,
   hint,
   className,
+  selectClassName,
+  compact,
   options,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: ReactNode; error?: string; hint?: ReactNode; options: { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  selectClassName?: string;
+  compact?: boolean;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass(compact)}>
         {label}
       </label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint })} className={inputClass} {...select}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error, hint })}
+        className={cn(inputClass, selectClassName)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
