@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type Bench, figure, percentile } from "./bench";
-import { benchAdminToken, createBenchDb, ensureBuild, measureConcurrent, startServer } from "./support";
+import { benchAdminToken, createBenchDb, ensureBuild, httpGet, measureConcurrent, startServer } from "./support";
 
 const tenants = 2_000;
 const resources = 20_000;
@@ -105,13 +105,13 @@ export const marginApiBench: Bench = {
     const t = await createBenchDb();
     try {
       await seedMarginBench(t.db);
-      const token = benchAdminToken();
+      const headers = { authorization: `Bearer ${benchAdminToken()}` };
       const server = await startServer(t.url!, 3908);
       let items = 0;
       const call = async () => {
-        const res = await fetch(`${server.url}/api/v1/billing/margin?from=2026-04&to=2026-04&group_by=tenant`, { headers: { authorization: `Bearer ${token}` } });
-        if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
-        items = ((await res.json()) as { data: unknown[] }).data.length;
+        const res = await httpGet(`${server.url}/api/v1/billing/margin?from=2026-04&to=2026-04&group_by=tenant`, headers);
+        if (res.status !== 200) throw new Error(`status ${res.status}: ${res.body.slice(0, 200)}`);
+        items = (JSON.parse(res.body) as { data: unknown[] }).data.length;
       };
       await measureConcurrent(call, 5, 1); // warm-up: JIT, pool, plan cache
       const api = await measureConcurrent(call, runs, 1);

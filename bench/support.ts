@@ -48,8 +48,7 @@ export async function startServer(databaseUrl: string, port: number, extraEnv: R
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if ((await httpGet(`${url}/api/health`)).status === 200) break;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }

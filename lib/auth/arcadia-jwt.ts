@@ -76,7 +76,7 @@ export async function verifyArcadiaJwt(token: string, config: JwtVerifierConfig)
 async function verifyUncached(token: string, config: JwtVerifierConfig): Promise<ArcadiaPrincipal> {
   let payload: unknown;
   try {
-    const result = await jwtVerify(token, (header) => hmacKey(config.secret, header.alg), {
+    const result = await jwtVerify(token, new TextEncoder().encode(config.secret), {
       algorithms: [...config.algorithms],
       issuer: config.issuer,
       audience: config.audience,
@@ -101,26 +101,6 @@ async function verifyUncached(token: string, config: JwtVerifierConfig): Promise
     email: c.email,
     expiresAt: new Date(c.exp * 1000),
   };
-}
-
-const hmacHashes: Record<string, string> = { HS256: "SHA-256", HS384: "SHA-384", HS512: "SHA-512" };
-const keyCache = new Map<string, Promise<CryptoKey>>();
-
-/**
- * The imported HMAC key for (secret, alg), imported once: importing costs as much as verifying. An algorithm outside
- * the HMAC family gets the raw bytes, which jose then refuses against `algorithms`.
- */
-function hmacKey(secret: string, alg: string | undefined): Promise<CryptoKey> | Uint8Array {
-  const hash = alg ? hmacHashes[alg] : undefined;
-  if (!hash) return new TextEncoder().encode(secret);
-  const cacheKey = `${alg}:${secret}`;
-  let key = keyCache.get(cacheKey);
-  if (!key) {
-    if (keyCache.size > 16) keyCache.clear(); // secrets rotate rarely; never grow without bound
-    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash }, false, ["verify"]);
-    keyCache.set(cacheKey, key);
-  }
-  return key;
 }
 
 function describeJoseError(e: unknown): string {

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { cloudResourceEvents, cloudResources } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { ResourceItem } from "./schemas";
-import { resourceItemJson } from "./list-resources";
+import { parseResourceItem, resourceItemJson } from "./list-resources";
 
 export interface ResourceDetail extends ResourceItem {
   attrs: Record<string, unknown>;
@@ -23,7 +23,7 @@ export async function getResourceOrThrow(db: DbOrTx, id: string): Promise<Resour
   if (!uuidPattern.test(id)) throw new ApiError("not_found", `No resource ${id}`);
   const [row] = await db.select({ item: resourceItemJson, attrs: cloudResources.attrs }).from(cloudResources).where(eq(cloudResources.id, id));
   if (!row) throw new ApiError("not_found", `No resource ${id}`);
-  return { ...(JSON.parse(row.item) as ResourceItem), attrs: row.attrs };
+  return { ...parseResourceItem(row.item), attrs: row.attrs };
 }
 
 /** The resource's event log, newest first. */

@@ -23,6 +23,10 @@ export const resourceItemJson = jsonObjectText({
   deleted_at: isoTimestamp(cloudResources.deletedAt),
 });
 
+export function parseResourceItem(json: string): ResourceItem {
+  return JSON.parse(json) as ResourceItem;
+}
+
 // Nullable text columns sort through coalesce so the keyset comparison never meets a NULL.
 const sortExpressions: Record<InventorySortField, { expr: SQL; kind: "text" | "time" }> = {
   name: { expr: sql`${cloudResources.name}`, kind: "text" },
@@ -108,7 +112,7 @@ export async function listResourcesJson(db: DbOrTx, query: ListQuery): Promise<R
 /** One page of the inventory as objects, for server-rendered pages. */
 export async function listResources(db: DbOrTx, query: ListQuery): Promise<ResourcePage> {
   const page = await listResourcesJson(db, query);
-  return { data: page.items.map((item) => JSON.parse(item) as ResourceItem), next_cursor: page.next_cursor };
+  return { data: page.items.map(parseResourceItem), next_cursor: page.next_cursor };
 }
 
 export async function countResources(db: DbOrTx, query: ResourceFilter): Promise<number> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { jsonArrayText } from "@/db/json";
 import { rowsOf } from "@/db/rows";
 import { type CloudResource, cloudResourceEvents, cloudResources, type ResourceKind } from "@/db/schema";
 import { contentHash } from "./content-hash";
@@ -54,7 +55,7 @@ interface BatchPayload {
  */
 function batchRows(payload: BatchPayload) {
   const elements = payload.columns.map((columns, i) => `${columns.slice(0, -1)},"attrs":${payload.attrs[i]}}`);
-  return sql`jsonb_to_recordset(${`[${elements.join(",")}]`}::jsonb) as v(kind text, provider_id text, name text,
+  return sql`jsonb_to_recordset(${jsonArrayText(elements)}::jsonb) as v(kind text, provider_id text, name text,
     region text, size_slug text, status text, tags text[], monthly_price_cents bigint, provider_created_at timestamptz,
     content_hash text, id uuid, attrs jsonb)`;
 }
@@ -78,8 +79,8 @@ function columnsJson(item: NormalisedResource, extra?: { content_hash: string; i
 /**
  * Upserts one batch of one kind in a transaction, set-based. A narrow SELECT (id, content hash, tombstone; the project
  * too, when this sync did not list projects and each resource keeps its own) finds what changed; unchanged resources
- * are not read further nor written. New rows and their `created` events go in
- * one statement; changed rows are read in full (for the old → new event), then updated in one statement.
+ * are not read further nor written. New rows and their `created` events go in one statement; changed rows are read in
+ * full (for the old → new event), then updated in one statement.
  * Concurrent syncs are safe: inserts skip rows another sync created first, and the UPDATE only touches rows that
  * still differ, so each change is recorded once.
  */
