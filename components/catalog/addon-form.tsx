@@ -1,37 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
-import { FormErrorSummary, SelectField, TextField } from "@/components/ui/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
-import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+import type { FormState } from "@/lib/catalog/form-state";
 import { resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
 
 const kindOptions = catalogResourceKinds.map((k) => ({ value: k, label: resourceKindInfo[k].label }));
 
 export function AddonForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
-  // After a success the form starts empty again: a new key remounts it.
   return (
-    <form key={state.status === "saved" ? state.message : "form"} action={formAction} className="flex flex-col gap-4" noValidate>
-      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
-      {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
-      <div className="flex flex-wrap items-start gap-4">
-        <TextField id="addon-code" name="code" label="Code" hint="Permanent" defaultValue={v.code} error={e.code} autoComplete="off" inputClassName="w-40" />
-        <TextField id="addon-name" name="name" label="Name" defaultValue={v.name} error={e.name} inputClassName="w-72" />
-        <SelectField id="addon-kind" name="resource_kind" label="Adds" defaultValue={v.resource_kind ?? "spaces_gb_month"} error={e.resource_kind} options={kindOptions} />
-        <TextField id="addon-qty" name="qty" label="Quantity" inputMode="numeric" defaultValue={v.qty} error={e.qty} inputClassName="w-32" />
-        <TextField id="addon-price" name="price" label="Monthly price" hint="In dollars" inputMode="decimal" defaultValue={v.price} error={e.price} inputClassName="w-28" />
-        <TextField id="addon-currency" name="currency" label="Currency" defaultValue={v.currency ?? "AUD"} error={e.currency} maxLength={3} inputClassName="w-20 uppercase" />
-      </div>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create add-on"}
-        </Button>
-      </div>
-    </form>
+    <ActionForm action={action} submitLabel="Create add-on" pendingLabel="Creating…">
+      {(v, e) => (
+        <>
+          <TextField id="addon-code" name="code" label="Code" hint="Permanent" defaultValue={v.code} error={e.code} autoComplete="off" inputClassName="w-40" />
+          <TextField id="addon-name" name="name" label="Name" defaultValue={v.name} error={e.name} inputClassName="w-72" />
+          <SelectField id="addon-kind" name="resource_kind" label="Adds" defaultValue={v.resource_kind ?? "spaces_gb_month"} error={e.resource_kind} options={kindOptions} />
+          <TextField id="addon-qty" name="qty" label="Quantity" inputMode="numeric" defaultValue={v.qty} error={e.qty} inputClassName="w-32" />
+          <TextField id="addon-price" name="price" label="Monthly price" hint="In dollars" inputMode="decimal" defaultValue={v.price} error={e.price} inputClassName="w-28" />
+          <TextField id="addon-currency" name="currency" label="Currency" defaultValue={v.currency ?? "AUD"} error={e.currency} maxLength={3} inputClassName="w-20 uppercase" />
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormErrorSummary, TextField } from "@/components/ui/field";
+import { FormErrorSummary, TextAreaField, TextField } from "@/components/ui/field";
 import { type FormState, idleFormState } from "@/lib/catalog/form-state";
 
 /** A plan's identity and its first price; it becomes a draft (version 1) to fill in and publish. */
@@ -15,25 +15,7 @@ export function NewPlanForm({ action }: { action: (prev: FormState, form: FormDa
       {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
       <TextField id="code" name="code" label="Code" hint="Permanent: arcadia-app stores it. Lowercase letters, digits and dashes." defaultValue={v.code} error={e.code} autoComplete="off" />
       <TextField id="name" name="name" label="Name" defaultValue={v.name} error={e.name} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="description" className="text-sm font-medium text-slate-800">
-          Description
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          defaultValue={v.description}
-          aria-invalid={e.description ? true : undefined}
-          aria-describedby={e.description ? "description-error" : undefined}
-          className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-        />
-        {e.description ? (
-          <p id="description-error" role="alert" className="text-xs font-medium text-red-700">
-            {e.description}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField id="description" name="description" label="Description" rows={3} defaultValue={v.description} error={e.description} />
       <div className="flex gap-4">
         <TextField id="base_price" name="base_price" label="Monthly price" hint="In dollars" inputMode="decimal" defaultValue={v.base_price} error={e.base_price} inputClassName="w-36" />
         <TextField id="currency" name="currency" label="Currency" defaultValue={v.currency ?? "AUD"} error={e.currency} maxLength={3} inputClassName="w-20 uppercase" />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormErrorSummary, inputClass, TextField } from "@/components/ui/field";
+import { FormErrorSummary, TextAreaField, TextField } from "@/components/ui/field";
 import { type FormState, idleFormState } from "@/lib/catalog/form-state";
 
 /** A plan's name and description: its code is its identity and stays. */
@@ -27,21 +27,7 @@ export function PlanDetailsForm({
       {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
       {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
       <TextField id="plan-name" name="name" label="Name" defaultValue={v.name} error={e.name} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="plan-description" className="text-sm font-medium text-slate-800">
-          Description
-        </label>
-        <textarea
-          id="plan-description"
-          name="description"
-          rows={2}
-          defaultValue={v.description}
-          aria-invalid={e.description ? true : undefined}
-          aria-describedby={e.description ? "plan-description-error" : undefined}
-          className={inputClass}
-        />
-        <FieldError id="plan-description" error={e.description} />
-      </div>
+      <TextAreaField id="plan-description" name="description" label="Description" rows={2} defaultValue={v.description} error={e.description} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Saving…" : "Save details"}

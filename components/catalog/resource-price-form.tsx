@@ -1,43 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
-import { Banner } from "@/components/ui/banner";
-import { Button } from "@/components/ui/button";
-import { FormErrorSummary, SelectField, TextField } from "@/components/ui/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
-import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+import type { FormState } from "@/lib/catalog/form-state";
 import { resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
 
 const kindOptions = catalogResourceKinds.map((k) => ({ value: k, label: resourceKindInfo[k].label }));
 
 export function ResourcePriceForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors;
   return (
-    <form key={state.status === "saved" ? state.message : "form"} action={formAction} className="flex flex-col gap-4" noValidate>
-      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
-      {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
-      <div className="flex flex-wrap items-start gap-4">
-        <SelectField id="rp-kind" name="resource_kind" label="Resource" defaultValue={v.resource_kind ?? "droplet_hours"} error={e.resource_kind} options={kindOptions} />
-        <TextField id="rp-unit" name="unit" label="Unit" hint="e.g. hour, GB-month, 1M tokens" defaultValue={v.unit} error={e.unit} inputClassName="w-32" />
-        <TextField id="rp-price" name="price" label="Price per unit" hint="In dollars" inputMode="decimal" defaultValue={v.price} error={e.price} inputClassName="w-28" />
-        <TextField id="rp-currency" name="currency" label="Currency" defaultValue={v.currency ?? "AUD"} error={e.currency} maxLength={3} inputClassName="w-20 uppercase" />
-        <TextField
-          id="rp-from"
-          name="effective_from"
-          label="Effective from"
-          type="date"
-          hint="00:00 UTC that day; empty means now"
-          defaultValue={v.effective_from}
-          error={e.effective_from}
-        />
-      </div>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Add price"}
-        </Button>
-      </div>
-    </form>
+    <ActionForm action={action} submitLabel="Add price" pendingLabel="Saving…">
+      {(v, e) => (
+        <>
+          <SelectField id="rp-kind" name="resource_kind" label="Resource" defaultValue={v.resource_kind ?? "droplet_hours"} error={e.resource_kind} options={kindOptions} />
+          <TextField id="rp-unit" name="unit" label="Unit" hint="e.g. hour, GB-month, 1M tokens" defaultValue={v.unit} error={e.unit} inputClassName="w-32" />
+          <TextField id="rp-price" name="price" label="Price per unit" hint="In dollars" inputMode="decimal" defaultValue={v.price} error={e.price} inputClassName="w-28" />
+          <TextField id="rp-currency" name="currency" label="Currency" defaultValue={v.currency ?? "AUD"} error={e.currency} maxLength={3} inputClassName="w-20 uppercase" />
+          <TextField
+            id="rp-from"
+            name="effective_from"
+            label="Effective from"
+            type="date"
+            hint="00:00 UTC that day; empty means now"
+            defaultValue={v.effective_from}
+            error={e.effective_from}
+          />
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /**
@@ -28,6 +28,38 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  compact?: boolean;
+}
+
+/** The label above, the hint and the error below: what every field shares around its control. */
+function FieldShell({ id, label, error, hint, className, compact, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className={labelClass(compact)}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** What the control itself carries: its id, and the invalid state and descriptions a screen reader announces. */
+function controlProps({ id, error, hint }: Pick<FieldProps, "id" | "error" | "hint">) {
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error, hint }) };
+}
+
 export function TextField({
   id,
   label,
@@ -37,20 +69,19 @@ export function TextField({
   inputClassName,
   compact,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; error?: string; hint?: ReactNode; inputClassName?: string; compact?: boolean }) {
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps & { inputClassName?: string }) {
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className={labelClass(compact)}>
-        {label}
-      </label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint })} className={cn(inputClass, inputClassName)} {...input} />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-    </div>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className} compact={compact}>
+      <input {...controlProps({ id, error, hint })} className={cn(inputClass, inputClassName)} {...input} />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ id, label, error, hint, className, compact, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className} compact={compact}>
+      <textarea {...controlProps({ id, error, hint })} className={inputClass} {...textarea} />
+    </FieldShell>
   );
 }
 
@@ -64,40 +95,17 @@ export function SelectField({
   compact,
   options,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & {
-  id: string;
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-  selectClassName?: string;
-  compact?: boolean;
-  options: { value: string; label: string }[];
-}) {
+}: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { selectClassName?: string; options: { value: string; label: string }[] }) {
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className={labelClass(compact)}>
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { error, hint })}
-        className={cn(inputClass, selectClassName)}
-        {...select}
-      >
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className} compact={compact}>
+      <select {...controlProps({ id, error, hint })} className={cn(inputClass, selectClassName)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-    </div>
+    </FieldShell>
   );
 }
 

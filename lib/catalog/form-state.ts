@@ -1,6 +1,6 @@
 import type { FieldErrors, FormValues } from "./form-schemas";
 
-/** What a catalog form's server action hands back to the form (React's useActionState). */
+/** What a form's server action hands back to the form (React's useActionState): catalog, add-ons, FX rates. */
 export interface FormState {
   status: "idle" | "error" | "saved";
   /** A message for the whole form: the reason a save was refused, or "Draft saved". */

@@ -7,24 +7,18 @@ import type { ConfirmState } from "@/components/ui/confirm-dialog";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { deleteFxRate, fxRateInput, upsertFxRate } from "@/lib/billing/fx-rates";
+import type { FormState } from "@/lib/catalog/form-state";
 import { migrateVersionSubscriptions, migrationTimings } from "@/lib/billing/migrate-subscriptions";
 import { isApiError } from "@/lib/http/errors";
 
 // Each action is a public POST endpoint: the admin session is checked first, the FormData parsed with zod.
-
-export interface FxFormState {
-  status: "idle" | "error" | "saved";
-  message?: string;
-  fieldErrors: Record<string, string>;
-  values?: Record<string, string>;
-}
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
 
-export async function saveFxRateAction(_prev: FxFormState, form: FormData): Promise<FxFormState> {
+export async function saveFxRateAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireAdmin();
   const values = { base: text(form, "base"), quote: text(form, "quote"), rate: text(form, "rate"), effective_from: text(form, "effective_from") };
   const parsed = fxRateInput.safeParse(values);
