@@ -5,6 +5,7 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { describedBy, FieldError, FormErrorSummary, inputClass, TextField } from "@/components/ui/field";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { type CatalogResourceKind, catalogResourceKinds } from "@/db/schema/catalog-kinds";
 import type { FormValues } from "@/lib/catalog/form-schemas";
 import { type FormState, idleFormState } from "@/lib/catalog/form-state";
@@ -91,35 +92,21 @@ export function VersionForm({
         <p className="px-4 pb-2 text-xs text-slate-600">
           Tick each resource the plan includes. Overage is charged per unit beyond the allowance, in {currency}; usage stops at the hard cap.
         </p>
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Resources included in this version</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  Resource
-                </th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  Included each month
-                </th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  Overage unit
-                </th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  Overage price ({currency})
-                </th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  Hard cap (optional)
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <Table caption="Resources included in this version">
+          <THead>
+            <Th>Resource</Th>
+            <Th>Included each month</Th>
+            <Th>Overage unit</Th>
+            <Th>Overage price ({currency})</Th>
+            <Th>Hard cap (optional)</Th>
+          </THead>
+          <TBody>
               {catalogResourceKinds.map((kind) => {
                 const info = resourceKindInfo[kind];
                 const on = enabled.has(kind);
                 return (
                   <tr key={kind} className={cn(!on && "bg-slate-50/60")}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                    <Th scope="row">
                       <label className="flex items-center gap-2">
                         <input
                           type="checkbox"
@@ -130,14 +117,14 @@ export function VersionForm({
                         />
                         {info.label}
                       </label>
-                    </th>
+                    </Th>
                     {itemInputs.map(({ field, label, className, inputMode }) => {
                       const name = `items.${kind}.${field}`;
                       const id = `item-${kind}-${field}`;
                       const error = on ? errors[name] : undefined;
                       const fallback = field === "overage_unit" ? info.defaultUnit : "";
                       return (
-                        <td key={field} className="px-3 py-2 align-top">
+                        <Td key={field} className="align-top">
                           <label htmlFor={id} className="sr-only">
                             {info.label}: {label}
                           </label>
@@ -152,15 +139,14 @@ export function VersionForm({
                             className={cn(inputClass, className)}
                           />
                           <FieldError id={id} error={error} />
-                        </td>
+                        </Td>
                       );
                     })}
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+          </TBody>
+        </Table>
       </fieldset>
 
       <div>

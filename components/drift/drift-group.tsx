@@ -2,9 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatAge, formatDateTime } from "@/components/ui/format";
 import type { DriftItem } from "@/lib/drift/schemas";
-import { DriftValue } from "./drift-value";
+import { DetectedCell, DriftFieldCells } from "./drift-cells";
 import type { DriftResourceGroup } from "./group-by-resource";
 
 /** One resource's open drift in the inbox: a header naming the resource, then a row per drifted field. */
@@ -81,20 +80,8 @@ export function DriftGroup({
                     aria-label={`Select ${drift.field} on ${resource.name}`}
                   />
                 </td>
-                <th scope="row" className="break-words px-3 py-3 text-left font-mono text-xs font-semibold text-slate-900">
-                  {drift.field}
-                </th>
-                <td className="px-3 py-3">
-                  <DriftValue value={drift.expected} other={drift.actual} side="expected" />
-                </td>
-                <td className="px-3 py-3">
-                  <DriftValue value={drift.actual} other={drift.expected} side="actual" />
-                </td>
-                <td className="whitespace-nowrap px-3 py-3 text-slate-700">
-                  <time dateTime={drift.detected_at} title={formatDateTime(drift.detected_at)}>
-                    {formatAge(drift.detected_at, now)}
-                  </time>
-                </td>
+                <DriftFieldCells drift={drift} fieldClassName="break-words" />
+                <DetectedCell at={drift.detected_at} now={now} />
                 <td className="px-4 py-3 text-right">
                   <Button size="sm" variant="secondary" disabled={isBusy} onClick={() => onAccept(drift)} aria-label={`Accept live ${drift.field} on ${resource.name}`}>
                     Accept live

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge, formatDateTime } from "@/components/ui/format";
 import type { DriftItem } from "@/lib/drift/schemas";
-import { DriftValue } from "./drift-value";
+import { DetectedCell, DriftFieldCells } from "./drift-cells";
 
 export const driftStatusTone: Record<DriftItem["status"], Tone> = { open: "amber", accepted: "green", stale: "neutral", reverted: "blue" };
 
@@ -48,24 +48,12 @@ export function DriftHistoryTable({ items, now, showResource = true }: { items: 
                   </span>
                 </td>
               ) : null}
-              <th scope="row" className="px-3 py-3 text-left font-mono text-xs font-semibold text-slate-900">
-                {d.field}
-              </th>
-              <td className="px-3 py-3">
-                <DriftValue value={d.expected} other={d.actual} side="expected" />
-              </td>
-              <td className="px-3 py-3">
-                <DriftValue value={d.actual} other={d.expected} side="actual" />
-              </td>
+              <DriftFieldCells drift={d} />
               <td className="px-3 py-3">
                 <Badge tone={driftStatusTone[d.status]}>{d.status}</Badge>
                 <span className="sr-only">: {driftStatusHelp[d.status]}</span>
               </td>
-              <td className="whitespace-nowrap px-3 py-3 text-slate-700">
-                <time dateTime={d.detected_at} title={formatDateTime(d.detected_at)}>
-                  {formatAge(d.detected_at, now)}
-                </time>
-              </td>
+              <DetectedCell at={d.detected_at} now={now} />
               <td className="px-4 py-3 text-slate-700">
                 {d.resolved_at ? (
                   <>

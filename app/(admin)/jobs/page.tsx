@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatAge, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { isInngestConfigured } from "@/lib/jobs/deps";
@@ -43,28 +44,27 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         {jobDefinitions.length === 0 ? (
           <EmptyState title="No jobs are defined" />
         ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Jobs</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Job</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Schedule</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Last run</th>
-                <th scope="col" className="px-4 py-2 font-semibold"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table caption="Jobs">
+            <THead>
+              <Th>Job</Th>
+              <Th>Schedule</Th>
+              <Th>Last run</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </THead>
+            <TBody>
               {jobDefinitions.map((j) => {
                 const last = latest[j.name];
                 return (
                   <tr key={j.name} className="align-top">
-                    <td className="px-4 py-3">
+                    <Td>
                       <p className="font-medium text-slate-900">{j.title}</p>
                       <p className="text-xs text-slate-600">
                         <code>{j.name}</code> · {j.description}
                       </p>
-                    </td>
-                    <td className="px-4 py-3 text-xs text-slate-700">
+                    </Td>
+                    <Td className="text-xs text-slate-700">
                       {j.schedules ? (
                         <ul className="space-y-0.5">
                           {j.schedules.map((s) => (
@@ -76,8 +76,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                       ) : (
                         <code>{j.cron ?? "on demand"}</code>
                       )}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       {last ? (
                         <span className="flex flex-col gap-1">
                           <JobRunStatus run={last} />
@@ -86,15 +86,15 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                       ) : (
                         <span className="text-slate-600">never</span>
                       )}
-                    </td>
-                    <td className="px-4 py-3 text-right">
+                    </Td>
+                    <Td align="right">
                       <RunJobButton job={j.name} />
-                    </td>
+                    </Td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         )}
       </Card>
       <Card>
@@ -104,44 +104,41 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <p>Runs appear here as schedules fire or when you press Run now.</p>
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Recent job runs</caption>
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">Job</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Trigger</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Started</th>
-                  <th scope="col" className="px-4 py-2 text-right font-semibold">Duration</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Result</th>
+          <Table caption="Recent job runs">
+            <THead>
+              <Th>Job</Th>
+              <Th>Status</Th>
+              <Th>Trigger</Th>
+              <Th>Started</Th>
+              <Th align="right">Duration</Th>
+              <Th>Result</Th>
+            </THead>
+            <TBody>
+              {runs.map((r) => (
+                <tr key={r.id} className="align-top">
+                  <Td className="whitespace-nowrap font-mono text-xs">{r.job}</Td>
+                  <Td>
+                    <JobRunStatus run={r} />
+                  </Td>
+                  <Td className="text-slate-700">{r.trigger}</Td>
+                  <Td className="whitespace-nowrap text-slate-700">{formatDateTime(r.started_at)}</Td>
+                  <Td align="right" className="whitespace-nowrap text-slate-700">
+                    {formatDuration(r.duration_ms)}
+                  </Td>
+                  <Td>
+                    {r.error ? <span className="text-red-800">{r.error}</span> : (r.summary ?? "")}
+                    {Object.keys(r.counts).length ? (
+                      <span className="mt-0.5 block text-xs text-slate-600">
+                        {Object.entries(r.counts)
+                          .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+                          .join(" · ")}
+                      </span>
+                    ) : null}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {runs.map((r) => (
-                  <tr key={r.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{r.job}</td>
-                    <td className="px-4 py-2">
-                      <JobRunStatus run={r} />
-                    </td>
-                    <td className="px-4 py-2 text-slate-700">{r.trigger}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(r.started_at)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-700">{formatDuration(r.duration_ms)}</td>
-                    <td className="px-4 py-2 text-slate-800">
-                      {r.error ? <span className="text-red-800">{r.error}</span> : (r.summary ?? "")}
-                      {Object.keys(r.counts).length ? (
-                        <span className="mt-0.5 block text-xs text-slate-600">
-                          {Object.entries(r.counts)
-                            .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
-                            .join(" · ")}
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TBody>
+          </Table>
         )}
       </Card>
     </>
