@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { resourcePageQuery } from "@/lib/inventory/list-resources";
+import { resourcePageSql } from "@/lib/inventory/list-resources";
 import { listResourcesQuery } from "@/lib/inventory/schemas";
 import { type Bench, figure } from "./bench";
 import { alternatingP95, benchAdminToken, createBenchDb, ensureBuild, httpGet, startServer } from "./support";
@@ -47,7 +47,7 @@ export const inventoryApiBench: Bench = {
         if (res.status !== 200) throw new Error(`status ${res.status}: ${res.body.slice(0, 200)}`);
       };
       // The very SQL the handler runs for this request, rendered by the same code and sent the way drizzle sends it.
-      const rendered = resourcePageQuery(t.db, listResourcesQuery.parse({ limit: "100" })).toSQL();
+      const rendered = resourcePageSql(t.db, listResourcesQuery.parse({ limit: "100" }));
       const direct = () => client.unsafe(rendered.sql, rendered.params as postgres.ParameterOrJSON<never>[]);
 
       const p95 = await alternatingP95(

@@ -54,12 +54,36 @@ function createMetrics() {
     help: "Invoice CSV lines ingested",
     registers: [registry],
   });
-  return { registry, httpRequests, httpDuration, jobRuns, jobDuration, doRequests, doRateLimited, lastSyncAge, invoiceLines };
+  /** Resolved label sets of the two HTTP metrics, by "method status route" (see `httpMetricsFor`). */
+  const httpSeries = new Map<string, { observe(seconds: number): void }>();
+  return { registry, httpRequests, httpDuration, httpSeries, jobRuns, jobDuration, doRequests, doRateLimited, lastSyncAge, invoiceLines };
 }
 
 export function metrics() {
   g.__arcadiaMetrics ??= createMetrics();
   return g.__arcadiaMetrics;
+}
+
+/**
+ * The request counter and latency histogram of one (route, method, status), resolved once: prom-client would otherwise
+ * hash the labels on every request, twice.
+ */
+export function httpMetricsFor(route: string, method: string, status: number) {
+  const m = metrics();
+  const key = `${method} ${status} ${route}`;
+  let series = m.httpSeries.get(key);
+  if (!series) {
+    const labels = { route, method, status: String(status) };
+    const [count, duration] = [m.httpRequests.labels(labels), m.httpDuration.labels(labels)];
+    series = {
+      observe(seconds) {
+        count.inc();
+        duration.observe(seconds);
+      },
+    };
+    if (m.httpSeries.size < 1000) m.httpSeries.set(key, series); // bounded, whatever paths arrive
+  }
+  return series;
 }
 
 /** Collapses ids in a path so each route is one label value, not one per resource. */

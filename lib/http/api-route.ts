@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { type ArcadiaPrincipal, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { env } from "@/lib/env";
 import { type Logger, logger } from "@/lib/log";
-import { metrics, routeLabel } from "@/lib/metrics";
+import { httpMetricsFor, routeLabel } from "@/lib/metrics";
 import { corsHeadersFor } from "./cors";
 import { errorResponse } from "./envelope";
 import { ApiError, parseOrThrow } from "./errors";
@@ -26,26 +26,33 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<ApiContext<
   return async (req: NextRequest, routeCtx?: RouteContext<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = sanitiseRequestId(req.headers.get("x-request-id")) ?? randomUUID();
-    const log = logger().child({ requestId });
+    // The request's child logger is made only when something logs through it: most requests log one line.
+    let child: Logger | undefined;
+    const requestLog = () => (child ??= logger().child({ requestId }));
     const route = routeLabel(req.nextUrl.pathname);
     let res: Response;
     try {
       const params = ((await routeCtx?.params) ?? {}) as P;
-      res = await handler({ req, params, requestId, log });
+      res = await handler({
+        req,
+        params,
+        requestId,
+        get log() {
+          return requestLog();
+        },
+      });
     } catch (e) {
-      res = toErrorResponse(e, log);
+      res = toErrorResponse(e, requestLog());
     }
     const durationMs = performance.now() - started;
     res.headers.set("x-request-id", requestId);
     for (const [k, v] of Object.entries(corsHeadersFor(req.headers.get("origin"), env().CORS_ORIGINS))) {
       res.headers.set(k, v);
     }
-    if (env().METRICS_ENABLED) {
-      const labels = { route, method: req.method, status: String(res.status) };
-      metrics().httpRequests.inc(labels);
-      metrics().httpDuration.observe(labels, durationMs / 1000);
-    }
-    log.info({ method: req.method, route, path: req.nextUrl.pathname, status: res.status, durationMs: Math.round(durationMs) }, "request");
+    if (env().METRICS_ENABLED) httpMetricsFor(route, req.method, res.status).observe(durationMs / 1000);
+    const line = { method: req.method, route, path: req.nextUrl.pathname, status: res.status, durationMs: Math.round(durationMs) };
+    if (child) child.info(line, "request");
+    else logger().info({ requestId, ...line }, "request");
     return res;
   };
 }

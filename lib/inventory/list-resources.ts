@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, fillPlaceholders, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { isoTimestamp, jsonObjectText } from "@/db/json";
+import { preparedFor } from "@/db/prepared";
 import { cloudResources } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import type { InventorySortField, ListResourcesQuery, ResourceItem } from "./schemas";
@@ -27,7 +28,8 @@ export function parseResourceItem(json: string): ResourceItem {
   return JSON.parse(json) as ResourceItem;
 }
 
-// Nullable text columns sort through coalesce so the keyset comparison never meets a NULL.
+// Nullable text columns sort through coalesce so the keyset comparison never meets a NULL. Each sort field is also an
+// item key: the next cursor is read from the page's last item (as its ISO text, for timestamps).
 const sortExpressions: Record<InventorySortField, { expr: SQL; kind: "text" | "time" }> = {
   name: { expr: sql`${cloudResources.name}`, kind: "text" },
   kind: { expr: sql`${cloudResources.kind}`, kind: "text" },
@@ -44,20 +46,6 @@ export type ResourceFilter = Pick<ListResourcesQuery, "kind" | "region" | "statu
   tag?: string;
 };
 
-export function resourceFilters(query: ResourceFilter) {
-  const where: SQL[] = [];
-  if (query.tag) where.push(sql`${cloudResources.tags} @> array[${query.tag}]::text[]`);
-  if (query.kind) where.push(eq(cloudResources.kind, query.kind));
-  if (query.region) where.push(eq(cloudResources.region, query.region));
-  if (query.status) where.push(eq(cloudResources.status, query.status));
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(cloudResources.name, pattern), eq(cloudResources.providerId, query.q))!);
-  }
-  if (!query.include_deleted) where.push(isNull(cloudResources.deletedAt));
-  return where;
-}
-
 export interface ResourcePage {
   data: ResourceItem[];
   next_cursor: string | null;
@@ -72,41 +60,102 @@ export interface ResourceJsonPage {
 type ListQuery = ListResourcesQuery & ResourceFilter & { offset?: number };
 
 /**
- * The page's SQL: one JSON item per row plus its keyset (sort value as text, id), in a stable order (sort column, then
- * id), one row more than the page to tell whether another follows. `offset` serves the admin page's numbered pages;
+ * What a query's SQL depends on: which filters it has, its order, whether it continues from a cursor. Every value is
+ * a placeholder, so one prepared query serves all requests of a shape (see `db/prepared.ts`).
+ */
+type FilterShape = Record<"tag" | "kind" | "region" | "status" | "q" | "includeDeleted", boolean>;
+type PageShape = FilterShape & Pick<ListQuery, "sort" | "dir"> & { cursor: boolean };
+
+const filterShape = (query: ResourceFilter): FilterShape => ({
+  tag: Boolean(query.tag),
+  kind: Boolean(query.kind),
+  region: Boolean(query.region),
+  status: Boolean(query.status),
+  q: Boolean(query.q),
+  includeDeleted: Boolean(query.include_deleted),
+});
+
+const shapeKey = (shape: FilterShape | PageShape) => JSON.stringify(shape);
+
+const placeholder = sql.placeholder;
+
+function filterSql(shape: FilterShape): SQL[] {
+  const where: SQL[] = [];
+  if (shape.tag) where.push(sql`${cloudResources.tags} @> array[${placeholder("tag")}]::text[]`);
+  if (shape.kind) where.push(eq(cloudResources.kind, placeholder("kind")));
+  if (shape.region) where.push(eq(cloudResources.region, placeholder("region")));
+  if (shape.status) where.push(eq(cloudResources.status, placeholder("status")));
+  if (shape.q) where.push(or(ilike(cloudResources.name, placeholder("pattern")), eq(cloudResources.providerId, placeholder("q")))!);
+  if (!shape.includeDeleted) where.push(isNull(cloudResources.deletedAt));
+  return where;
+}
+
+/** The placeholders' values for `query`'s filters. */
+function filterValues(query: ResourceFilter): Record<string, unknown> {
+  return {
+    tag: query.tag,
+    kind: query.kind,
+    region: query.region,
+    status: query.status,
+    q: query.q,
+    // The search is a substring: escape LIKE's own wildcards in what was typed.
+    pattern: query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+  };
+}
+
+/**
+ * A page's SQL: one JSON item per row, in a stable order (sort column, then id), one row more than the page to tell
+ * whether another follows. `offset` serves the admin page's numbered pages;
  * API callers page with the cursor.
  */
-export function resourcePageQuery(db: DbOrTx, query: ListQuery) {
-  const sort = sortExpressions[query.sort];
-  const where = resourceFilters(query);
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, `${query.sort}:${query.dir}`);
-    const value = sort.kind === "time" ? sql`${c.value}::timestamptz` : sql`${c.value}`;
-    where.push(
-      query.dir === "asc"
-        ? sql`(${sort.expr}, ${cloudResources.id}) > (${value}, ${c.id}::uuid)`
-        : sql`(${sort.expr}, ${cloudResources.id}) < (${value}, ${c.id}::uuid)`,
-    );
+function pageQuery(db: DbOrTx, shape: PageShape) {
+  const sort = sortExpressions[shape.sort];
+  const where = filterSql(shape);
+  if (shape.cursor) {
+    const value = sort.kind === "time" ? sql`${placeholder("cursorValue")}::timestamptz` : sql`${placeholder("cursorValue")}`;
+    const after = sql`(${sort.expr}, ${cloudResources.id}) ${sql.raw(shape.dir === "asc" ? ">" : "<")} (${value}, ${placeholder("cursorId")}::uuid)`;
+    where.push(after);
   }
-  const order = query.dir === "asc" ? [asc(sort.expr), asc(cloudResources.id)] : [desc(sort.expr), desc(cloudResources.id)];
-  const sortValue = sort.kind === "time" ? isoTimestamp(sort.expr) : sql<string>`${sort.expr}`;
+  const order = shape.dir === "asc" ? [asc(sort.expr), asc(cloudResources.id)] : [desc(sort.expr), desc(cloudResources.id)];
   return db
-    .select({ id: cloudResources.id, sortValue: sql<string>`${sortValue}`, item: resourceItemJson })
+    .select({ item: resourceItemJson })
     .from(cloudResources)
     .where(and(...where))
     .orderBy(...order)
-    .limit(query.limit + 1)
-    .offset(query.cursor ? 0 : (query.offset ?? 0));
+    .limit(placeholder("limit"))
+    .offset(placeholder("offset"));
+}
+
+function pageShapeOf(query: ListQuery): PageShape {
+  return { ...filterShape(query), sort: query.sort, dir: query.dir, cursor: Boolean(query.cursor) };
+}
+
+function pageValues(query: ListQuery): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...filterValues(query), limit: query.limit + 1, offset: query.cursor ? 0 : (query.offset ?? 0) };
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, `${query.sort}:${query.dir}`);
+    values.cursorValue = c.value;
+    values.cursorId = c.id;
+  }
+  return values;
+}
+
+/** The SQL text and parameters a page request runs, as the driver receives them (benchmarks run it directly). */
+export function resourcePageSql(db: DbOrTx, query: ListQuery): { sql: string; params: unknown[] } {
+  const rendered = pageQuery(db, pageShapeOf(query)).toSQL();
+  return { sql: rendered.sql, params: fillPlaceholders(rendered.params, pageValues(query)) };
 }
 
 /** One page of the inventory as JSON texts: what GET /api/v1/inventory sends. */
 export async function listResourcesJson(db: DbOrTx, query: ListQuery): Promise<ResourceJsonPage> {
-  const rows = await resourcePageQuery(db, query);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const next_cursor =
-    rows.length > query.limit && last ? encodeCursor({ sort: `${query.sort}:${query.dir}`, value: last.sortValue, id: last.id }) : null;
-  return { items: page.map((r) => r.item), next_cursor };
+  const values = pageValues(query); // decodes the cursor first: a bad one is a 400 before any SQL
+  const shape = pageShapeOf(query);
+  const prepared = preparedFor(db, `inventory-page:${shapeKey(shape)}`, () => pageQuery(db, shape).prepare("inventory_page"));
+  const rows = await prepared.execute(values);
+  const items = rows.slice(0, query.limit).map((r) => r.item);
+  if (rows.length <= query.limit) return { items, next_cursor: null };
+  const last = parseResourceItem(items.at(-1)!);
+  return { items, next_cursor: encodeCursor({ sort: `${query.sort}:${query.dir}`, value: last[query.sort] ?? "", id: last.id }) };
 }
 
 /** One page of the inventory as objects, for server-rendered pages. */
@@ -116,9 +165,14 @@ export async function listResources(db: DbOrTx, query: ListQuery): Promise<Resou
 }
 
 export async function countResources(db: DbOrTx, query: ResourceFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(cloudResources)
-    .where(and(...resourceFilters(query)));
+  const shape = filterShape(query);
+  const prepared = preparedFor(db, `inventory-count:${shapeKey(shape)}`, () =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cloudResources)
+      .where(and(...filterSql(shape)))
+      .prepare("inventory_count"),
+  );
+  const [row] = await prepared.execute(filterValues(query));
   return row?.n ?? 0;
 }

@@ -51,7 +51,7 @@ describe("GET /api/v1/inventory", () => {
   it("pages with a cursor through every row exactly once, in any sort", async () => {
     const db = getDb().db;
     for (let i = 0; i < 7; i++) await createResource(db, { kind: "snapshot", name: `gamma-${i % 3}`, region: i % 2 ? "syd1" : null });
-    for (const sort of ["name", "region", "last_seen_at"]) {
+    for (const sort of ["name", "kind", "region", "status", "size_slug", "last_seen_at", "first_seen_at"]) {
       for (const dir of ["asc", "desc"]) {
         const seen: string[] = [];
         let cursor: string | null = null;
