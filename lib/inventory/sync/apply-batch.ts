@@ -42,26 +42,31 @@ export function diffResource(prev: CloudResource, item: NormalisedResource, attr
   return changes;
 }
 
-/** A batch's rows as JSON texts: each row's columns and, apart, its attrs (most of its bytes). */
-interface BatchPayload {
-  columns: string[];
-  attrs: string[];
+/** A batch's rows as JSON texts, each as it was hashed: its columns and, apart, its attrs (most of its bytes). */
+interface BatchRow {
+  columns: string;
+  attrs: string;
+  hash: string;
+  /** The row being updated; absent for an insert. */
+  id?: string;
 }
 
 /**
  * The batch as rows for INSERT/UPDATE ... SELECT: one jsonb array parameter (one parameter, not thousands). Each
- * element is the columns object with `"attrs": <attrs text>` spliced in before its closing brace, so attrs, already
- * serialised for the content hash, are not serialised again.
+ * element is the columns object with the hash, the id and `"attrs": <attrs text>` spliced in before its closing
+ * brace: the texts that were hashed are sent as they are, never serialised again.
  */
-function batchRows(payload: BatchPayload) {
-  const elements = payload.columns.map((columns, i) => `${columns.slice(0, -1)},"attrs":${payload.attrs[i]}}`);
+function batchRows(rows: BatchRow[]) {
+  const elements = rows.map(
+    (r) => `${r.columns.slice(0, -1)},"content_hash":"${r.hash}",${r.id ? `"id":"${r.id}",` : ""}"attrs":${r.attrs}}`,
+  );
   return sql`jsonb_to_recordset(${jsonArrayText(elements)}::jsonb) as v(kind text, provider_id text, name text,
     region text, size_slug text, status text, tags text[], monthly_price_cents bigint, provider_created_at timestamptz,
     content_hash text, id uuid, attrs jsonb)`;
 }
 
-/** The row's columns as JSON: hashed without `extra`, sent with it (the hash, and the id of a row being updated). */
-function columnsJson(item: NormalisedResource, extra?: { content_hash: string; id?: string }): string {
+/** The row's columns as JSON, as they are hashed and sent. */
+function columnsJson(item: NormalisedResource): string {
   return JSON.stringify({
     kind: item.kind,
     provider_id: item.providerId,
@@ -72,7 +77,6 @@ function columnsJson(item: NormalisedResource, extra?: { content_hash: string; i
     tags: item.tags,
     monthly_price_cents: item.monthlyPriceCents,
     provider_created_at: item.providerCreatedAt?.toISOString() ?? null,
-    ...extra,
   });
 }
 
@@ -106,25 +110,23 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
       );
     const byProviderId = new Map(existing.map((r) => [r.providerId, r]));
 
-    const inserts: BatchPayload = { columns: [], attrs: [] };
-    const changed: { id: string; item: NormalisedResource; attrs: Record<string, unknown>; attrsJson: string; hash: string; restoring: boolean }[] = [];
+    const inserts: BatchRow[] = [];
+    const changed: (BatchRow & { id: string; item: NormalisedResource; attrsObject: Record<string, unknown>; restoring: boolean })[] = [];
     for (const item of items) {
       const prev = byProviderId.get(item.providerId);
       const project = projects ? (projects.get(item.urn) ?? null) : (prev?.project ?? null);
-      const attrs = { ...item.attrs, project };
-      // attrs, most of a resource's bytes, are serialised once: the same text is hashed and sent.
-      const attrsJson = JSON.stringify(attrs);
-      const hash = contentHash(columnsJson(item), attrsJson);
-      if (!prev) {
-        inserts.columns.push(columnsJson(item, { content_hash: hash }));
-        inserts.attrs.push(attrsJson);
-      } else if (prev.deletedAt !== null || prev.contentHash !== hash) {
-        changed.push({ id: prev.id, item, attrs, attrsJson, hash, restoring: prev.deletedAt !== null });
+      const attrsObject = { ...item.attrs, project };
+      // Columns and attrs are serialised once: the same texts are hashed and sent.
+      const [columns, attrs] = [columnsJson(item), JSON.stringify(attrsObject)];
+      const hash = contentHash(columns, attrs);
+      if (!prev) inserts.push({ columns, attrs, hash });
+      else if (prev.deletedAt !== null || prev.contentHash !== hash) {
+        changed.push({ columns, attrs, hash, id: prev.id, item, attrsObject, restoring: prev.deletedAt !== null });
       }
     }
 
     let created = 0;
-    if (inserts.columns.length) {
+    if (inserts.length) {
       const result = await tx.execute(sql`
         with inserted as (
           insert into cloud_resources (kind, provider_id, name, region, size_slug, status, tags, monthly_price_cents, provider_created_at, attrs, content_hash)
@@ -145,16 +147,12 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
       const previous = new Map(
         (await tx.select().from(cloudResources).where(inArray(cloudResources.id, changed.map((c) => c.id)))).map((r) => [r.id, r]),
       );
-      const records: BatchPayload = {
-        columns: changed.map((c) => columnsJson(c.item, { content_hash: c.hash, id: c.id })),
-        attrs: changed.map((c) => c.attrsJson),
-      };
       const result = await tx.execute(sql`
         update cloud_resources r set
           name = v.name, region = v.region, size_slug = v.size_slug, status = v.status, tags = coalesce(v.tags, '{}'),
           monthly_price_cents = v.monthly_price_cents, provider_created_at = v.provider_created_at, attrs = v.attrs,
           content_hash = v.content_hash, deleted_at = null, last_seen_at = now(), updated_at = now()
-        from ${batchRows(records)}
+        from ${batchRows(changed)}
         where r.id = v.id and (r.deleted_at is not null or r.content_hash is distinct from v.content_hash)
         returning r.id`);
       const written = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
@@ -162,7 +160,7 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
       for (const c of changed) {
         const prev = previous.get(c.id);
         if (!written.has(c.id) || !prev) continue;
-        const changes = diffResource(prev, c.item, c.attrs);
+        const changes = diffResource(prev, c.item, c.attrsObject);
         if (c.restoring) restored++;
         else if (Object.keys(changes).length) updated++;
         else continue; // only the stored hash was refreshed (e.g. a row written before hashes existed)

@@ -48,6 +48,21 @@ function rest(obj: Record<string, unknown>): Record<string, unknown> {
   return others;
 }
 
+/**
+ * DO embeds catalogue data in resources: a region's `sizes` and `features`, a size's and an image's `regions`. They
+ * describe DO's offer, not the resource, and are the same for every droplet in a region; kept, a catalogue change
+ * (a size offered in one more region) would be an `updated` event on every resource there, and they are a fifth of a
+ * droplet's bytes. The resource keeps what identifies them.
+ */
+function withoutCatalogue<T extends Record<string, unknown>>(obj: T | null | undefined, keys: readonly string[]) {
+  if (!obj) return obj;
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) kept[k] = v;
+  return kept;
+}
+const regionCatalogue = ["sizes", "features", "available"] as const;
+const offerCatalogue = ["regions", "available"] as const;
+
 const sortedTags = (tags: readonly string[] | null | undefined) => [...new Set(tags ?? [])].sort();
 
 export const normalise = {
@@ -61,7 +76,12 @@ export const normalise = {
     tags: sortedTags(d.tags),
     monthlyPriceCents: dollarsToCents(d.size.price_monthly),
     providerCreatedAt: date(d.created_at),
-    attrs: rest(d),
+    attrs: {
+      ...rest(d),
+      region: withoutCatalogue(d.region, regionCatalogue),
+      size: withoutCatalogue(d.size, offerCatalogue),
+      image: withoutCatalogue(d.image, ["regions"]),
+    },
     urn: `do:droplet:${d.id}`,
   }),
   volume: (v: DoVolume): NormalisedResource => ({
@@ -74,7 +94,7 @@ export const normalise = {
     tags: sortedTags(v.tags),
     monthlyPriceCents: null,
     providerCreatedAt: date(v.created_at),
-    attrs: rest(v),
+    attrs: { ...rest(v), region: withoutCatalogue(v.region, regionCatalogue) },
     urn: `do:volume:${v.id}`,
   }),
   snapshot: (s: DoSnapshot): NormalisedResource => ({
@@ -114,7 +134,7 @@ export const normalise = {
     tags: lb.tag ? [lb.tag] : [],
     monthlyPriceCents: null,
     providerCreatedAt: date(lb.created_at),
-    attrs: rest(lb),
+    attrs: { ...rest(lb), region: withoutCatalogue(lb.region, regionCatalogue) },
     urn: `do:loadbalancer:${lb.id}`,
   }),
   database: (db: DoDatabase): NormalisedResource => ({

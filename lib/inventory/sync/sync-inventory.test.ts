@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { migrationsFolder } from "@/db/client";
 import { cloudResourceEvents, cloudResources, cloudSyncRuns } from "@/db/schema";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -79,6 +82,39 @@ describe("syncInventory against the fake DO server", () => {
     expect(forB.status).toEqual({ old: oldStatus, new: "off" });
     expect(forB.tags?.new).toContain("blue-green");
     expect(Object.keys(forB)).not.toContain("name");
+  });
+
+  it("keeps no DO catalogue data in attrs: a size offered in one more region updates no droplet", async () => {
+    const d = fake.account.droplets[0]!;
+    const attrs = (await droplet(String(d.id)))!.attrs;
+    expect(attrs.region).toEqual({ name: d.region.name, slug: d.region.slug });
+    expect(Object.keys(attrs.size as object)).not.toContain("regions");
+    expect(Object.keys(attrs.image as object)).not.toContain("regions");
+    const regions = fake.account.droplets.map((x) => x.region);
+    for (const x of fake.account.droplets) x.region = { ...x.region, sizes: [...x.region.sizes, "s-32vcpu-64gb"] };
+    try {
+      expect((await sync(["droplet"], false)).counts).toMatchObject({ created: 0, updated: 0, deleted: 0, restored: 0 });
+    } finally {
+      fake.account.droplets.forEach((x, i) => {
+        x.region = regions[i]!;
+      });
+    }
+  });
+
+  it("rows stored with catalogue data before are trimmed by migration 0010, and the next sync records nothing", async () => {
+    // As an earlier version stored droplets: the region's catalogue inside attrs, hashed with it.
+    await t.db.execute(
+      sql`update cloud_resources set attrs = jsonb_set(attrs, '{region,sizes}', '["s-1vcpu-1gb"]'), content_hash = 'hash-of-old-attrs' where kind = 'droplet'`,
+    );
+    const before = (await events()).length;
+    await t.db.execute(sql.raw(readFileSync(path.join(migrationsFolder, "0010_drop-catalogue-from-resource-attrs.sql"), "utf8")));
+    expect((await sync(["droplet"], false)).counts).toMatchObject({ created: 0, updated: 0, deleted: 0, restored: 0 });
+    expect((await events()).length).toBe(before);
+    const [left] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cloudResources)
+      .where(sql`${cloudResources.kind} = 'droplet' and (${cloudResources.contentHash} is null or ${cloudResources.attrs} -> 'region' ? 'sizes')`);
+    expect(left!.n).toBe(0);
   });
 
   it("a move to another project is an update of attrs.project; a sync that lists no projects keeps each one's", async () => {
