@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHmac } from "node:crypto";
 import http from "node:http";
+import autocannon from "autocannon";
 import path from "node:path";
 import { createTestDb, type TestDb } from "@/test/db";
 
@@ -38,9 +39,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-/** `next start` of the production build against `databaseUrl`; resolves once /api/health answers. */
+/** `npm start` (next start of the production build, as deployed) against `databaseUrl`; resolves once /api/health answers. */
 export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn("npm", ["run", "-s", "start", "--", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...benchSecrets, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production", ...extraEnv },
     detached: true,
@@ -81,10 +82,7 @@ export async function measureConcurrent(task: () => Promise<unknown>, total: num
 
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-/**
- * GET over a kept-alive connection without Accept-Encoding, as autocannon sends it: the load generator shares the two
- * cores with the server, so it should cost as little as it can. Resolves to the status and the body.
- */
+/** One GET over a kept-alive connection without Accept-Encoding (start-up checks, single-call latencies). */
 export function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
@@ -98,21 +96,62 @@ export function httpGet(url: string, headers: Record<string, string> = {}): Prom
   });
 }
 
+/** One load round: `requests` calls with `concurrency` in flight; resolves to each call's latency in ms, sorted. */
+export type LoadRound = (requests: number, concurrency: number) => Promise<number[]>;
+
+/** Rounds of a JS task (e.g. the handler's SQL through postgres.js). */
+export function taskRounds(task: () => Promise<unknown>): LoadRound {
+  return (requests, concurrency) => measureConcurrent(task, requests, concurrency);
+}
+
 /**
- * The p95 of each of `rounds` rounds of `requests` calls at `concurrency`, taking turns between the tasks so that
- * drift in the machine's load falls on every task alike, and rotating their order each round so none always runs
- * first or last; returns each task's p95 over all its rounds' requests.
+ * Rounds of GETs by autocannon, the load generator the issues name: kept-alive connections, no Accept-Encoding, and a
+ * lean HTTP client, so the load generator, which shares the two cores with the server, takes as little from it as
+ * it can. `path` may vary per request. Any answer but 200, error or timeout fails the bench.
+ */
+export function httpRounds(baseUrl: string, path: string | (() => string), headers: Record<string, string> = {}): LoadRound {
+  return async (requests, concurrency) => {
+    const latencies: number[] = [];
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: baseUrl,
+          connections: concurrency,
+          amount: requests,
+          headers,
+          requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: typeof path === "string" ? path : path() }) }],
+        },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      );
+      instance.on("response", (_client, status, _bytes, ms) => {
+        if (status === 200) latencies.push(ms);
+      });
+    });
+    if (result.non2xx || result.errors || result.timeouts || latencies.length !== requests) {
+      throw new Error(`${baseUrl}: ${result.non2xx} non-200, ${result.errors} errors, ${result.timeouts} timeouts of ${requests}`);
+    }
+    return latencies.sort((a, b) => a - b);
+  };
+}
+
+/**
+ * The p95 of each of `rounds` rounds of `requests` calls at `concurrency`, taking turns between the loads so that
+ * drift in the machine's load falls on every load alike, and rotating their order each round so none always runs
+ * first or last; returns each load's p95 over all its rounds' requests.
  */
 export async function alternatingP95(
-  tasks: Record<string, () => Promise<unknown>>,
+  loads: Record<string, LoadRound>,
   { rounds, requests, concurrency }: { rounds: number; requests: number; concurrency: number },
 ): Promise<Record<string, number>> {
-  const all: Record<string, number[]> = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]));
-  for (const task of Object.values(tasks)) await measureConcurrent(task, 300, concurrency); // warm-up: JIT, pools, plans
-  const entries = Object.entries(tasks);
+  const all: Record<string, number[]> = Object.fromEntries(Object.keys(loads).map((k) => [k, []]));
+  for (const load of Object.values(loads)) await load(300, concurrency); // warm-up: JIT, pools, plans
+  const entries = Object.entries(loads);
   for (let r = 0; r < rounds; r++) {
-    for (const [name, task] of [...entries.slice(r % entries.length), ...entries.slice(0, r % entries.length)]) {
-      all[name]!.push(...(await measureConcurrent(task, requests, concurrency)));
+    for (const [name, load] of [...entries.slice(r % entries.length), ...entries.slice(0, r % entries.length)]) {
+      // Each round starts with unrecorded requests: what is measured is the load's steady state, not how a process
+      // that sat idle through the others' rounds wakes up.
+      await load(Math.min(200, requests), concurrency);
+      all[name]!.push(...(await load(requests, concurrency)));
     }
   }
   return Object.fromEntries(

@@ -24,7 +24,12 @@ export const redactPaths = [
   'headers["set-cookie"]',
 ];
 
-export function createLogger(destination?: pino.DestinationStream): Logger {
+/**
+ * Logs go to stdout asynchronously: while one write is under way the next lines gather behind it, so a busy server
+ * makes one write per batch of lines instead of a blocking one per line, and a quiet one still writes each line at
+ * once. Whatever is buffered is flushed when the process exits.
+ */
+export function createLogger(destination: pino.DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
   return pino(
     {
       level: env().LOG_LEVEL,

@@ -50,4 +50,4 @@ npx next build
 echo
 echo "arcadia-cloud is starting at http://localhost:${port}"
 echo "Sign in as ${ADMIN_EMAIL:-an admin created with npm run admin:create} (password in .env.local)"
-npx next start -p "$port"
+npm run -s start -- -p "$port"
