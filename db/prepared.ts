@@ -7,13 +7,16 @@ import type { DbOrTx } from "./client";
  */
 const cache = new WeakMap<DbOrTx, Map<string, unknown>>();
 
-/** The prepared query for `shapeKey` on `db`, built by `build` the first time. Shapes are few: the cache is bounded. */
-export function preparedFor<T>(db: DbOrTx, shapeKey: string, build: () => T): T {
+/**
+ * The prepared query for `shapeKey` on `db`, built the first time by `build` with a statement name of its own. Shapes
+ * are few (a handful of optional filters, sorts and directions): the cache stays small.
+ */
+export function preparedFor<T>(db: DbOrTx, shapeKey: string, build: (name: string) => T): T {
   let byShape = cache.get(db);
   if (!byShape) {
     byShape = new Map();
     cache.set(db, byShape);
   }
-  if (!byShape.has(shapeKey)) byShape.set(shapeKey, build());
+  if (!byShape.has(shapeKey)) byShape.set(shapeKey, build(`q${byShape.size + 1}`));
   return byShape.get(shapeKey) as T;
 }

@@ -150,7 +150,7 @@ export function resourcePageSql(db: DbOrTx, query: ListQuery): { sql: string; pa
 export async function listResourcesJson(db: DbOrTx, query: ListQuery): Promise<ResourceJsonPage> {
   const values = pageValues(query); // decodes the cursor first: a bad one is a 400 before any SQL
   const shape = pageShapeOf(query);
-  const prepared = preparedFor(db, `inventory-page:${shapeKey(shape)}`, () => pageQuery(db, shape).prepare("inventory_page"));
+  const prepared = preparedFor(db, `inventory-page:${shapeKey(shape)}`, (name) => pageQuery(db, shape).prepare(name));
   const rows = await prepared.execute(values);
   const items = rows.slice(0, query.limit).map((r) => r.item);
   if (rows.length <= query.limit) return { items, next_cursor: null };
@@ -166,12 +166,12 @@ export async function listResources(db: DbOrTx, query: ListQuery): Promise<Resou
 
 export async function countResources(db: DbOrTx, query: ResourceFilter): Promise<number> {
   const shape = filterShape(query);
-  const prepared = preparedFor(db, `inventory-count:${shapeKey(shape)}`, () =>
+  const prepared = preparedFor(db, `inventory-count:${shapeKey(shape)}`, (name) =>
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(cloudResources)
       .where(and(...filterSql(shape)))
-      .prepare("inventory_count"),
+      .prepare(name),
   );
   const [row] = await prepared.execute(filterValues(query));
   return row?.n ?? 0;

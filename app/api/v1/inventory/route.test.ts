@@ -48,6 +48,18 @@ describe("GET /api/v1/inventory", () => {
     expect(r.body.data.map((i: any) => i.name)).toEqual(["beta-vol"]);
   });
 
+  it("answers each request with its own values when requests share a query shape (one prepared query per shape)", async () => {
+    const db = getDb().db;
+    await createResource(db, { kind: "volume", name: "shape-vol", region: "nyc3" });
+    await createResource(db, { kind: "domain", name: "shape-dom", region: null });
+    const names = async (qs: string) => (await call(`/api/v1/inventory?q=shape-&${qs}`, adminToken())).body.data.map((i: any) => i.name);
+    expect(await names("kind=volume")).toEqual(["shape-vol"]);
+    expect(await names("kind=domain")).toEqual(["shape-dom"]);
+    expect(await names("kind=droplet")).toEqual([]);
+    expect(await names("region=nyc3")).toEqual(["shape-vol"]);
+    expect(await names("kind=volume")).toEqual(["shape-vol"]);
+  });
+
   it("pages with a cursor through every row exactly once, in any sort", async () => {
     const db = getDb().db;
     for (let i = 0; i < 7; i++) await createResource(db, { kind: "snapshot", name: `gamma-${i % 3}`, region: i % 2 ? "syd1" : null });
