@@ -80,6 +80,13 @@ test("in the demo, an admin filters the explorer to unmatched lines, sorts by am
   for (const line of csv.data) expect(line).toMatchObject({ period: oldest, line_type: "resource", resource_id: "", match_method: "none" });
 
   await expectAccessible(page, "/costs (filtered and sorted)");
+
+  // An old link to a page past the last one says how many lines there are and leads to the last page.
+  await page.goto(`/costs?period=${oldest}&match=unmatched&page=999`);
+  await expect(page.getByRole("heading", { name: "This page is past the last one" })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${count} lines match, on \\d+ pages?\\.$`))).toBeVisible();
+  await page.getByRole("link", { name: /^Go to page \d+$/ }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(count);
 });
 
 test("the invoices view reconciles every invoice, re-ingests one, and the API agrees", async ({ adminPage: page, request }) => {

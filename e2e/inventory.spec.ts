@@ -28,4 +28,11 @@ test("in the demo, an admin syncs the inventory, sees resources with counts, and
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await expect(page.getByText("created", { exact: true }).first()).toBeVisible();
+
+  // A page past the last one (an old link) leads back to the rows rather than claiming nothing matches.
+  await page.goto("/inventory?kind=droplet&page=999");
+  await expect(page.getByRole("heading", { name: "This page is past the last one" })).toBeVisible();
+  await page.getByRole("link", { name: /^Go to page \d+$/ }).click();
+  await expect(table.getByRole("row")).not.toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText(/Page (\d+) of \1/);
 });

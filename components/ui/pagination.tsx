@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "./button";
+import { EmptyState } from "./empty-state";
 
 /** Numbered-page navigation for server-paginated tables; hrefs come from the page so state stays in the URL. */
 export function Pagination({
@@ -45,5 +46,27 @@ export function Pagination({
         )}
       </div>
     </nav>
+  );
+}
+
+/**
+ * What a numbered page past the last one shows (an old link, or rows gone since it was made): how many rows there
+ * are and a way to the last page, not "nothing matches".
+ */
+export function PastLastPage({ total, pageSize, noun, href }: { total: number; pageSize: number; noun: string; href: (page: number) => string }) {
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <EmptyState
+      title="This page is past the last one"
+      action={
+        <Link href={href(last)} className={buttonClass("secondary", "sm")}>
+          Go to page {last}
+        </Link>
+      }
+    >
+      <p>
+        {total.toLocaleString("en")} {noun} match, on {last.toLocaleString("en")} {last === 1 ? "page" : "pages"}.
+      </p>
+    </EmptyState>
   );
 }

@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, PastLastPage } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLines } from "@/lib/costs/explore-cost-lines";
 import { explorerSearchParams, parseExplorerQuery } from "@/lib/costs/explorer-query";
@@ -87,7 +87,9 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           ) : null}
         </div>
         {page.rows.length === 0 ? (
-          isFiltered ? (
+          totals.lineCount > 0 ? (
+            <PastLastPage total={totals.lineCount} pageSize={pageSize} noun="lines" href={pageHref} />
+          ) : isFiltered ? (
             <EmptyState title="No lines match these filters">
               <Link href={`/costs?period=${query.period}`} className="font-medium text-brand-700 underline">
                 Clear filters

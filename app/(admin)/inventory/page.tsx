@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { Pagination, PastLastPage } from "@/components/ui/pagination";
 import { AutoRefresh } from "@/components/jobs/auto-refresh";
 import { RunJobButton } from "@/components/jobs/run-job-button";
 import { Banner } from "@/components/ui/banner";
@@ -102,7 +102,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <Card>
         <InventoryFilters values={{ q: query.q, region: query.region, status: query.status, includeDeleted: Boolean(query.include_deleted) }} kind={query.kind} />
         {result.data.length === 0 ? (
-          allCount === 0 && !isFiltered ? (
+          total > 0 ? (
+            <PastLastPage total={total} pageSize={pageSize} noun="resources" href={(p) => hrefWith({ page: String(p) })} />
+          ) : allCount === 0 && !isFiltered ? (
             <EmptyState title="No resources yet">
               <p>
                 arcadia-cloud has not synced a DigitalOcean account yet. Set <code className="rounded bg-slate-100 px-1">DO_API_TOKEN</code> to a
