@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormOutcome } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FormErrorSummary, TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { type FormState, idleFormState } from "@/lib/catalog/form-state";
 
 /** A plan's identity and its first price; it becomes a draft (version 1) to fill in and publish. */
@@ -12,7 +13,7 @@ export function NewPlanForm({ action }: { action: (prev: FormState, form: FormDa
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
-      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
+      <FormOutcome state={state} />
       <TextField id="code" name="code" label="Code" hint="Permanent: arcadia-app stores it. Lowercase letters, digits and dashes." defaultValue={v.code} error={e.code} autoComplete="off" />
       <TextField id="name" name="name" label="Name" defaultValue={v.name} error={e.name} />
       <TextAreaField id="description" name="description" label="Description" rows={3} defaultValue={v.description} error={e.description} />

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Banner } from "@/components/ui/banner";
+import { FormOutcome } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FormErrorSummary, TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { type FormState, idleFormState } from "@/lib/catalog/form-state";
 
 /** A plan's name and description: its code is its identity and stays. */
@@ -24,8 +24,7 @@ export function PlanDetailsForm({
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-4" noValidate>
       <input type="hidden" name="plan_code" value={planCode} />
-      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(e).length} /> : null}
-      {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
+      <FormOutcome state={state} />
       <TextField id="plan-name" name="name" label="Name" defaultValue={v.name} error={e.name} />
       <TextAreaField id="plan-description" name="description" label="Description" rows={2} defaultValue={v.description} error={e.description} />
       <div>

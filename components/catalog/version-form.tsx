@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Banner } from "@/components/ui/banner";
+import { FormOutcome } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { describedBy, FieldError, FormErrorSummary, inputClass, TextField } from "@/components/ui/field";
+import { describedBy, FieldError, inputClass, TextField } from "@/components/ui/field";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { type CatalogResourceKind, catalogResourceKinds } from "@/db/schema/catalog-kinds";
 import type { FormValues } from "@/lib/catalog/form-schemas";
@@ -57,8 +57,7 @@ export function VersionForm({
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="plan_code" value={planCode} />
       {versionId ? <input type="hidden" name="version_id" value={versionId} /> : null}
-      {state.status === "error" ? <FormErrorSummary message={state.message} count={Object.keys(errors).length} /> : null}
-      {state.status === "saved" && state.message ? <Banner tone="success">{state.message}</Banner> : null}
+      <FormOutcome state={state} />
 
       <div className="flex flex-wrap items-start gap-4">
         <TextField
