@@ -1,4 +1,5 @@
 import { eq, ilike, isNotNull, isNull, type SQL, and } from "drizzle-orm";
+import { containsPattern } from "@/db/like";
 import { type CostLineType, cloudCostLines } from "@/db/schema/costs";
 import type { ResourceKind } from "@/db/schema/resources";
 
@@ -30,7 +31,7 @@ export function costLineFilters(filter: CostLineFilter): SQL[] {
   if (filter.project) where.push(eq(l.projectName, filter.project));
   if (filter.category) where.push(eq(l.category, filter.category));
   if (filter.resourceId) where.push(eq(l.resourceId, filter.resourceId));
-  if (filter.q) where.push(ilike(l.description, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) where.push(ilike(l.description, containsPattern(filter.q)));
   switch (filter.match) {
     case "matched":
       where.push(isNotNull(l.resourceId));

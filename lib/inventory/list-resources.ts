@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, fillPlaceholders, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { isoTimestamp, jsonObjectText } from "@/db/json";
+import { containsPattern } from "@/db/like";
 import { preparedFor } from "@/db/prepared";
 import { cloudResources } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
@@ -98,8 +99,7 @@ function filterValues(query: ResourceFilter): Record<string, unknown> {
     region: query.region,
     status: query.status,
     q: query.q,
-    // The search is a substring: escape LIKE's own wildcards in what was typed.
-    pattern: query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+    pattern: query.q ? containsPattern(query.q) : undefined,
   };
 }
 
