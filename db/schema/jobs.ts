@@ -1,8 +1,10 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const jobTriggers = ["cron", "manual", "event", "cli"] as const;
 export type JobTrigger = (typeof jobTriggers)[number];
-export const jobStatuses = ["running", "succeeded", "failed"] as const;
+/** `abandoned`: the process running it died (its heartbeat stopped); a later run or the sweep records that. */
+export const jobStatuses = ["running", "succeeded", "failed", "abandoned"] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 
 export interface JobProgress {
@@ -25,9 +27,16 @@ export const jobRuns = pgTable(
     counts: jsonb("counts").$type<Record<string, number>>().notNull().default({}),
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped on progress and on a timer while the run's process is alive; a stale one means the process died. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("job_runs_job_started_idx").on(t.job, t.startedAt), index("job_runs_started_idx").on(t.startedAt)],
+  (t) => [
+    index("job_runs_job_started_idx").on(t.job, t.startedAt),
+    index("job_runs_started_idx").on(t.startedAt),
+    index("job_runs_running_heartbeat_idx").on(t.heartbeatAt).where(sql`${t.status} = 'running'`),
+    check("job_runs_status", sql`${t.status} in ('running', 'succeeded', 'failed', 'abandoned')`),
+  ],
 );
 
 export type JobRun = typeof jobRuns.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** The kinds of DO resource we track, named as DO names them, singular. */
 export const resourceKinds = [
@@ -69,7 +69,7 @@ export const cloudResourceEvents = pgTable(
 
 export type CloudResourceEvent = typeof cloudResourceEvents.$inferSelect;
 
-export const syncRunStatuses = ["running", "succeeded", "failed"] as const;
+export const syncRunStatuses = ["running", "succeeded", "failed", "abandoned"] as const;
 export type SyncRunStatus = (typeof syncRunStatuses)[number];
 
 export interface SyncKindResult {
@@ -100,9 +100,15 @@ export const cloudSyncRuns = pgTable(
     kindResults: jsonb("kind_results").$type<Partial<Record<ResourceKind, SyncKindResult>>>().notNull().default({}),
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped as each kind finishes and on a timer; a stale one while `running` means the process died. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("cloud_sync_runs_started_idx").on(t.startedAt)],
+  (t) => [
+    index("cloud_sync_runs_started_idx").on(t.startedAt),
+    index("cloud_sync_runs_running_heartbeat_idx").on(t.heartbeatAt).where(sql`${t.status} = 'running'`),
+    check("cloud_sync_runs_status", sql`${t.status} in ('running', 'succeeded', 'failed', 'abandoned')`),
+  ],
 );
 
 export type CloudSyncRun = typeof cloudSyncRuns.$inferSelect;
