@@ -15,11 +15,12 @@ export async function createBenchDb(): Promise<TestDb> {
 export const benchSecrets = {
   ARCADIA_JWT_SECRET: "bench-arcadia-secret-0123456789abcdef0123456789abcdef",
   NEXTAUTH_SECRET: "bench-nextauth-secret-0123456789abcdef0123456789abcdef",
+  ARCADIA_JWT_ISSUER: "arcadia-app",
 };
 
 export function benchAdminToken(): string {
   const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const input = `${enc({ alg: "HS512", typ: "JWT" })}.${enc({ sub: "bench", role: "platform_admin", exp: Math.floor(Date.now() / 1000) + 3600 })}`;
+  const input = `${enc({ alg: "HS512", typ: "JWT" })}.${enc({ sub: "bench", role: "platform_admin", iss: benchSecrets.ARCADIA_JWT_ISSUER, typ: "access", iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 })}`;
   return `${input}.${createHmac("sha512", benchSecrets.ARCADIA_JWT_SECRET).update(input).digest("base64url")}`;
 }
 

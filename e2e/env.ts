@@ -17,6 +17,8 @@ export const e2eEnv: Record<string, string> = {
   NODE_ENV: "production",
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" }),
   ARCADIA_JWT_SECRET: "e2e-arcadia-secret-0123456789abcdef0123456789abcdef",
+  // Production refuses to start without an issuer to check.
+  ARCADIA_JWT_ISSUER: "arcadia-app",
   NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789abcdef",
   NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`,
   ADMIN_EMAIL: e2eAdmin.email,

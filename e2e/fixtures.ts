@@ -5,7 +5,7 @@ import { e2eAdmin, e2eEnv } from "./env";
 /** Signs an arcadia-app token the way Guardian does (HS512), for the sign-in link. */
 export function arcadiaToken(claims: Record<string, unknown>): string {
   const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const input = `${enc({ alg: "HS512", typ: "JWT" })}.${enc({ exp: Math.floor(Date.now() / 1000) + 600, ...claims })}`;
+  const input = `${enc({ alg: "HS512", typ: "JWT" })}.${enc({ iss: e2eEnv.ARCADIA_JWT_ISSUER, exp: Math.floor(Date.now() / 1000) + 600, ...claims })}`;
   return `${input}.${createHmac("sha512", e2eEnv.ARCADIA_JWT_SECRET!).update(input).digest("base64url")}`;
 }
 

@@ -22,6 +22,17 @@ const csv = z
 
 const jwtAlgorithm = z.enum(["HS256", "HS384", "HS512"]);
 
+const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** Seconds, written as a number of seconds or with a unit: `3600`, `90m`, `12h`, `30d`. */
+const durationSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d+[smhd]?$/, "must be a duration such as 3600, 90m, 12h or 30d")
+  .transform((v) => {
+    const unit = v.at(-1) as keyof typeof durationUnits;
+    return unit in durationUnits ? Number(v.slice(0, -1)) * durationUnits[unit] : Number(v);
+  });
+
 /** Everything but the two secrets the web server needs: command-line jobs parse only this. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,14 +62,22 @@ export const baseEnvSchema = z.object({
   REPORTING_CURRENCY: z.string().length(3).default("AUD"),
 });
 
-export const envSchema = baseEnvSchema.extend({
+export const envSchema = baseEnvSchema
+  .extend({
   ARCADIA_JWT_SECRET: z
     .string({ error: "ARCADIA_JWT_SECRET is required: the shared secret arcadia-app signs its JWTs with" })
     .min(32, "ARCADIA_JWT_SECRET must be at least 32 characters"),
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is required: it encrypts browser sessions" })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
-});
+    /** Ceiling on an arcadia-app token's lifetime (exp - iat, or exp - now without iat). */
+    ARCADIA_JWT_MAX_TTL: durationSeconds.default(30 * 86_400),
+  })
+  // Without an issuer check, a token signed with the shared secret for any other purpose would be accepted.
+  .refine((e) => e.NODE_ENV !== "production" || e.ARCADIA_JWT_ISSUER !== undefined, {
+    path: ["ARCADIA_JWT_ISSUER"],
+    message: "ARCADIA_JWT_ISSUER is required in production: the iss arcadia-app puts in its tokens",
+  });
 
 export type Env = z.infer<typeof envSchema>;
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -22,6 +22,8 @@ ENV
   echo "Created .env.local with a first admin: admin@arcadia.local / ${password}"
   echo "(the password is printed only now; it stays in .env.local)"
 fi
+# Production mode refuses tokens without an issuer check; older .env.local files predate the setting.
+grep -q '^ARCADIA_JWT_ISSUER=' .env.local || echo "ARCADIA_JWT_ISSUER=arcadia-app" >> .env.local
 
 set -a; . ./.env.local; set +a
 

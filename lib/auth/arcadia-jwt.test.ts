@@ -75,6 +75,23 @@ describe("verifyArcadiaJwt", () => {
     expect(await reason(signJwt(valid()), cfg)).toMatch(/iss|aud/);
   });
 
+  it("refuses refresh (and any non-access) tokens, accepts typ access or no typ", async () => {
+    expect(await reason(signJwt(valid({ typ: "refresh", exp: nowS() + 3600 })))).toMatch(/typ/);
+    expect(await reason(signJwt(valid({ typ: "magic" })))).toMatch(/typ/);
+    await expect(verifyArcadiaJwt(signJwt(valid({ typ: "access" })), config())).resolves.toMatchObject({ sub: "42" });
+    await expect(verifyArcadiaJwt(signJwt(valid({ sub: "no-typ" })), config())).resolves.toMatchObject({ sub: "no-typ" });
+  });
+
+  it("refuses a token that would live longer than the configured ceiling", async () => {
+    const cfg = { ...config(), maxTtlSeconds: 3600 };
+    // exp - iat decides when iat is present, even if the token has little time left.
+    expect(await reason(signJwt(valid({ iat: nowS() - 7000, exp: nowS() + 60 })), cfg)).toMatch(/lifetime/);
+    // without iat, exp - now decides.
+    expect(await reason(signJwt(valid({ exp: nowS() + 7200 })), cfg)).toMatch(/lifetime/);
+    await expect(verifyArcadiaJwt(signJwt(valid({ iat: nowS(), exp: nowS() + 3600 })), cfg)).resolves.toBeTruthy();
+    await expect(verifyArcadiaJwt(signJwt(valid({ sub: "short", exp: nowS() + 3000 })), cfg)).resolves.toBeTruthy();
+  });
+
   it("rejects garbage and an empty token", async () => {
     expect(await reason("not.a.jwt")).toBe("token malformed");
     expect(await reason("")).toBe("missing token");

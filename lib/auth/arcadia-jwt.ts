@@ -1,6 +1,7 @@
 import "server-only";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
+import type { Env } from "@/lib/env";
 
 /**
  * Verifies the JWTs arcadia-app issues (Guardian, HMAC with a shared secret). We only ever verify: nothing here
@@ -16,6 +17,9 @@ export const arcadiaClaimsSchema = z
     role: z.enum(roles),
     tenant_id: z.union([z.string().min(1), z.number()]).transform(String).optional(),
     exp: z.number(),
+    iat: z.number().optional(),
+    // Guardian marks its tokens' purpose; only access tokens may call us (a long-lived refresh token must not).
+    typ: z.literal("access", { error: 'token "typ" must be "access"' }).optional(),
     name: z.string().optional(),
     email: z.string().optional(),
   })
@@ -38,6 +42,19 @@ export interface JwtVerifierConfig {
   algorithms: readonly ("HS256" | "HS384" | "HS512")[];
   issuer?: string;
   audience?: string;
+  /** Longest lifetime a token may have: exp - iat, or exp - now without iat. */
+  maxTtlSeconds?: number;
+}
+
+/** The verifier settings from the environment: the API and the sign-in link check tokens exactly alike. */
+export function arcadiaVerifierConfig(e: Env): JwtVerifierConfig {
+  return {
+    secret: e.ARCADIA_JWT_SECRET,
+    algorithms: e.ARCADIA_JWT_ALGORITHMS,
+    issuer: e.ARCADIA_JWT_ISSUER,
+    audience: e.ARCADIA_JWT_AUDIENCE,
+    maxTtlSeconds: e.ARCADIA_JWT_MAX_TTL,
+  };
 }
 
 export class InvalidTokenError extends Error {
@@ -56,7 +73,8 @@ const verifiedCacheSize = 10_000;
  */
 const verified = new Map<string, { configKey: string; principal: ArcadiaPrincipal }>();
 
-const configKeyOf = (c: JwtVerifierConfig) => [c.secret, c.algorithms.join(","), c.issuer ?? "", c.audience ?? ""].join("\u0000");
+const configKeyOf = (c: JwtVerifierConfig) =>
+  [c.secret, c.algorithms.join(","), c.issuer ?? "", c.audience ?? "", c.maxTtlSeconds ?? ""].join("\u0000");
 
 /** Returns the principal, or throws InvalidTokenError with a reason safe to show the caller (never the token). */
 export async function verifyArcadiaJwt(token: string, config: JwtVerifierConfig): Promise<ArcadiaPrincipal> {
@@ -93,6 +111,12 @@ async function verifyUncached(token: string, config: JwtVerifierConfig): Promise
     throw new InvalidTokenError(`token claims invalid: ${issue?.path.join(".") || "claims"} ${issue?.message ?? ""}`.trim());
   }
   const c = claims.data;
+  if (config.maxTtlSeconds !== undefined) {
+    const lifetime = c.exp - (c.iat ?? Math.floor(Date.now() / 1000));
+    if (lifetime > config.maxTtlSeconds + clockToleranceSeconds) {
+      throw new InvalidTokenError(`token lifetime exceeds the ${config.maxTtlSeconds} s allowed`);
+    }
+  }
   return {
     sub: c.sub,
     role: c.role,

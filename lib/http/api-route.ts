@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { type ArcadiaPrincipal, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import { type ArcadiaPrincipal, arcadiaVerifierConfig, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { env } from "@/lib/env";
 import { type Logger, logger } from "@/lib/log";
 import { httpMetricsFor, routeLabel } from "@/lib/metrics";
@@ -92,14 +92,8 @@ const anonymous: ArcadiaPrincipal = { sub: "anonymous", role: "tenant", tenantId
 async function authenticate(req: NextRequest): Promise<ArcadiaPrincipal> {
   const token = bearerToken(req.headers.get("authorization"));
   if (!token) throw new ApiError("unauthorized", "Missing bearer token: send Authorization: Bearer <JWT>");
-  const e = env();
   try {
-    return await verifyArcadiaJwt(token, {
-      secret: e.ARCADIA_JWT_SECRET,
-      algorithms: e.ARCADIA_JWT_ALGORITHMS,
-      issuer: e.ARCADIA_JWT_ISSUER,
-      audience: e.ARCADIA_JWT_AUDIENCE,
-    });
+    return await verifyArcadiaJwt(token, arcadiaVerifierConfig(env()));
   } catch (err) {
     if (err instanceof InvalidTokenError) throw new ApiError("unauthorized", `Invalid bearer token: ${err.message}`);
     throw err;

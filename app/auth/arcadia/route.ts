@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import { arcadiaVerifierConfig, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
@@ -20,14 +20,8 @@ export async function POST(req: NextRequest) {
 }
 
 async function exchange(token: string | null) {
-  const e = env();
   try {
-    const principal = await verifyArcadiaJwt(token ?? "", {
-      secret: e.ARCADIA_JWT_SECRET,
-      algorithms: e.ARCADIA_JWT_ALGORITHMS,
-      issuer: e.ARCADIA_JWT_ISSUER,
-      audience: e.ARCADIA_JWT_AUDIENCE,
-    });
+    const principal = await verifyArcadiaJwt(token ?? "", arcadiaVerifierConfig(env()));
     const session = await encodeSessionFor(principal);
     const target = principal.role === "platform_admin" ? "/inventory" : "/plans";
     const res = redirectTo(target);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const secrets = {
+  ARCADIA_JWT_SECRET: "env-test-arcadia-secret-0123456789abcdef",
+  NEXTAUTH_SECRET: "env-test-nextauth-secret-0123456789abcdef",
+};
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (e) {
+    expect(e).toBeInstanceOf(EnvError);
+    return (e as EnvError).problems;
+  }
+  throw new Error("environment was accepted");
+}
+
+describe("parseEnv", () => {
+  it("refuses production without ARCADIA_JWT_ISSUER, naming the variable", () => {
+    expect(problems({ ...secrets, NODE_ENV: "production" }).join("\n")).toMatch(/^ARCADIA_JWT_ISSUER: .*required in production/m);
+    expect(parseEnv({ ...secrets, NODE_ENV: "production", ARCADIA_JWT_ISSUER: "arcadia-app" }).ARCADIA_JWT_ISSUER).toBe("arcadia-app");
+  });
+
+  it("does not require an issuer in development and tests", () => {
+    expect(parseEnv({ ...secrets, NODE_ENV: "development" }).ARCADIA_JWT_ISSUER).toBeUndefined();
+  });
+
+  it("reads ARCADIA_JWT_MAX_TTL as seconds or with a unit, 30 days by default", () => {
+    expect(parseEnv(secrets).ARCADIA_JWT_MAX_TTL).toBe(30 * 86_400);
+    expect(parseEnv({ ...secrets, ARCADIA_JWT_MAX_TTL: "3600" }).ARCADIA_JWT_MAX_TTL).toBe(3600);
+    expect(parseEnv({ ...secrets, ARCADIA_JWT_MAX_TTL: "12h" }).ARCADIA_JWT_MAX_TTL).toBe(43_200);
+    expect(parseEnv({ ...secrets, ARCADIA_JWT_MAX_TTL: "7d" }).ARCADIA_JWT_MAX_TTL).toBe(604_800);
+    expect(problems({ ...secrets, ARCADIA_JWT_MAX_TTL: "a month" }).join("\n")).toMatch(/^ARCADIA_JWT_MAX_TTL: /m);
+  });
+});
