@@ -81,17 +81,7 @@ export function httpMetricsFor(route: string, method: string, status: number) {
         duration.observe(seconds);
       },
     };
-    if (m.httpSeries.size < 1000) m.httpSeries.set(key, series); // bounded, whatever paths arrive
+    if (m.httpSeries.size < 1000) m.httpSeries.set(key, series); // routes are templates; the cap is a second guard
   }
   return series;
-}
-
-/** Collapses ids in a path so each route is one label value, not one per resource. */
-export function routeLabel(pathname: string): string {
-  return pathname
-    .split("/")
-    .map((seg) =>
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(seg) || /^\d+$/.test(seg) ? ":id" : seg,
-    )
-    .join("/");
 }

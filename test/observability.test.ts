@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as authLink } from "@/app/auth/arcadia/route";
 import { GET as inventory } from "@/app/api/v1/inventory/route";
 import { GET as getMetrics } from "@/app/api/metrics/route";
+import { PUT as putTenant } from "@/app/api/v1/tenants/[id]/route";
+import { metrics } from "@/lib/metrics";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
 import { resetEnvCache } from "@/lib/env";
@@ -142,6 +144,19 @@ describe("GET /api/metrics", () => {
     expect(text).toContain("# TYPE arcadia_do_rate_limited_total counter");
     expect(text).toContain("# TYPE arcadia_invoice_lines_ingested_total counter");
     expect(text).toMatch(/arcadia_inventory_last_sync_age_seconds\{kind="droplet"\} \d/);
+  });
+
+  it("labels requests by route template, so thousands of distinct paths add no series", async () => {
+    const seriesCount = async () => (await metrics().httpRequests.get()).values.length;
+    const call = (id: string) =>
+      putTenant(apiRequest(`/api/v1/tenants/${id}`, { method: "PUT", body: "{}" }), { params: Promise.resolve({ id }) });
+    await call("warm-up");
+    const before = await seriesCount();
+    for (let i = 0; i < 2000; i++) await call(`probe-${i}-${Math.random().toString(36).slice(2)}`);
+    expect(await seriesCount()).toBe(before);
+    const text = await metrics().registry.metrics();
+    expect(text).toContain('route="/api/v1/tenants/{id}"');
+    expect(text).not.toContain("probe-");
   });
 
   it("refuses a missing or wrong token", async () => {

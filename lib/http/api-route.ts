@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { type ArcadiaPrincipal, arcadiaVerifierConfig, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { env } from "@/lib/env";
 import { type Logger, logger } from "@/lib/log";
-import { httpMetricsFor, routeLabel } from "@/lib/metrics";
+import { httpMetricsFor } from "@/lib/metrics";
 import { corsHeadersFor } from "./cors";
 import { errorResponse } from "./envelope";
 import { ApiError, parseOrThrow } from "./errors";
@@ -21,15 +21,17 @@ export interface ApiContext<P> {
 type RouteContext<P> = { params: Promise<P> };
 type Handler<C> = (ctx: C) => Promise<Response> | Response;
 
-/** Request id, structured log line, metrics, CORS and the error envelope: what every API handler gets. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<ApiContext<P>>) {
+/**
+ * Request id, structured log line, metrics, CORS and the error envelope: what every API handler gets. `route` is the
+ * route's template (`/api/v1/tenants/{id}`), never the raw path: metric labels stay bounded whatever paths arrive.
+ */
+export function apiRoute<P = Record<string, never>>(route: string, handler: Handler<ApiContext<P>>) {
   return async (req: NextRequest, routeCtx?: RouteContext<P>): Promise<Response> => {
     const started = performance.now();
     const requestId = sanitiseRequestId(req.headers.get("x-request-id")) ?? randomUUID();
     // The request's child logger is made only when something logs through it: most requests log one line.
     let child: Logger | undefined;
     const requestLog = () => (child ??= logger().child({ requestId }));
-    const route = routeLabel(req.nextUrl.pathname);
     let res: Response;
     try {
       const params = ((await routeCtx?.params) ?? {}) as P;
@@ -75,7 +77,7 @@ export function withApiAuth<P extends z.ZodType, Q extends z.ZodType, B extends 
   op: Operation<P, Q, B, R>,
   handler: (ctx: OperationContext<InferOr<P, Record<string, never>>, InferOr<Q, Record<string, never>>, InferOr<B, undefined>>) => Promise<Response> | Response,
 ) {
-  return apiRoute<Record<string, string>>(async (ctx) => {
+  return apiRoute<Record<string, string>>(op.path, async (ctx) => {
     const principal = op.roles === "public" ? anonymous : await authenticate(ctx.req);
     if (op.roles !== "public" && !op.roles.includes(principal.role)) {
       throw new ApiError("forbidden", `This endpoint requires the role ${op.roles.join(" or ")}`);

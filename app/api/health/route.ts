@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => {
+export const GET = apiRoute("/api/health", async () => {
   const report = await checkHealth(getDb());
   return Response.json(report, { status: report.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 });

@@ -17,7 +17,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** Prometheus text format. METRICS_TOKEN (bearer) when it is set; otherwise a platform admin's session. */
-export const GET = apiRoute(async ({ req }) => {
+export const GET = apiRoute("/api/metrics", async ({ req }) => {
   const expected = env().METRICS_TOKEN;
   if (expected) {
     const given = bearerToken(req.headers.get("authorization"));
