@@ -12,6 +12,11 @@
  * - `malformed`: a complete 200 whose JSON is cut in half (clients see invalid JSON).
  * - `fail_page`: like `error`, only for requests of that `page` (page 1 when the query has none).
  * - `repeat_next`: the page's `links.pages.next` points back at the page itself, a pagination loop.
+ * - `short_page`: the page (every page, or only `page`) leaves out its last `drop` items (default half) while `meta`
+ *   and `links` stay as they were: a listing that silently comes back short.
+ * - `html`: a complete answer of `status` (default 200) whose body is an HTML page, as a proxy or captive portal sends.
+ * - `mutate`: runs `apply` just before answering (every page, or only `page`), as if the account changed mid-listing
+ *   (e.g. a droplet created, which shifts DO's offset pages); combines with the other faults.
  */
 export type Fault =
   | { type: "rate_limit"; retryAfter?: number; resetIn?: number; times?: number }
@@ -20,9 +25,18 @@ export type Fault =
   | { type: "truncated"; times?: number }
   | { type: "malformed"; times?: number }
   | { type: "fail_page"; page: number; status?: number; times?: number }
-  | { type: "repeat_next"; times?: number };
+  | { type: "repeat_next"; times?: number }
+  | { type: "short_page"; page?: number; drop?: number; times?: number }
+  | { type: "html"; status?: number; times?: number }
+  | { type: "mutate"; apply: () => void; page?: number; times?: number };
 
-export type AppliedFaults = { delayMs: number; response?: Exclude<Fault, { type: "slow" | "repeat_next" }>; repeatNext: boolean };
+export type AppliedFaults = {
+  delayMs: number;
+  response?: Exclude<Fault, { type: "slow" | "repeat_next" | "mutate" }>;
+  repeatNext: boolean;
+  /** `mutate` faults' changes, to apply before the answer is built. */
+  mutations: (() => void)[];
+};
 
 type Entry = { fault: Fault; remaining: number };
 
@@ -52,7 +66,7 @@ export function createFaults(initial: Record<string, Fault> = {}) {
     /** Decides what happens to one request, using up the faults it triggers. */
     take(path: string, page: number): AppliedFaults {
       const matching = [...entries].filter(([prefix]) => path.startsWith(prefix)).sort(([a], [b]) => b.length - a.length);
-      const applied: AppliedFaults = { delayMs: 0, repeatNext: false };
+      const applied: AppliedFaults = { delayMs: 0, repeatNext: false, mutations: [] };
       for (const [prefix, entry] of matching) {
         const { fault } = entry;
         if (fault.type === "slow") {
@@ -62,8 +76,13 @@ export function createFaults(initial: Record<string, Fault> = {}) {
           if (applied.response || applied.repeatNext) continue;
           applied.repeatNext = true;
           consume(prefix, entry);
+        } else if (fault.type === "mutate") {
+          if (fault.page !== undefined && fault.page !== page) continue;
+          applied.mutations.push(fault.apply);
+          consume(prefix, entry);
         } else if (!applied.response) {
           if (fault.type === "fail_page" && fault.page !== page) continue;
+          if (fault.type === "short_page" && fault.page !== undefined && fault.page !== page) continue;
           applied.response = fault;
           consume(prefix, entry);
         }

@@ -137,6 +137,33 @@ describe("fake DO: faults", () => {
     expect(json).toThrow(SyntaxError);
   });
 
+  it("short_page leaves items out of the chosen page while meta and links stay as they were", async () => {
+    fake.faults.set("/v2/droplets", { type: "short_page", page: 2, drop: 5, times: Number.POSITIVE_INFINITY });
+    const first = (await get("/v2/droplets?page=1&per_page=20")).json();
+    const second = (await get("/v2/droplets?page=2&per_page=20")).json();
+    expect(first.droplets).toHaveLength(20);
+    expect(second.droplets).toHaveLength(15);
+    expect(second.meta).toEqual({ total: fake.account.droplets.length });
+    expect(second.links.pages.next).toBe(`${fake.url}/v2/droplets?page=3&per_page=20`);
+  });
+
+  it("html answers a page of HTML, as a proxy in the way would", async () => {
+    fake.faults.set("/v2/account", { type: "html" });
+    const { res, text } = await get("/v2/account");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html");
+    expect(text).toMatch(/^<html>/);
+  });
+
+  it("mutate changes the account just before answering the chosen page", async () => {
+    const before = fake.account.droplets.length;
+    fake.faults.set("/v2/droplets", { type: "mutate", page: 2, apply: () => fake.addDroplet({ name: "mid-listing" }) });
+    expect((await get("/v2/droplets?page=1&per_page=20")).json().meta.total).toBe(before);
+    expect((await get("/v2/droplets?page=2&per_page=20")).json().meta.total).toBe(before + 1);
+    expect(fake.faults.list()).toEqual([]);
+    fake.removeResource("droplets", fake.account.droplets.find((d) => d.name === "mid-listing")!.id);
+  });
+
   it("delays with slow, and points next back at the same page with repeat_next", async () => {
     fake.faults.set("/v2/domains", { type: "slow", delayMs: 150, times: 1 });
     const started = Date.now();

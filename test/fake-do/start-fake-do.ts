@@ -106,8 +106,13 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
         return;
       }
     }
+    for (const mutate of applied.mutations) mutate();
     const fault = applied.response;
     if (fault) record.fault = fault.type;
+    if (fault?.type === "html") {
+      const html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>Bad Gateway</h1></center></body></html>";
+      return send(fault.status ?? 200, html, { "content-type": "text/html" });
+    }
     if (fault?.type === "rate_limit") {
       const waitSeconds = fault.retryAfter ?? fault.resetIn ?? 60;
       const headers: Record<string, string> = {
@@ -133,6 +138,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     }
     if ("text" in result) return send(result.status, result.text, result.headers);
     if (applied.repeatNext) pointNextAtSelf(result.json, url);
+    if (fault?.type === "short_page") dropLastItems(result.json, fault.drop);
     const body = JSON.stringify(result.json);
 
     if (fault?.type === "malformed") return send(result.status, body.slice(0, Math.floor(body.length / 2)));
@@ -185,6 +191,14 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
 function pointNextAtSelf(json: unknown, url: URL): void {
   const links = (json as { links?: { pages?: Record<string, string> } }).links;
   if (links) links.pages = { ...links.pages, next: url.toString() };
+}
+
+/** Leaves out the last `drop` items (default half) of the page's item array, keeping `links` and `meta`. */
+function dropLastItems(json: unknown, drop: number | undefined): void {
+  const body = json as Record<string, unknown>;
+  const key = Object.keys(body).find((k) => k !== "links" && k !== "meta" && Array.isArray(body[k]));
+  const items = key ? (body[key] as unknown[]) : [];
+  if (key) body[key] = items.slice(0, Math.max(0, items.length - (drop ?? Math.ceil(items.length / 2))));
 }
 
 function getErrorId(status: number): string {
