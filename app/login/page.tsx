@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,14 +12,10 @@ const errorMessages: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect.",
 };
 
-/** Only same-site paths are honoured as a destination, so the sign-in page cannot be used as an open redirect. */
-function safeCallback(v: string | undefined): string {
-  return v?.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only same-site paths are honoured, so the sign-in page cannot be used as an open redirect (server or client side).
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   const user = await getSessionUser();
   if (user && !params.error) redirect(callbackUrl);
   const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Try again.") : undefined;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -26,7 +27,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       setError(res?.error === "CredentialsSignin" || !res ? "Email or password is incorrect." : "Sign-in failed. Try again.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { verifyAdminCredentials } from "./admins";
+import { safeCallbackPath } from "./safe-callback-path";
 
 /** Browser sessions last a working day; arcadia-app users come back through a fresh sign-in link. */
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
@@ -27,6 +28,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own check lets `/\host` through as "relative"; resolve it as a browser would instead.
+      redirect({ url, baseUrl }) {
+        const sameSite = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return `${baseUrl}${safeCallbackPath(sameSite)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.role = user.role;
