@@ -2,6 +2,8 @@ import { type NextRequest, NextResponse } from "next/server";
 import { arcadiaVerifierConfig, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/http/envelope";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { logger } from "@/lib/log";
 
 /**
@@ -14,6 +16,11 @@ export async function GET(req: NextRequest) {
 }
 
 export async function POST(req: NextRequest) {
+  // Login CSRF: a form on another site carrying the attacker's own token would sign the victim into that session.
+  if (!isSameOriginRequest(req, env().NEXTAUTH_URL)) {
+    logger().warn({ origin: req.headers.get("origin"), fetchSite: req.headers.get("sec-fetch-site") }, "cross-site sign-in form refused");
+    return errorResponse("forbidden", "Sign-in forms are accepted only from this site's own pages");
+  }
   const form = await req.formData().catch(() => null);
   const token = form?.get("token");
   return exchange(typeof token === "string" ? token : null);
