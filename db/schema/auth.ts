@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Platform admins who sign in with email and password. Sessions are next-auth JWTs (no session table): arcadia-app
@@ -14,8 +14,34 @@ export const admins = pgTable(
     passwordHash: text("password_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** A disabled admin cannot sign in, and its sessions are revoked. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("admins_email_key").on(sql`lower(${t.email})`)],
 );
 
 export type Admin = typeof admins.$inferSelect;
+
+/**
+ * Session cookies are stateless JWTs, so revoking one needs server state: each session carries its subject's
+ * generation at sign-in, and signing out (or disabling an admin) bumps it, which invalidates every older session.
+ * Subjects are admin ids and `arcadia:<sub>` for people who arrived through arcadia-app; no row means generation 0.
+ */
+export const sessionGenerations = pgTable("session_generations", {
+  subject: text("subject").primaryKey(),
+  generation: integer("generation").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Failed password sign-ins per key (`account:<email>` and `ip:<address>`), kept in the database so a lockout holds
+ * across restarts and app instances. `lockouts` grows the cool-down of the next lockout.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lockouts: integer("lockouts").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
