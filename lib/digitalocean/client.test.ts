@@ -136,14 +136,19 @@ describe("createDoClient against the fake DO API", () => {
     await expect(makeClient({ timeoutMs: 80 }).getAccount()).resolves.toMatchObject({ status: "active" });
   });
 
-  it("reports malformed JSON with the status and path, without retrying", async () => {
+  it("retries a malformed JSON body or an HTML page like a 5xx, then fails naming the status and path", async () => {
     fake.faults.set("/v2/account", { type: "malformed", times: 1 });
-    const error = await catchError(makeClient().getAccount());
+    await expect(makeClient().getAccount()).resolves.toMatchObject({ status: "active" });
+    fake.faults.set("/v2/account", { type: "html", times: 1 });
+    await expect(makeClient().getAccount()).resolves.toMatchObject({ status: "active" });
+    expect(fake.requests.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
+    fake.faults.set("/v2/account", { type: "malformed", times: Number.POSITIVE_INFINITY });
+    const error = await catchError(makeClient({ maxRetries: 2 }).getAccount());
     expect(error).toBeInstanceOf(DoApiError);
     expect(error).toMatchObject({ status: 200, path: "/v2/account" });
-    expect((error as Error).message).toMatch(/malformed JSON for GET \/v2\/account/);
-    expect(fake.requests).toHaveLength(1);
+    expect((error as Error).message).toMatch(/malformed JSON for GET \/v2\/account .*3 attempts/);
+    expect(fake.requests).toHaveLength(7);
   });
 
   it("retries a body cut off mid-transfer, and fails with status 0 if it keeps happening", async () => {

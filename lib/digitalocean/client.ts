@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { DoApiError, DoPaginationError, DoSchemaError } from "./errors";
+import { DoIncompleteListingError, DoPaginationError, DoSchemaError } from "./errors";
 import { getPageKey, toRequestPath, setDefaultPerPage } from "./page-url";
 import {
   accountResponseSchema,
@@ -17,6 +17,7 @@ import {
   kubernetesClusterSchema,
   loadBalancerSchema,
   type pageLinksSchema,
+  type pageMetaSchema,
   paginatedSchema,
   projectResourceSchema,
   projectSchema,
@@ -52,6 +53,10 @@ export type DoClientOptions = {
 };
 
 type DoPageLinks = z.output<typeof pageLinksSchema>;
+type DoPageMeta = z.output<typeof pageMetaSchema>;
+/** What makes a listed item itself, so an item seen on two shifted pages counts once. */
+type ItemKey<T> = (item: T) => string | number;
+type ListingCount = { firstTotal: number | undefined; lastTotal: number | undefined; seen: number };
 type Pages<T> = AsyncGenerator<T[], void, undefined>;
 
 export type DoClient = ReturnType<typeof createDoClient>;
@@ -75,16 +80,7 @@ export function createDoClient(options: DoClientOptions) {
   async function request<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
     const relative = toRequestPath(path, config.baseUrl);
     const response = await sendRequest(config, relative, "application/json");
-    let json: unknown;
-    try {
-      json = JSON.parse(response.body);
-    } catch (cause) {
-      throw new DoApiError(
-        `DO API returned malformed JSON for GET ${relative} (HTTP ${response.status}, ${response.body.length} bytes)`,
-        { status: response.status, path: relative, cause },
-      );
-    }
-    const parsed = schema.safeParse(json);
+    const parsed = schema.safeParse(response.json);
     if (!parsed.success) {
       throw new DoSchemaError(
         `DO API response for GET ${relative} did not match the expected shape: ${summarizeIssues(parsed.error.issues)}`,
@@ -101,39 +97,87 @@ export function createDoClient(options: DoClientOptions) {
   }
 
   /**
-   * Streams a paginated list page by page, so 10k+ items never sit in memory at once. Follows `links.pages.next`
-   * until it is absent; a `next` that points at a page already fetched throws rather than loops.
+   * Streams a paginated list page by page, so 10k+ items never sit in memory at once, and checks the listing was
+   * complete: as many distinct items (by `itemKey`; each item counts when there is none) as the `meta.total` of the
+   * first page, and the same total on the last. A total that changed mid-listing means DO's offset pages shifted, so
+   * the listing runs once more; items are yielded once however often they were seen. An incomplete listing throws
+   * DoIncompleteListingError after its last page, so a consumer that waits for the end concludes nothing from it.
    */
-  async function* listAll<T extends z.ZodType>(path: string, key: string, itemSchema: T): Pages<z.output<T>> {
-    const pageSchema = paginatedSchema(key, itemSchema);
-    let current: string | undefined = setDefaultPerPage(toRequestPath(path, config.baseUrl), perPage);
-    const seen = new Set<string>();
-    while (current !== undefined) {
-      seen.add(getPageKey(current));
-      const page = await request(current, pageSchema);
-      yield page[key] as z.output<T>[];
+  async function* listAll<T extends z.ZodType>(path: string, key: string, itemSchema: T, itemKey?: ItemKey<z.output<T>>): Pages<z.output<T>> {
+    const start = setDefaultPerPage(toRequestPath(path, config.baseUrl), perPage);
+    const yielded = new Set<string | number>();
+    for (let attempt = 1; ; attempt++) {
+      const listing: ListingCount = yield* listOnce(start, key, itemSchema, itemKey, yielded);
+      const { firstTotal, lastTotal, seen } = listing;
+      if (firstTotal === undefined || (lastTotal === firstTotal && seen === firstTotal)) return;
+      // Re-listing a keyless list would yield its items twice; only a keyed one can be re-listed.
+      if (lastTotal !== firstTotal && attempt === 1 && itemKey) continue;
+      const problem =
+        lastTotal !== firstTotal
+          ? `meta.total changed from ${firstTotal} to ${lastTotal} during the listing${attempt > 1 ? " (and on the re-list)" : ""}`
+          : `saw ${seen}${itemKey ? " distinct" : ""} of the ${firstTotal} items meta.total reported`;
+      throw new DoIncompleteListingError(`DO listing of ${path} incomplete: ${problem}`, { status: 200, path });
+    }
+  }
 
-      // `key` is a runtime string, so TypeScript can't tell `links` apart from the item array; the schema checked it.
-      const next = (page.links as unknown as DoPageLinks | undefined)?.pages?.next;
-      if (!next) return;
+  /** One pass over the pages from `start`, yielding items not in `yielded` (and adding them to it). */
+  async function* listOnce<T extends z.ZodType>(
+    start: string,
+    key: string,
+    itemSchema: T,
+    itemKey: ItemKey<z.output<T>> | undefined,
+    yielded: Set<string | number>,
+  ): AsyncGenerator<z.output<T>[], ListingCount, undefined> {
+    const pageSchema = paginatedSchema(key, itemSchema);
+    const pagesFetched = new Set<string>();
+    const distinct = new Set<string | number>();
+    let count = 0;
+    let firstTotal: number | undefined;
+    let lastTotal: number | undefined;
+    let current = start;
+    for (;;) {
+      pagesFetched.add(getPageKey(current));
+      const page = await request(current, pageSchema);
+      // `key` is a runtime string, so TypeScript can't tell `links`/`meta` from the item array; the schema checked them.
+      const { links, meta } = page as unknown as { links?: DoPageLinks; meta?: DoPageMeta };
+      lastTotal = meta?.total;
+      if (pagesFetched.size === 1) firstTotal = lastTotal;
+      const items = page[key] as z.output<T>[];
+      if (itemKey) {
+        const fresh: z.output<T>[] = [];
+        for (const item of items) {
+          const k = itemKey(item);
+          distinct.add(k);
+          if (yielded.has(k)) continue;
+          yielded.add(k);
+          fresh.push(item);
+        }
+        yield fresh;
+      } else {
+        count += items.length;
+        yield items;
+      }
+
+      const next = links?.pages?.next;
+      if (!next) return { firstTotal, lastTotal, seen: itemKey ? distinct.size : count };
       const nextPath = setDefaultPerPage(toRequestPath(next, config.baseUrl), perPage);
-      if (seen.has(getPageKey(nextPath))) {
-        throw new DoPaginationError(`DO pagination loop on ${path}: next link ${nextPath} was already fetched`, {
+      if (pagesFetched.has(getPageKey(nextPath))) {
+        throw new DoPaginationError(`DO pagination loop on ${start}: next link ${nextPath} was already fetched`, {
           status: 200,
           path: current,
         });
       }
-      if (seen.size >= maxPages) {
-        throw new DoPaginationError(`DO pagination on ${path} exceeded ${maxPages} pages`, { status: 200, path: current });
+      if (pagesFetched.size >= maxPages) {
+        throw new DoPaginationError(`DO pagination on ${start} exceeded ${maxPages} pages`, { status: 200, path: current });
       }
       current = nextPath;
     }
   }
 
   /** Convenience for small lists; prefer iterating `listAll` for anything that can grow. */
-  async function listAllArray<T extends z.ZodType>(path: string, key: string, itemSchema: T): Promise<z.output<T>[]> {
+  async function listAllArray<T extends z.ZodType>(path: string, key: string, itemSchema: T, itemKey?: ItemKey<z.output<T>>): Promise<z.output<T>[]> {
     const all: z.output<T>[] = [];
-    for await (const page of listAll(path, key, itemSchema)) all.push(...page);
+    for await (const page of listAll(path, key, itemSchema, itemKey)) all.push(...page);
     return all;
   }
 
@@ -149,27 +193,28 @@ export function createDoClient(options: DoClientOptions) {
     listAll,
     listAllArray,
     getAccount: async () => (await request("/v2/account", accountResponseSchema)).account,
-    listDroplets: () => listAll("/v2/droplets", "droplets", dropletSchema),
-    listVolumes: () => listAll("/v2/volumes", "volumes", volumeSchema),
+    listDroplets: () => listAll("/v2/droplets", "droplets", dropletSchema, byId),
+    listVolumes: () => listAll("/v2/volumes", "volumes", volumeSchema, byId),
     listSnapshots: (resourceType?: "droplet" | "volume") =>
       listAll(
         resourceType ? `/v2/snapshots?resource_type=${resourceType}` : "/v2/snapshots",
         "snapshots",
         snapshotSchema,
+        byId,
       ),
-    listDomains: () => listAll("/v2/domains", "domains", domainSchema),
-    listLoadBalancers: () => listAll("/v2/load_balancers", "load_balancers", loadBalancerSchema),
+    listDomains: () => listAll("/v2/domains", "domains", domainSchema, (d) => d.name),
+    listLoadBalancers: () => listAll("/v2/load_balancers", "load_balancers", loadBalancerSchema, byId),
     listDatabases,
-    listKubernetesClusters: () => listAll("/v2/kubernetes/clusters", "kubernetes_clusters", kubernetesClusterSchema),
-    listReservedIps: () => listAll("/v2/reserved_ips", "reserved_ips", reservedIpSchema),
-    listApps: () => listAll("/v2/apps", "apps", appSchema),
-    listProjects: () => listAll("/v2/projects", "projects", projectSchema),
+    listKubernetesClusters: () => listAll("/v2/kubernetes/clusters", "kubernetes_clusters", kubernetesClusterSchema, byId),
+    listReservedIps: () => listAll("/v2/reserved_ips", "reserved_ips", reservedIpSchema, (ip) => ip.ip),
+    listApps: () => listAll("/v2/apps", "apps", appSchema, byId),
+    listProjects: () => listAll("/v2/projects", "projects", projectSchema, byId),
     listProjectResources: (projectId: string) =>
-      listAll(`/v2/projects/${encodeURIComponent(projectId)}/resources`, "resources", projectResourceSchema),
+      listAll(`/v2/projects/${encodeURIComponent(projectId)}/resources`, "resources", projectResourceSchema, (r) => r.urn),
     getBalance: () => request("/v2/customers/my/balance", balanceSchema),
     listBillingHistory: () => listAll("/v2/customers/my/billing_history", "billing_history", billingHistoryEntrySchema),
     /** Issued invoices, newest first. The month-to-date preview is `getInvoicePreview()`. */
-    listInvoices: () => listAll("/v2/customers/my/invoices", "invoices", invoicePreviewSchema),
+    listInvoices: () => listAll("/v2/customers/my/invoices", "invoices", invoicePreviewSchema, (i) => i.invoice_uuid),
     getInvoicePreview: async () =>
       (await request("/v2/customers/my/invoices?per_page=1", invoicesResponseSchema)).invoice_preview,
     listInvoiceItems: (invoiceUuid: string) =>
@@ -179,6 +224,8 @@ export function createDoClient(options: DoClientOptions) {
     getInvoiceCsv: (invoiceUuid: string) => getText(`/v2/customers/my/invoices/${encodeURIComponent(invoiceUuid)}/csv`),
   };
 }
+
+const byId = (item: { id: string | number }) => item.id;
 
 function summarizeIssues(issues: z.core.$ZodIssue[]): string {
   const shown = issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);

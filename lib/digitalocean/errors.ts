@@ -68,3 +68,14 @@ export class DoPaginationError extends DoApiError {
     this.name = "DoPaginationError";
   }
 }
+
+/**
+ * A listing saw fewer (or more) distinct items than DO's `meta.total` said there were: a short page, or pages that
+ * shifted while the account changed. Nothing may be concluded from what it did not see (no tombstones).
+ */
+export class DoIncompleteListingError extends DoPaginationError {
+  constructor(message: string, details: DoApiErrorDetails) {
+    super(message, details);
+    this.name = "DoIncompleteListingError";
+  }
+}

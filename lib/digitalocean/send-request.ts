@@ -26,15 +26,17 @@ export type SendRequestConfig = {
   onRequest?: (event: DoRequestEvent) => void;
 };
 
-export type DoResponse = { status: number; headers: Headers; body: string };
+export type DoResponse = { status: number; headers: Headers; body: string; /** Parsed body, for JSON requests. */ json?: unknown };
 
 type AttemptOutcome = { ok: true; response: DoResponse } | { ok: false; timedOut: boolean; cause: unknown };
 
 /**
- * One GET with DO's failure rules: 429 waits for `retry-after`/`ratelimit-reset` (capped), 5xx and network errors
- * back off exponentially with full jitter, 401/403 fail at once, any other status throws. Returns 2xx responses only.
+ * One GET with DO's failure rules: 429 waits for `retry-after`/`ratelimit-reset` (capped), 5xx, network errors and (for
+ * JSON) a 2xx body that is not JSON back off exponentially with full jitter, 401/403 fail at once, any other status
+ * throws. Returns 2xx responses only, with `json` parsed when `accept` is JSON.
  */
 export async function sendRequest(config: SendRequestConfig, path: string, accept: string): Promise<DoResponse> {
+  const wantsJson = accept === "application/json";
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     const outcome = await sendAttempt(config, path, accept);
@@ -56,7 +58,22 @@ export async function sendRequest(config: SendRequestConfig, path: string, accep
     }
 
     const { response } = outcome;
-    if (response.status >= 200 && response.status < 300) return response;
+    if (response.status >= 200 && response.status < 300) {
+      if (!wantsJson) return response;
+      // A body cut short or an HTML page from a proxy in the way: as transient as a 5xx, so retried like one.
+      try {
+        return { ...response, json: JSON.parse(response.body) };
+      } catch (cause) {
+        if (canRetry) {
+          await sleep(computeBackoffMs(config, attempt));
+          continue;
+        }
+        throw new DoApiError(
+          `DO API returned malformed JSON for GET ${path} (HTTP ${response.status}, ${response.body.length} bytes) after ${attempt} attempts`,
+          { status: response.status, path, cause },
+        );
+      }
+    }
 
     const errorBody = parseErrorBody(response.body);
     const details = { status: response.status, path, doId: errorBody?.id, requestId: errorBody?.request_id };

@@ -177,6 +177,40 @@ describe("syncInventory against the fake DO server", () => {
     expect(run?.deleted).toBe(0);
   });
 
+  it("a page that comes back short with an unchanged meta fails the kind as incomplete and tombstones nothing", async () => {
+    await sync(["droplet"], false);
+    const eventsBefore = (await events()).length;
+    const live = fake.account.droplets.length;
+    expect(live).toBeGreaterThan(250);
+    fake.faults.set("/v2/droplets", { type: "short_page", page: 1, drop: 50 });
+    await expect(sync(["droplet"], false)).rejects.toThrow(/droplet: .*incomplete/);
+    const [run] = await t.db.select().from(cloudSyncRuns).orderBy(sql`${cloudSyncRuns.startedAt} desc`).limit(1);
+    expect(run?.kindResults.droplet).toMatchObject({ status: "failed", deleted: 0, error: expect.stringContaining("incomplete") });
+    expect(run?.deleted).toBe(0);
+    expect((await events()).length - eventsBefore).toBe(0);
+    const [row] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cloudResources)
+      .where(and(eq(cloudResources.kind, "droplet"), isNull(cloudResources.deletedAt)));
+    expect(row?.n).toBe(live);
+  });
+
+  it("a droplet created mid-listing (DO's pages shift, repeating an item) is synced once, with nothing tombstoned", async () => {
+    await sync(["droplet"], false);
+    const created: number[] = [];
+    fake.faults.set("/v2/droplets", {
+      type: "mutate",
+      page: 2,
+      apply: () => {
+        created.push(fake.addDroplet({ name: "shifted-in" }).id);
+        fake.account.droplets.unshift(fake.account.droplets.pop()!);
+      },
+    });
+    const result = await sync(["droplet"], false);
+    expect(result.counts).toMatchObject({ created: 1, deleted: 0, seen: fake.account.droplets.length });
+    expect((await droplet(String(created[0])))?.deletedAt).toBeNull();
+  });
+
   it("a 429 storm with retry-after is waited out, and nothing is lost", async () => {
     fake.faults.set("/v2/volumes", { type: "rate_limit", retryAfter: 0, times: 2 });
     const result = await sync(["volume"], false);
