@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { type ArcadiaPrincipal, arcadiaVerifierConfig, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
+import { describeError } from "@/lib/describe-error";
 import { env } from "@/lib/env";
 import { type Logger, logger } from "@/lib/log";
 import { httpMetricsFor } from "@/lib/metrics";
@@ -108,7 +109,7 @@ function toErrorResponse(e: unknown, log: Logger): Response {
     return errorResponse(e.code, e.message, e.details);
   }
   if (e instanceof SyntaxError) return errorResponse("invalid_request", "Request body is not valid JSON");
-  log.error({ err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unhandled error");
+  log.error({ err: describeError(e) }, "unhandled error");
   return errorResponse("internal_error", "Something went wrong on our side; the request id identifies it in our logs");
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { type JobProgress, type JobTrigger, jobRuns } from "@/db/schema";
+import { describeErrorText } from "@/lib/describe-error";
 import { type Logger, logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 
@@ -68,7 +69,7 @@ export async function runJob(
     return { ...result, runId };
   } catch (err) {
     const seconds = (performance.now() - started) / 1000;
-    const message = err instanceof Error ? err.message : String(err);
+    const message = describeErrorText(err);
     await db.update(jobRuns).set({ status: "failed", error: message, finishedAt: new Date() }).where(eq(jobRuns.id, runId));
     metrics().jobRuns.inc({ job: opts.job, outcome: "failed" });
     metrics().jobDuration.observe({ job: opts.job, outcome: "failed" }, seconds);
