@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { jobRequestedEvent } from "@/inngest/client";
+import { describeErrorText } from "@/lib/describe-error";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { discoverInvoices } from "./discover-invoices";
 import { ingestInvoice } from "./ingest-invoice";
@@ -36,7 +37,7 @@ export const discoverInvoicesJob = defineJob({
         ingested++;
       } catch (error) {
         // One bad invoice must not hold back the others; it is marked failed with its reason.
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = describeErrorText(error);
         failures.push(uuid);
         ctx.log.warn({ invoice: uuid, error: reason }, "invoice ingest failed");
       }

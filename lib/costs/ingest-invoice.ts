@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudInvoices } from "@/db/schema";
+import { describeErrorText } from "@/lib/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { periodFromInvoicePeriod } from "./invoice-period";
 import { createItemPairer } from "./pair-invoice-items";
@@ -58,7 +59,7 @@ export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: s
       ...stats,
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeErrorText(error);
     const message = error instanceof InvoiceCsvError ? `The invoice CSV could not be parsed: ${reason}` : reason;
     await db
       .update(cloudInvoices)

@@ -3,6 +3,7 @@ import { after } from "next/server";
 import { getDb } from "@/db";
 import { jobRequestedEvent } from "@/inngest/client";
 import { sendInngestEvent } from "@/inngest/job-function";
+import { describeErrorText } from "@/lib/describe-error";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { logger } from "@/lib/log";
@@ -30,7 +31,7 @@ export async function requestJobRun(name: string, args: Record<string, unknown> 
     const db = getDb();
     await runJob(db, { job: name, trigger: "manual", args: parsed.data as Record<string, unknown> }, (ctx) =>
       job.run(jobDepsFor(db, e), parsed.data, ctx),
-    ).catch((err: unknown) => logger().warn({ job: name, error: err instanceof Error ? err.message : String(err) }, "inline job failed"));
+    ).catch((err: unknown) => logger().warn({ job: name, error: describeErrorText(err) }, "inline job failed"));
   });
   return { via: "inline", message: `Inngest is not configured, so ${name} is running inline in this server; progress shows below.` };
 }

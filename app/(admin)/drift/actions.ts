@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { describeError } from "@/lib/describe-error";
 import { acceptDrifts } from "@/lib/drift/accept-drift";
 import { isApiError } from "@/lib/http/errors";
 import { logger } from "@/lib/log";
@@ -32,7 +33,7 @@ export async function acceptDriftAction(ids: string[]): Promise<AcceptDriftResul
       revalidatePath("/", "layout");
       return { ok: false, message: `Nothing was accepted. ${err.message}. The inbox has been refreshed.` };
     }
-    logger().error({ error: err instanceof Error ? err.message : String(err) }, "accepting drift failed");
+    logger().error({ err: describeError(err) }, "accepting drift failed");
     return { ok: false, message: "Nothing was accepted: something went wrong on our side. Try again." };
   }
 }

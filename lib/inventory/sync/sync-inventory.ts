@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudSyncRuns, type ResourceKind, resourceKinds, type SyncKindResult } from "@/db/schema";
+import { describeErrorText } from "@/lib/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
 import type { JobContext, JobResult } from "@/lib/jobs/run-job";
@@ -75,7 +76,7 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
     results[kind] = result;
     const fail = (e: unknown) => {
       result.status = "failed";
-      result.error ??= e instanceof Error ? e.message : String(e);
+      result.error ??= describeErrorText(e);
       if (e instanceof DoTokenRejectedError) fatal = e;
     };
     const seen: string[] = [];
