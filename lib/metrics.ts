@@ -54,9 +54,20 @@ function createMetrics() {
     help: "Invoice CSV lines ingested",
     registers: [registry],
   });
+  const signInFailures = new Counter({
+    name: "arcadia_sign_in_failures_total",
+    help: "Password sign-ins refused for a wrong email or password",
+    registers: [registry],
+  });
+  const signInLockouts = new Counter({
+    name: "arcadia_sign_in_lockouts_total",
+    help: "Sign-in lockouts after repeated failures, by what was locked (account or ip)",
+    labelNames: ["scope"] as const,
+    registers: [registry],
+  });
   /** Resolved label sets of the two HTTP metrics, by "method status route" (see `httpMetricsFor`). */
   const httpSeries = new Map<string, { observe(seconds: number): void }>();
-  return { registry, httpRequests, httpDuration, httpSeries, jobRuns, jobDuration, doRequests, doRateLimited, lastSyncAge, invoiceLines };
+  return { registry, httpRequests, httpDuration, httpSeries, jobRuns, jobDuration, doRequests, doRateLimited, lastSyncAge, invoiceLines, signInFailures, signInLockouts };
 }
 
 export function metrics() {

@@ -15,5 +15,9 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
     tenantId?: string | null;
+    /** The subject's session generation at sign-in (see lib/auth/session-generations.ts). */
+    gen?: number;
+    /** Set when the session was found revoked: it grants nothing. */
+    revoked?: boolean;
   }
 }

@@ -3,14 +3,11 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { getSessionUser } from "@/lib/auth/session";
+import { signInErrorMessages, signInFailedMessage } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-const errorMessages: Record<string, string> = {
-  ArcadiaLink: "That sign-in link is invalid or has expired. Open arcadia-app and follow a fresh link.",
-  CredentialsSignin: "Email or password is incorrect.",
-};
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -18,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   const user = await getSessionUser();
   if (user && !params.error) redirect(callbackUrl);
-  const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Try again.") : undefined;
+  const error = params.error ? (signInErrorMessages[params.error] ?? signInFailedMessage) : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { signInErrorMessages, signInFailedMessage } from "@/lib/auth/sign-in-messages";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -24,7 +25,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     });
     setPending(false);
     if (!res || res.error) {
-      setError(res?.error === "CredentialsSignin" || !res ? "Email or password is incorrect." : "Sign-in failed. Try again.");
+      setError(signInErrorMessages[res?.error ?? "CredentialsSignin"] ?? signInFailedMessage);
       return;
     }
     router.replace(safeCallbackPath(callbackUrl));

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { admins } from "@/db/schema";
 import { ApiError, parseOrThrow } from "@/lib/http/errors";
 import { hashPassword, verifyPassword } from "./passwords";
+import { revokeSessions } from "./session-generations";
 
 export const adminCredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
@@ -43,9 +44,20 @@ const decoyHash = "$2b$12$CwTycUXWue0Thq9StjUM0uJ8o1Vn1Qq9o4ZbP1YwLw0k8q1bY3C1e"
 export async function verifyAdminCredentials(db: DbOrTx, email: string, password: string): Promise<AdminDto | null> {
   const admin = await findAdminByEmail(db, email);
   const matches = await verifyPassword(password, admin?.passwordHash ?? decoyHash);
-  if (!admin || !matches) return null;
+  if (!admin || !matches || admin.disabledAt) return null;
   await db.update(admins).set({ lastSignInAt: new Date() }).where(eq(admins.id, admin.id));
   return { id: admin.id, email: admin.email, name: admin.name };
+}
+
+/** Disables an admin: it can no longer sign in, and every session it has is revoked at once. */
+export async function disableAdmin(db: Db, email: string): Promise<AdminDto> {
+  return db.transaction(async (tx) => {
+    const admin = await findAdminByEmail(tx, email);
+    if (!admin) throw new ApiError("not_found", `No admin has the email ${email}`);
+    await tx.update(admins).set({ disabledAt: new Date() }).where(eq(admins.id, admin.id));
+    await revokeSessions(tx, admin.id);
+    return { id: admin.id, email: admin.email, name: admin.name };
+  });
 }
 
 /** Development bootstrap: creates ADMIN_EMAIL/ADMIN_PASSWORD's admin when it does not exist yet. */

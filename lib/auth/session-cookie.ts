@@ -13,19 +13,23 @@ export function isSecureSite(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
+/** Whose session it is, for revocation: arcadia-app's users are namespaced apart from admin ids. */
+export const arcadiaSessionSubject = (principal: ArcadiaPrincipal) => `arcadia:${principal.sub}`;
+
 /** A next-auth session token for someone who arrived with a verified arcadia-app JWT. */
-export async function encodeSessionFor(principal: ArcadiaPrincipal): Promise<{ value: string; maxAge: number }> {
+export async function encodeSessionFor(principal: ArcadiaPrincipal, generation: number): Promise<{ value: string; maxAge: number }> {
   // A sign-in link's token is short-lived by design; the session it is exchanged for lasts the usual working day.
   const maxAge = sessionMaxAgeSeconds;
   const value = await encode({
     secret: env().NEXTAUTH_SECRET,
     maxAge,
     token: {
-      sub: `arcadia:${principal.sub}`,
+      sub: arcadiaSessionSubject(principal),
       name: principal.name ?? null,
       email: principal.email ?? null,
       role: principal.role,
       tenantId: principal.tenantId,
+      gen: generation,
     },
   });
   return { value, maxAge };

@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { apiRequest } from "@/test/app-db";
+import { apiRequest, setupAppTestDb } from "@/test/app-db";
 import { adminToken } from "@/test/jwt";
 import { GET, POST } from "./route";
 
-const post = (headers: Record<string, string>, token = adminToken()) =>
+const post = (headers: Record<string, string | undefined>, token = adminToken()) =>
   POST(
     apiRequest("/auth/arcadia", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost", ...headers },
+      headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost", ...headers } as Record<string, string>,
       body: new URLSearchParams({ token }).toString(),
     }),
   );
+
+setupAppTestDb();
 
 beforeAll(() => {
   process.env.NEXTAUTH_URL = "http://localhost";

@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { arcadiaVerifierConfig, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
-import { encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
+import { getDb } from "@/db";
+import { arcadiaSessionSubject, encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
+import { currentSessionGeneration } from "@/lib/auth/session-generations";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/envelope";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -29,7 +31,8 @@ export async function POST(req: NextRequest) {
 async function exchange(token: string | null) {
   try {
     const principal = await verifyArcadiaJwt(token ?? "", arcadiaVerifierConfig(env()));
-    const session = await encodeSessionFor(principal);
+    const generation = await currentSessionGeneration(getDb(), arcadiaSessionSubject(principal));
+    const session = await encodeSessionFor(principal, generation);
     const target = principal.role === "platform_admin" ? "/inventory" : "/plans";
     const res = redirectTo(target);
     res.cookies.set(sessionCookieName(), session.value, {
