@@ -1,16 +1,12 @@
-import { z } from "zod";
+import { monthStartSchema } from "@/lib/http/input-schemas";
 
 // Months are UTC calendar months, written `YYYY-MM` where people and the API see them and `YYYY-MM-01` where they are
 // stored (billing periods are dates: the first day of the month).
 
 export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `YYYY-MM` (or a full `YYYY-MM-DD`, whose day is ignored) → `YYYY-MM-01`. */
-export const monthSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, "expected a month as YYYY-MM")
-  .transform((v) => `${v.slice(0, 7)}-01`);
+/** `YYYY-MM` (or a real day `YYYY-MM-DD`, whose day is ignored) → `YYYY-MM-01`. */
+export const monthSchema = monthStartSchema("expected a month as YYYY-MM");
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +21,8 @@ export function addMonths(period: string, n: number): string {
 
 /** The first day of the month holding `at`, as `YYYY-MM-01`. */
 export function toPeriod(at: Date): string {
-  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-01`;
+  // Four-digit years always: PostgreSQL reads a short year such as "1-01-01" as 2001.
+  return `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-01`;
 }
 
 export function currentPeriod(now = new Date()): string {

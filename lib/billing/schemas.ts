@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { subscriptionStatuses } from "@/db/schema/billing";
 import { catalogResourceKindSchema } from "@/lib/catalog/schemas";
+import { dateTimeSchema, textSchema } from "@/lib/http/input-schemas";
 import { monthSchema } from "./month";
 
 // The revenue side's API shapes: snake_case, times as ISO 8601 strings, money as strings with two decimals.
 
-const isoDateTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with an offset, e.g. 2026-04-01T00:00:00Z" });
+const isoDateTime = dateTimeSchema();
 
 export const externalIdSchema = z
   .string()
@@ -14,7 +15,7 @@ export const externalIdSchema = z
 
 export const externalIdParams = z.object({ id: externalIdSchema.describe("arcadia-app's own id") });
 
-export const tenantBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const tenantBody = z.strictObject({ name: textSchema.trim().min(1).max(200) });
 export type TenantBody = z.infer<typeof tenantBody>;
 
 export const tenantItemSchema = z.object({
@@ -26,7 +27,7 @@ export const tenantItemSchema = z.object({
 export type TenantItem = z.infer<typeof tenantItemSchema>;
 
 const subscriptionAddonInput = z.strictObject({
-  code: z.string().trim().min(1).max(40).describe("Add-on code from GET /api/v1/catalog/addons"),
+  code: textSchema.trim().min(1).max(40).describe("Add-on code from GET /api/v1/catalog/addons"),
   quantity: z.number().int().min(1).max(1_000_000).default(1),
   started_at: isoDateTime,
   ended_at: isoDateTime.nullable().optional(),
@@ -35,7 +36,7 @@ const subscriptionAddonInput = z.strictObject({
 export const subscriptionBody = z
   .strictObject({
     tenant_id: externalIdSchema.describe("A tenant already stored with PUT /api/v1/tenants/{id}"),
-    plan_code: z.string().trim().min(1).max(40).optional().describe("Binds the plan's active version when the subscription is created"),
+    plan_code: textSchema.trim().min(1).max(40).optional().describe("Binds the plan's active version when the subscription is created"),
     plan_version_id: z.uuid().optional().describe("Binds this exact (published) version when the subscription is created"),
     status: z.enum(subscriptionStatuses).describe("`trialing` is not billed; `canceled` is billed until `ended_at`"),
     started_at: isoDateTime,
@@ -63,7 +64,7 @@ export const subscriptionItemSchema = z.object({
 export type SubscriptionItem = z.infer<typeof subscriptionItemSchema>;
 
 export const usageBody = z.strictObject({
-  key: z.string().trim().min(1).max(200).describe("Client-chosen idempotency key: the same key is recorded once"),
+  key: textSchema.trim().min(1).max(200).describe("Client-chosen idempotency key: the same key is recorded once"),
   tenant_id: externalIdSchema,
   resource_kind: catalogResourceKindSchema,
   quantity: z

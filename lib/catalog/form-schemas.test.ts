@@ -93,5 +93,10 @@ describe("the other catalog forms", () => {
     expect(bad.success ? [] : Object.keys(bad.fieldErrors)).toEqual(["effective_from"]);
     const feb30 = parseResourcePriceForm(form({ ...base, effective_from: "2026-02-30" }), now);
     expect(feb30.success ? {} : feb30.fieldErrors).toEqual({ effective_from: "That date does not exist" });
+    // Year 0000 is no date PostgreSQL knows, and 0099 would not round-trip: both are refused, not a failed insert.
+    for (const year of ["0000", "0099", "9999"]) {
+      const r = parseResourcePriceForm(form({ ...base, effective_from: `${year}-01-01` }), now);
+      expect(r.success ? {} : r.fieldErrors, year).toEqual({ effective_from: "Use a date between 2000 and 2099" });
+    }
   });
 });

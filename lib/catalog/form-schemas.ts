@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
+import { isSupportedCalendarDate, supportedYears } from "@/lib/http/input-schemas";
 import { dollarsToCents, moneyPattern } from "./money";
 import {
   type AddonInput,
@@ -171,12 +172,9 @@ const resourcePriceForm = z.object({
     blankToUndefined,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-07-01")
-      // new Date() rolls 2026-02-30 over to March; a date that does not round-trip does not exist.
-      .refine((s) => {
-        const d = new Date(`${s}T00:00:00Z`);
-        return Number.isNaN(d.getTime()) || d.toISOString().startsWith(s);
-      }, "That date does not exist")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date such as 2026-07-01", abort: true })
+      .refine((s) => isSupportedCalendarDate(`${s.slice(0, 4)}-01-01`), { message: `Use a date between ${supportedYears.from} and ${supportedYears.to}`, abort: true })
+      .refine(isSupportedCalendarDate, "That date does not exist")
       .transform((s) => new Date(`${s}T00:00:00Z`))
       .optional(),
   ),

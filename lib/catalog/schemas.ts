@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { billingIntervals, catalogResourceKinds, type planVersionStatuses } from "@/db/schema/catalog-kinds";
+import { dateTimeSchema, textSchema } from "@/lib/http/input-schemas";
 
 /**
  * Shapes of the catalog as the API serves it (snake_case, money in integer cents, times as ISO 8601 strings) and the
@@ -24,7 +25,7 @@ const quantity = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const planItemSchema = z.object({
   resource_kind: catalogResourceKindSchema,
   included_qty: quantity.describe("Quantity included each billing interval, in the kind's own measure (hours, GB-months, tokens…)"),
-  overage_unit: z.string().trim().min(1, "Name the unit overage is charged in").max(40).describe("What one overage charge buys, e.g. hour, GB-month, 1M tokens"),
+  overage_unit: textSchema.trim().min(1, "Name the unit overage is charged in").max(40).describe("What one overage charge buys, e.g. hour, GB-month, 1M tokens"),
   overage_price_cents: cents.describe("Price of one overage_unit beyond the included quantity, in the version's currency"),
   hard_cap_qty: quantity.nullable().describe("Usage stops at this quantity; null means no cap"),
 });
@@ -74,8 +75,7 @@ export const resourcePriceSchema = z.object({
 export type ResourcePriceDto = z.infer<typeof resourcePriceSchema>;
 
 export const resourcePricesQuery = z.object({
-  at: z.iso
-    .datetime({ offset: true, error: "Use an ISO 8601 date-time such as 2026-06-01T00:00:00Z" })
+  at: dateTimeSchema("Use an ISO 8601 date-time such as 2026-06-01T00:00:00Z")
     .describe("The moment to price at (ISO 8601 with offset); defaults to now")
     .transform((v) => new Date(v))
     .optional(),
@@ -126,14 +126,14 @@ export const planCodeSchema = catalogCodeSchema.refine((c) => !reservedPlanCodes
 
 export const planInputSchema = z.object({
   code: planCodeSchema,
-  name: z.string().trim().min(1, "Give the plan a name").max(80),
-  description: z.string().trim().max(500).default(""),
+  name: textSchema.trim().min(1, "Give the plan a name").max(80),
+  description: textSchema.trim().max(500).default(""),
 });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
 export const addonInputSchema = z.object({
   code: catalogCodeSchema,
-  name: z.string().trim().min(1, "Give the add-on a name").max(80),
+  name: textSchema.trim().min(1, "Give the add-on a name").max(80),
   resource_kind: catalogResourceKindSchema,
   qty: z.number().int().min(1, "The quantity must be at least 1").max(Number.MAX_SAFE_INTEGER),
   price_cents: cents,
@@ -144,7 +144,7 @@ export type AddonInput = z.infer<typeof addonInputSchema>;
 export const resourcePriceInputSchema = z
   .object({
     resource_kind: catalogResourceKindSchema,
-    unit: z.string().trim().min(1, "Name the unit").max(40),
+    unit: textSchema.trim().min(1, "Name the unit").max(40),
     price_cents: cents,
     currency: currencySchema,
     effective_from: z.date(),

@@ -2,17 +2,13 @@ import { z } from "zod";
 import { costLineTypes, invoiceStatuses, matchMethods } from "@/db/schema/costs";
 import { resourceKinds } from "@/db/schema/resources";
 import { pageLimit } from "@/lib/http/cursor";
+import { monthStartSchema } from "@/lib/http/input-schemas";
 
 /**
  * A billing period: `YYYY-MM-DD` naming the first day of the month (any day of the month is taken to mean its month),
  * or `YYYY-MM`. Always `YYYY-MM-01` once parsed.
  */
-export const periodSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "expected YYYY-MM-DD, the first day of a billing month")
-  .transform((value) => `${value.slice(0, 7)}-01`)
-  .describe("Billing period: `YYYY-MM-DD`, the first day of the billing month (`YYYY-MM` works too).");
+export const periodSchema = monthStartSchema("expected YYYY-MM-DD, the first day of a billing month").describe("Billing period: `YYYY-MM-DD`, the first day of the billing month (`YYYY-MM` works too).");
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/).describe("USD with two decimals, e.g. `12.00`; credits are negative.");
 const timestamp = z.string().describe("ISO 8601 UTC");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { resourceKinds } from "@/db/schema/resources";
 import { pageLimit } from "@/lib/http/cursor";
+import { textSchema } from "@/lib/http/input-schemas";
 
 export const resourceKindSchema = z.enum(resourceKinds);
 
@@ -15,9 +16,9 @@ const booleanParam = z
 /** Query string of GET /api/v1/inventory (and the inventory page's URL). */
 export const listResourcesQuery = z.object({
   kind: resourceKindSchema.optional(),
-  region: z.string().trim().min(1).max(64).optional(),
-  status: z.string().trim().min(1).max(64).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  region: textSchema.trim().min(1).max(64).optional(),
+  status: textSchema.trim().min(1).max(64).optional(),
+  q: textSchema.trim().min(1).max(200).optional(),
   include_deleted: booleanParam,
   sort: z.enum(inventorySortFields).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
