@@ -4,7 +4,6 @@ import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { cloudCostLines } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import { ApiError } from "@/lib/http/errors";
 import { costLineFilters } from "./cost-line-filters";
 import { costLineItemJson } from "./cost-line-item";
 import type { CostLinesQuery } from "./schemas";
@@ -36,10 +35,7 @@ export function costLinesPageSql(query: CostLinesQuery): SQL {
     resourceId: query.resource_id,
   });
   if (query.cursor) {
-    const { id } = decodeCursor(query.cursor, CURSOR_SORT);
-    if (!/^\d{1,15}$/.test(id)) {
-      throw new ApiError("invalid_request", "cursor is not valid", [{ path: "cursor", code: "custom", message: "malformed cursor" }]);
-    }
+    const { id } = decodeCursor(query.cursor, CURSOR_SORT, { value: "null", id: "integer" });
     where.push(gt(cloudCostLines.id, Number(id)));
   }
   // Leading with the columns the filter fixes orders rows exactly as by id alone, but lets the planner walk the

@@ -13,7 +13,7 @@ export async function listInvoices(db: DbOrTx, query: InvoicesQuery) {
   const where: SQL[] = [];
   if (query.status) where.push(eq(cloudInvoices.status, query.status));
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, CURSOR_SORT);
+    const c = decodeCursor(query.cursor, CURSOR_SORT, { value: "date", id: "text" });
     where.push(sql`(${cloudInvoices.period}, ${cloudInvoices.invoiceUuid}) < (${String(c.value)}::date, ${c.id})`);
   }
   const rows = await db

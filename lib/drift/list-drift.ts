@@ -41,7 +41,7 @@ export async function listDrift(db: DbOrTx, query: DriftFilter & Pick<ListDriftQ
   const sortExpr = isOpen ? sql`date_trunc('milliseconds', ${cloudDrift.detectedAt})` : sql`date_trunc('milliseconds', ${cloudDrift.resolvedAt})`;
   const where = driftFilters(query);
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, sortKey);
+    const c = decodeCursor(query.cursor, sortKey, { value: "timestamp", id: "uuid" });
     where.push(sql`(${sortExpr}, ${cloudDrift.id}) < (${c.value}::timestamptz, ${c.id}::uuid)`);
   }
   const rows = await db

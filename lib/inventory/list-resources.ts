@@ -133,7 +133,7 @@ function pageShapeOf(query: ListQuery): PageShape {
 function pageValues(query: ListQuery): Record<string, unknown> {
   const values: Record<string, unknown> = { ...filterValues(query), limit: query.limit + 1, offset: query.cursor ? 0 : (query.offset ?? 0) };
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, `${query.sort}:${query.dir}`);
+    const c = decodeCursor(query.cursor, `${query.sort}:${query.dir}`, { value: sortExpressions[query.sort].kind === "time" ? "timestamp" : "text", id: "uuid" });
     values.cursorValue = c.value;
     values.cursorId = c.id;
   }

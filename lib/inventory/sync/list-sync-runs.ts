@@ -28,7 +28,7 @@ export async function listSyncRuns(db: DbOrTx, query: ListSyncRunsQuery): Promis
   const where = [];
   if (query.status) where.push(eq(cloudSyncRuns.status, query.status));
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, "started_at:desc");
+    const c = decodeCursor(query.cursor, "started_at:desc", { value: "timestamp", id: "uuid" });
     const at = sql`${c.value}::timestamptz`;
     where.push(or(lt(sql`date_trunc('milliseconds', ${cloudSyncRuns.startedAt})`, at), and(eq(sql`date_trunc('milliseconds', ${cloudSyncRuns.startedAt})`, at), lt(cloudSyncRuns.id, c.id)))!);
   }
