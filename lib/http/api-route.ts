@@ -11,6 +11,7 @@ import { corsHeadersFor } from "./cors";
 import { errorResponse } from "./envelope";
 import { ApiError, parseOrThrow } from "./errors";
 import type { InferOr, Operation } from "./operation";
+import { readJson } from "./read-json";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -115,15 +116,4 @@ function toErrorResponse(e: unknown, log: Logger): Response {
 
 function sanitiseRequestId(v: string | null): string | undefined {
   return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : undefined;
-}
-
-/** Reads a JSON body; an empty or malformed body is a 400, not a 500. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) throw new ApiError("invalid_request", "Request body is empty; expected JSON");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_request", "Request body is not valid JSON");
-  }
 }
