@@ -2,6 +2,7 @@ import "server-only";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import type { Env } from "@/lib/env";
+import { isStorableText } from "@/lib/http/input-schemas";
 
 /**
  * Verifies the JWTs arcadia-app issues (Guardian, HMAC with a shared secret). We only ever verify: nothing here
@@ -26,6 +27,10 @@ export const arcadiaClaimsSchema = z
   .refine((c) => c.role !== "tenant" || c.tenant_id !== undefined, {
     message: "tenant tokens must carry tenant_id",
     path: ["tenant_id"],
+  })
+  // Claims end up in queries and stored rows (recorded_by, the tenant tag): text the database cannot store is refused here.
+  .refine((c) => [c.sub, c.tenant_id, c.name, c.email].every((v) => v === undefined || isStorableText(v)), {
+    message: "must not contain NUL characters or unpaired surrogates in sub, tenant_id, name or email",
   });
 
 export interface ArcadiaPrincipal {
