@@ -47,7 +47,14 @@ export const putSubscriptionOp = defineOperation({
   body: subscriptionBody,
   response: subscriptionItemSchema,
   errors: ["conflict"],
-  bodyExample: { tenant_id: "acme", plan_code: "studio", status: "active", started_at: "2026-03-02T04:12:00Z", ended_at: null },
+  bodyExample: {
+    tenant_id: "acme",
+    plan_code: "studio",
+    status: "active",
+    started_at: "2026-03-02T04:12:00Z",
+    ended_at: null,
+    addons: [{ code: "llm-tokens-5m", quantity: 1, started_at: "2026-03-02T04:12:00Z", ended_at: null }],
+  },
   example: {
     id: "sub_8Hq2",
     tenant_id: "acme",
