@@ -60,6 +60,8 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TENANT_TAG_PREFIX: z.string().default("tenant:"),
   REPORTING_CURRENCY: z.string().length(3).default("AUD"),
+  /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
+  JOB_HEARTBEAT_TIMEOUT_SECONDS: durationSeconds.default(300),
 });
 
 export const envSchema = baseEnvSchema

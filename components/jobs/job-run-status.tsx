@@ -19,5 +19,7 @@ export function JobRunStatus({ run }: { run: Pick<JobRunDto, "status" | "progres
       </span>
     );
   }
-  return <Badge tone={run.status === "succeeded" ? "green" : "red"}>{run.status}</Badge>;
+  // Abandoned: its process died before recording an outcome (the error says when); not a failure of the job's work.
+  const tone = run.status === "succeeded" ? "green" : run.status === "abandoned" ? "amber" : "red";
+  return <Badge tone={tone}>{run.status}</Badge>;
 }

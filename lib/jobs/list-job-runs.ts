@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type JobRun, jobRuns } from "@/db/schema";
+import { describeAbandoned, isHeartbeatStale, jobHeartbeatTimeoutSeconds } from "./heartbeat";
 
 export interface JobRunDto {
   id: string;
@@ -18,17 +19,19 @@ export interface JobRunDto {
   duration_ms: number | null;
 }
 
-export function toJobRunDto(r: JobRun): JobRunDto {
+/** A run still `running` whose heartbeat stopped is shown as the abandoned run it is, before any sweep records it. */
+export function toJobRunDto(r: JobRun, timeoutSeconds = jobHeartbeatTimeoutSeconds()): JobRunDto {
+  const abandoned = isHeartbeatStale(r, timeoutSeconds);
   return {
     id: r.id,
     job: r.job,
     trigger: r.trigger,
-    status: r.status,
+    status: abandoned ? "abandoned" : r.status,
     args: r.args,
     progress: r.progress,
     summary: r.summary,
     counts: r.counts,
-    error: r.error,
+    error: abandoned ? describeAbandoned(r.heartbeatAt, timeoutSeconds) : r.error,
     started_at: r.startedAt.toISOString(),
     finished_at: r.finishedAt?.toISOString() ?? null,
     duration_ms: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
@@ -44,7 +47,7 @@ export async function listJobRuns(db: DbOrTx, opts: { job?: string; limit?: numb
     .where(and(...where))
     .orderBy(desc(jobRuns.startedAt))
     .limit(opts.limit ?? 50);
-  return rows.map(toJobRunDto);
+  return rows.map((r) => toJobRunDto(r));
 }
 
 /** The latest run of each job, for the Jobs page's job list. */

@@ -1,10 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { type JobProgress, type JobTrigger, jobRuns } from "@/db/schema";
 import { describeErrorText } from "@/lib/describe-error";
 import { type Logger, logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
+import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "./heartbeat";
+import { markAbandonedRuns } from "./mark-abandoned-runs";
 
 export interface JobResult {
   /** One line for the CLI, the Jobs page and the log. */
@@ -32,16 +34,24 @@ export class JobFailedError extends Error {
 
 /**
  * Runs `work` as one recorded job run: a `running` row first (so the Jobs page shows it at once), then its outcome,
- * duration metrics and a log line. Failures are recorded and rethrown.
+ * duration metrics and a log line. Failures are recorded and rethrown. While it runs, the row's heartbeat moves (on
+ * progress and on a timer); first, runs whose process died are recorded as abandoned, so none blocks or misleads.
  */
 export async function runJob(
   db: Db,
   opts: { job: string; trigger: JobTrigger; args?: Record<string, unknown> },
   work: (ctx: JobContext) => Promise<JobResult>,
 ): Promise<JobResult & { runId: string }> {
+  const timeoutSeconds = jobHeartbeatTimeoutSeconds();
+  // Housekeeping must never stop the job itself from running.
+  await markAbandonedRuns(db, timeoutSeconds).catch((err: unknown) =>
+    logger().warn({ job: opts.job, error: describeErrorText(err) }, "could not sweep abandoned runs"),
+  );
   const [run] = await db.insert(jobRuns).values({ job: opts.job, trigger: opts.trigger, args: opts.args ?? {} }).returning({ id: jobRuns.id });
   const runId = run!.id;
   const log = logger().child({ job: opts.job, runId, trigger: opts.trigger });
+  const stillRunning = and(eq(jobRuns.id, runId), eq(jobRuns.status, "running"));
+  const stopHeartbeat = keepAlive(() => db.update(jobRuns).set({ heartbeatAt: sql`now()` }).where(stillRunning), heartbeatIntervalMs(timeoutSeconds));
   const started = performance.now();
   let lastProgressAt = 0;
   const ctx: JobContext = {
@@ -52,7 +62,7 @@ export async function runJob(
       const now = Date.now();
       if (now - lastProgressAt < 500 && progress.total !== progress.done) return;
       lastProgressAt = now;
-      await db.update(jobRuns).set({ progress }).where(eq(jobRuns.id, runId));
+      await db.update(jobRuns).set({ progress, heartbeatAt: sql`now()` }).where(eq(jobRuns.id, runId));
     },
   };
   log.info("job started");
@@ -75,5 +85,7 @@ export async function runJob(
     metrics().jobDuration.observe({ job: opts.job, outcome: "failed" }, seconds);
     log.error({ durationMs: Math.round(seconds * 1000), error: message }, "job failed");
     throw new JobFailedError(runId, message);
+  } finally {
+    stopHeartbeat();
   }
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudSyncRuns, type ResourceKind, resourceKinds, type SyncKindResult } from "@/db/schema";
 import { describeErrorText } from "@/lib/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
+import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/lib/jobs/heartbeat";
 import type { JobContext, JobResult } from "@/lib/jobs/run-job";
 import { applyBatch, type ProjectMap, tombstoneMissing } from "./apply-batch";
 import type { NormalisedResource } from "./normalise";
@@ -46,6 +47,24 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
     .insert(cloudSyncRuns)
     .values({ kinds, trigger: opts.trigger, jobRunId: ctx?.runId ?? null })
     .returning({ id: cloudSyncRuns.id });
+  // The run's heartbeat moves while this process works on it; a stale one means it died (see markAbandonedRuns).
+  const beat = () => db.update(cloudSyncRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(cloudSyncRuns.id, run!.id), eq(cloudSyncRuns.status, "running")));
+  const stopHeartbeat = keepAlive(beat, heartbeatIntervalMs(jobHeartbeatTimeoutSeconds()));
+  try {
+    return await syncKinds(db, client, opts, kinds, { id: run!.id, beat }, ctx);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function syncKinds(
+  db: Db,
+  client: DoClient,
+  opts: SyncOptions,
+  kinds: ResourceKind[],
+  run: { id: string; beat: () => Promise<unknown> },
+  ctx: Pick<JobContext, "runId" | "reportProgress"> | undefined,
+): Promise<JobResult> {
   const results: Partial<Record<ResourceKind, SyncKindResult>> = {};
   let fatal: Error | undefined;
   // Project membership is listed alongside the first kinds and awaited only before the first write.
@@ -127,6 +146,7 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
           }
         }
         kindsDone++;
+        await run.beat().catch(() => {});
         await ctx?.reportProgress({ done: kindsDone, total: kinds.length, message: `${kind} done` });
       }),
     );
@@ -141,7 +161,7 @@ export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions,
   await db
     .update(cloudSyncRuns)
     .set({ status: failed.length ? "failed" : "succeeded", ...counts, kindResults: results, error, finishedAt: new Date() })
-    .where(eq(cloudSyncRuns.id, run!.id));
+    .where(eq(cloudSyncRuns.id, run.id));
   const summary = `${kinds.length === resourceKinds.length ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
   if (failed.length) {
     throw new SyncFailedError(
