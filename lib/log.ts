@@ -1,6 +1,6 @@
 import "server-only";
 import pino, { type Logger } from "pino";
-import { env } from "./env";
+import { cliEnv } from "./env";
 
 export type { Logger };
 
@@ -32,7 +32,8 @@ export const redactPaths = [
 export function createLogger(destination: pino.DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
   return pino(
     {
-      level: env().LOG_LEVEL,
+      // The base schema: command-line jobs log too, and never need the web server's secrets.
+      level: cliEnv().LOG_LEVEL,
       base: { service: "arcadia-cloud" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths, censor: "[redacted]" },
