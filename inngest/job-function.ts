@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { env } from "@/lib/env";
-import { jobDepsFor } from "@/lib/jobs/deps";
+import { cliEnv, env } from "@/lib/env";
+import { doAccountKey, jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { runJob } from "@/lib/jobs/run-job";
 import { inngest, jobRequestedEvent } from "./client";
@@ -12,7 +12,11 @@ export interface JobFunctionOptions {
   cron?: string | null;
   /** Fixed args for this function's runs (e.g. which kinds a sync covers); event data is merged over them. */
   args?: Record<string, unknown>;
-  /** Set for jobs that call the DO API: they share one concurrency budget and a throttle, whatever the function. */
+  /**
+   * Set for jobs that call the DO API: they share the DO account's budget, one such run at a time across every function,
+   * Inngest environment and instance (so a manual run waits for a scheduled one instead of doubling the request rate),
+   * and a throttle on how often each may start.
+   */
   callsDo?: boolean;
   /** CEL expression naming what must never run twice at once (default: the function itself). */
   concurrencyKey?: string;
@@ -26,6 +30,8 @@ export interface JobFunctionOptions {
  */
 export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
   const id = opts.id ?? job.name;
+  // A CEL string literal; read when the functions are defined (the base env needs no secrets, so builds still work).
+  const doAccount = JSON.stringify(doAccountKey(cliEnv()));
   const cron = opts.cron === undefined ? job.cron : opts.cron;
   const ownLimit = {
     limit: 1,
@@ -42,8 +48,8 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       name: job.title,
       triggers,
       retries: 2,
-      concurrency: opts.callsDo ? [ownLimit, { scope: "env", key: '"digitalocean-api"', limit: 2 }] : ownLimit,
-      ...(opts.callsDo ? { throttle: { limit: 120, period: "1m" as const } } : {}),
+      concurrency: opts.callsDo ? [ownLimit, { scope: "account", key: doAccount, limit: 1 }] : ownLimit,
+      ...(opts.callsDo ? { throttle: { key: doAccount, limit: 120, period: "1m" as const } } : {}),
     },
     async ({ event, step }) => {
       const fromEvent = event?.name === jobRequestedEvent(id) ? ((event.data ?? {}) as Record<string, unknown>) : {};

@@ -63,4 +63,28 @@ describe("Inngest functions", () => {
     });
     for (const f of body.functions) expect(f.triggers.some((t) => t.event?.startsWith("arcadia/job.")), f.id).toBe(true);
   });
+
+  it("every function that calls DO shares one budget keyed on the DO account: one such run at a time, across envs and instances", async () => {
+    const { PUT } = await import("@/app/api/inngest/route");
+    const res = await PUT(
+      new NextRequest("http://localhost/api/inngest", {
+        method: "PUT",
+        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
+        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
+      }),
+      undefined as never,
+    );
+    type Limit = { key?: string; limit: number; scope?: string };
+    const body = (await res.json()) as { functions: { id: string; concurrency?: Limit[] | Limit; throttle?: { key?: string; limit: number } }[] };
+    const byId = new Map(body.functions.map((f) => [f.id.replace(/^arcadia-cloud-/, ""), f]));
+    const callsDo = ["sync-inventory", "sync-inventory-fast", "sync-inventory-slow", "snapshot-balance", "discover-invoices", "ingest-invoice"];
+    const budgets = callsDo.map((id) => [byId.get(id)?.concurrency ?? []].flat().find((c) => c.key?.startsWith('"do-account:')));
+    for (const [i, budget] of budgets.entries()) expect(budget, callsDo[i]).toMatchObject({ scope: "account", limit: 1 });
+    // The same key for all of them (a manual run waits for the scheduled one), naming the account without the token.
+    expect(new Set(budgets.map((b) => b?.key)).size).toBe(1);
+    expect(budgets[0]?.key).not.toContain(process.env.DO_API_TOKEN);
+    for (const id of callsDo) expect(byId.get(id)?.throttle, id).toMatchObject({ key: budgets[0]?.key });
+    // Functions that never call DO do not wait for its budget (their concurrency is a single limit of their own).
+    for (const id of ["detect-drift", "meter-usage"]) expect([byId.get(id)?.concurrency ?? []].flat().some((c) => c.key?.startsWith('"do-account:')), id).toBe(false);
+  });
 });

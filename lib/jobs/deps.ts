@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createDoClient, type DoClient } from "@/lib/digitalocean/client";
 import type { BaseEnv } from "@/lib/env";
@@ -23,6 +24,15 @@ export function doClientFromEnv(e: Pick<BaseEnv, "DO_API_TOKEN" | "DO_API_URL">)
       if (ev.status === 429) metrics().doRateLimited.inc();
     },
   });
+}
+
+/**
+ * Names the DO account the configured token acts for, without revealing the token: the key under which every run that
+ * calls DO shares the account's rate budget, whichever function, environment or instance runs it.
+ */
+export function doAccountKey(e: Pick<BaseEnv, "DO_API_TOKEN" | "DO_API_URL">): string {
+  if (!e.DO_API_TOKEN) return "do-account:unconfigured";
+  return `do-account:${createHash("sha256").update(`${e.DO_API_URL}\n${e.DO_API_TOKEN}`).digest("hex").slice(0, 16)}`;
 }
 
 export function isInngestConfigured(e: Pick<BaseEnv, "INNGEST_EVENT_KEY" | "INNGEST_DEV">): boolean {
