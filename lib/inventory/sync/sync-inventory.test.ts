@@ -211,6 +211,14 @@ describe("syncInventory against the fake DO server", () => {
     expect((await droplet(String(created[0])))?.deletedAt).toBeNull();
   });
 
+  it("a page of HTML from a proxy, then a truncated JSON page, are retried and the kind still succeeds", async () => {
+    fake.faults.set("/v2/volumes", { type: "html" });
+    fake.faults.set("/v2/snapshots", { type: "malformed" });
+    const result = await sync(["volume", "snapshot"], false);
+    expect(result.counts?.deleted).toBe(0);
+    expect(fake.requests.filter((r) => r.fault === "html" || r.fault === "malformed").map((r) => r.path)).toEqual(["/v2/volumes", "/v2/snapshots"]);
+  });
+
   it("a 429 storm with retry-after is waited out, and nothing is lost", async () => {
     fake.faults.set("/v2/volumes", { type: "rate_limit", retryAfter: 0, times: 2 });
     const result = await sync(["volume"], false);
