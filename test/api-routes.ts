@@ -21,6 +21,8 @@ export function listApiRouteFiles(): RouteFile[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
+      // The catch-all (app/api/v1/[...path]) answers 404 for paths no operation serves: it is not an operation's route.
+      if (name.startsWith("[...")) continue;
       if (statSync(full).isDirectory()) walk(full);
       else if (name === "route.ts") files.push(full);
     }

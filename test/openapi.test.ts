@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { operationOf } from "@/lib/http/api-methods";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";
 import { apiRequest } from "@/test/app-db";
@@ -10,7 +11,12 @@ describe("OpenAPI document", () => {
     const onDisk: string[] = [];
     for (const route of listApiRouteFiles()) {
       const mod = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
-      for (const m of httpMethods) if (typeof mod[m] === "function") onDisk.push(`${m} ${route.apiPath}`);
+      // Each route exports every method; the ones it serves carry their operation (the rest answer 405).
+      for (const m of httpMethods) {
+        const op = operationOf(mod[m]);
+        if (op) onDisk.push(`${op.method} ${op.path}`);
+        if (op) expect(`${op.method} ${op.path}`, `${m} ${route.apiPath}`).toBe(`${m} ${route.apiPath}`);
+      }
     }
     const documented = apiOperations.map((o) => `${o.method} ${o.path}`);
     expect(onDisk.sort()).toEqual([...documented].sort());

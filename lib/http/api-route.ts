@@ -79,7 +79,7 @@ export function withApiAuth<P extends z.ZodType, Q extends z.ZodType, B extends 
   op: Operation<P, Q, B, R>,
   handler: (ctx: OperationContext<InferOr<P, Record<string, never>>, InferOr<Q, Record<string, never>>, InferOr<B, undefined>>) => Promise<Response> | Response,
 ) {
-  return apiRoute<Record<string, string>>(op.path, async (ctx) => {
+  const route = apiRoute<Record<string, string>>(op.path, async (ctx) => {
     const principal = op.roles === "public" ? anonymous : await authenticate(ctx.req);
     if (op.roles !== "public" && !op.roles.includes(principal.role)) {
       throw new ApiError("forbidden", `This endpoint requires the role ${op.roles.join(" or ")}`);
@@ -89,6 +89,8 @@ export function withApiAuth<P extends z.ZodType, Q extends z.ZodType, B extends 
     const body = op.body ? parseOrThrow(op.body, await readJson(ctx.req), "body") : undefined;
     return handler({ ...ctx, principal, params, query, body } as never);
   });
+  // The operation travels with its handler: apiMethods() builds a route's 405s from it, tests match routes to it.
+  return Object.assign(route, { operation: op as Operation });
 }
 
 const anonymous: ArcadiaPrincipal = { sub: "anonymous", role: "tenant", tenantId: null, expiresAt: new Date(0) };

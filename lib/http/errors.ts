@@ -6,6 +6,8 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The path exists, the method does not: `Allow` lists the ones it serves. */
+  method_not_allowed: 405,
   conflict: 409,
   internal_error: 500,
 } as const;

@@ -9,6 +9,7 @@ const errorDescriptions: Record<ErrorCode, string> = {
   unauthorized: "No bearer token, or it is malformed, expired or not signed with the shared secret.",
   forbidden: "The token is valid but its role may not call this operation.",
   not_found: "The addressed resource does not exist.",
+  method_not_allowed: "The path exists but does not serve this method; the Allow header lists the ones it does.",
   conflict: "The request conflicts with the current state (for example, it was already resolved).",
   internal_error: "An unexpected failure on our side; the x-request-id header identifies it in our logs.",
 };
@@ -18,6 +19,7 @@ const componentName: Record<ErrorCode, string> = {
   unauthorized: "Unauthorized",
   forbidden: "Forbidden",
   not_found: "NotFound",
+  method_not_allowed: "MethodNotAllowed",
   conflict: "Conflict",
   internal_error: "InternalError",
 };

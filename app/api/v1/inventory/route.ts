@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
+import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { okJsonList } from "@/lib/http/envelope";
 import { listResourcesJson } from "@/lib/inventory/list-resources";
@@ -7,9 +8,11 @@ import { listInventoryOp } from "@/lib/inventory/operations";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiAuth(listInventoryOp, async ({ query, principal }) => {
+const handler = withApiAuth(listInventoryOp, async ({ query, principal }) => {
   // Admins see the whole account; a tenant sees only the resources tagged as theirs.
   const tag = principal.role === "tenant" ? `${env().TENANT_TAG_PREFIX}${principal.tenantId}` : undefined;
   const page = await listResourcesJson(getDb(), { ...query, tag });
   return okJsonList(page.items, page.next_cursor);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);

@@ -1,3 +1,4 @@
+import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { getOpenApiOp } from "@/lib/openapi/meta-operations";
@@ -6,8 +7,10 @@ import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiAuth(getOpenApiOp, () =>
+const handler = withApiAuth(getOpenApiOp, () =>
   Response.json(buildOpenApiDocument(apiOperations, { version: packageJson.version }), {
     headers: { "Cache-Control": "public, max-age=300" },
   }),
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);

@@ -2,12 +2,13 @@ import { getDb } from "@/db";
 import { getMarginReport, resolveMarginRange, toMarginItems } from "@/lib/billing/get-margin-report";
 import { getMarginOp } from "@/lib/billing/operations";
 import { env } from "@/lib/env";
+import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { okList } from "@/lib/http/envelope";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiAuth(getMarginOp, async ({ query }) => {
+const handler = withApiAuth(getMarginOp, async ({ query }) => {
   const range = resolveMarginRange(query);
   const report = await getMarginReport(getDb(), {
     ...range,
@@ -17,3 +18,5 @@ export const GET = withApiAuth(getMarginOp, async ({ query }) => {
   });
   return okList(toMarginItems(report, query.group_by), null);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);

@@ -1,9 +1,12 @@
 import { getDb } from "@/db";
 import { putSubscriptionOp } from "@/lib/billing/operations";
 import { upsertSubscription } from "@/lib/billing/subscriptions";
+import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { ok } from "@/lib/http/envelope";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = withApiAuth(putSubscriptionOp, async ({ params, body }) => ok(await upsertSubscription(getDb(), params.id, body)));
+const handler = withApiAuth(putSubscriptionOp, async ({ params, body }) => ok(await upsertSubscription(getDb(), params.id, body)));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);

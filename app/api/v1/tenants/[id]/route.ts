@@ -1,9 +1,12 @@
 import { getDb } from "@/db";
 import { putTenantOp } from "@/lib/billing/operations";
 import { upsertTenant } from "@/lib/billing/tenants";
+import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { ok } from "@/lib/http/envelope";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = withApiAuth(putTenantOp, async ({ params, body }) => ok(await upsertTenant(getDb(), params.id, body)));
+const handler = withApiAuth(putTenantOp, async ({ params, body }) => ok(await upsertTenant(getDb(), params.id, body)));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);
