@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cloudSyncRuns, jobRuns } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { createTestDb, type TestDb } from "@/test/db";
+import { latestSyncRun, listSyncRuns } from "@/lib/inventory/sync/list-sync-runs";
+import { listSyncRunsQuery } from "@/lib/inventory/sync/schemas";
 import { listJobRuns } from "./list-job-runs";
 import { runJob } from "./run-job";
 
@@ -84,5 +86,17 @@ describe("abandoned runs", () => {
     expect(run).toMatchObject({ id: dead.id, status: "abandoned", error: expect.stringMatching(/^abandoned: no heartbeat since/) });
     const [row] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, dead.id)).orderBy(desc(jobRuns.startedAt));
     expect(row?.status).toBe("running");
+  });
+
+  it("so does the inventory page's latest sync run, which would otherwise keep it refreshing", async () => {
+    setTimeoutSeconds(60);
+    const [sync] = await t.db
+      .insert(cloudSyncRuns)
+      .values({ kinds: ["droplet"], trigger: "cron", startedAt: sql`now() + interval '1 minute'`, heartbeatAt: sql`now() - interval '5 minutes'` })
+      .returning();
+    expect(await latestSyncRun(t.db)).toMatchObject({ id: sync!.id, status: "abandoned", error: expect.stringMatching(/^abandoned: no heartbeat since/) });
+    const ids = async (status: string) => (await listSyncRuns(t.db, listSyncRunsQuery.parse({ status }))).data.map((r) => r.id);
+    expect(await ids("abandoned")).toContain(sync!.id);
+    expect(await ids("running")).not.toContain(sync!.id);
   });
 });

@@ -1,32 +1,43 @@
 import "server-only";
-import { and, desc, lt, or, sql, eq } from "drizzle-orm";
+import { and, desc, eq, lt, not, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { type CloudSyncRun, cloudSyncRuns, type ResourceKind } from "@/db/schema";
+import { type CloudSyncRun, cloudSyncRuns, type ResourceKind, type SyncRunStatus } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { describeAbandoned, isHeartbeatStale, jobHeartbeatTimeoutSeconds } from "@/lib/jobs/heartbeat";
 import type { ListSyncRunsQuery, SyncRunItem } from "./schemas";
 
-export function toSyncRunItem(r: CloudSyncRun): SyncRunItem {
+/** A run still `running` whose heartbeat stopped is shown as abandoned before any sweep records it. */
+export function toSyncRunItem(r: CloudSyncRun, timeoutSeconds = jobHeartbeatTimeoutSeconds()): SyncRunItem {
+  const abandoned = isHeartbeatStale(r, timeoutSeconds);
   return {
     id: r.id,
     kinds: r.kinds,
     trigger: r.trigger,
-    status: r.status,
+    status: abandoned ? "abandoned" : r.status,
     seen: r.seen,
     created: r.created,
     updated: r.updated,
     deleted: r.deleted,
     restored: r.restored,
     kind_results: r.kindResults,
-    error: r.error,
+    error: abandoned ? describeAbandoned(r.heartbeatAt, timeoutSeconds) : r.error,
     started_at: r.startedAt.toISOString(),
     finished_at: r.finishedAt?.toISOString() ?? null,
   };
 }
 
+/** The status as shown: a `running` row whose heartbeat is stale is abandoned, and not running. */
+function statusIs(status: SyncRunStatus) {
+  const stale = sql`${cloudSyncRuns.heartbeatAt} < now() - make_interval(secs => ${jobHeartbeatTimeoutSeconds()}::double precision)`;
+  if (status === "running") return and(eq(cloudSyncRuns.status, "running"), not(stale))!;
+  if (status === "abandoned") return or(eq(cloudSyncRuns.status, "abandoned"), and(eq(cloudSyncRuns.status, "running"), stale))!;
+  return eq(cloudSyncRuns.status, status);
+}
+
 /** Sync runs, newest first, keyset-paginated on (started_at, id). */
 export async function listSyncRuns(db: DbOrTx, query: ListSyncRunsQuery): Promise<{ data: SyncRunItem[]; next_cursor: string | null }> {
   const where = [];
-  if (query.status) where.push(eq(cloudSyncRuns.status, query.status));
+  if (query.status) where.push(statusIs(query.status));
   if (query.cursor) {
     const c = decodeCursor(query.cursor, "started_at:desc", { value: "timestamp", id: "uuid" });
     const at = sql`${c.value}::timestamptz`;
@@ -41,7 +52,7 @@ export async function listSyncRuns(db: DbOrTx, query: ListSyncRunsQuery): Promis
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map(toSyncRunItem),
+    data: page.map((r) => toSyncRunItem(r)),
     next_cursor: rows.length > query.limit && last ? encodeCursor({ sort: "started_at:desc", value: last.startedAt.toISOString(), id: last.id }) : null,
   };
 }
