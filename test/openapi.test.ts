@@ -42,6 +42,19 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("documents every success status an operation answers, with its body", () => {
+    const doc = buildOpenApiDocument(apiOperations, { version: "test" }) as any;
+    const statuses = (path: string, method: string) =>
+      Object.keys(doc.paths[path][method].responses).filter((s) => s.startsWith("2")).sort();
+    expect(statuses("/api/v1/usage", "post")).toEqual(["200", "201"]);
+    expect(statuses("/api/v1/tenants/{id}", "put")).toEqual(["200", "201"]);
+    expect(statuses("/api/v1/subscriptions/{id}", "put")).toEqual(["200", "201"]);
+    expect(statuses("/api/v1/inventory", "get")).toEqual(["200"]);
+    const usage = doc.paths["/api/v1/usage"].post.responses;
+    expect(usage["200"].description).toMatch(/replay/i);
+    expect(usage["200"].content["application/json"].schema).toEqual(usage["201"].content["application/json"].schema);
+  });
+
   it("describes query parameters from the zod schema, with their constraints", () => {
     const doc = buildOpenApiDocument(apiOperations, { version: "test" }) as any;
     const params = doc.paths["/api/v1/inventory"].get.parameters;

@@ -20,10 +20,11 @@ export const putTenantOp = defineOperation({
   tag: "Revenue",
   summary: "Create or rename a tenant",
   description:
-    "Idempotent upsert keyed by arcadia-app's tenant id, which is also the suffix of the `tenant:<id>` tag on the tenant's DigitalOcean resources. Resources tagged for a tenant not stored here count as shared cost.",
+    "Idempotent upsert keyed by arcadia-app's tenant id (201 when it creates the tenant, 200 afterwards), which is also the suffix of the `tenant:<id>` tag on the tenant's DigitalOcean resources. Resources tagged for a tenant not stored here count as shared cost.",
   roles: ["platform_admin"],
   params: externalIdParams,
   body: tenantBody,
+  success: { 201: "Created", 200: "Renamed, or already stored with this name" },
   response: tenantItemSchema,
   bodyExample: { name: "Acme Pty Ltd" },
   example: { id: "acme", name: "Acme Pty Ltd", created_at: "2026-03-02T04:11:00.000Z", updated_at: "2026-03-02T04:11:00.000Z" },
@@ -36,7 +37,7 @@ export const putSubscriptionOp = defineOperation({
   tag: "Revenue",
   summary: "Create or update a subscription",
   description: [
-    "Idempotent upsert keyed by arcadia-app's subscription id; the tenant must exist (PUT /api/v1/tenants/{id} first).",
+    "Idempotent upsert keyed by arcadia-app's subscription id (201 when it creates the subscription, 200 afterwards); the tenant must exist (PUT /api/v1/tenants/{id} first).",
     "On creation, `plan_code` binds the plan's active version and `plan_version_id` binds that exact published version; one of them is required.",
     "Afterwards the version never changes through this call: sending the same plan code or the current version id again is accepted and changes nothing, while another plan or version is refused with 409 `conflict`.",
     "Only a recorded migration (from the plan's page in the console) moves a subscription to another version; to change plan, cancel this subscription (`status: canceled` with `ended_at`) and create a new one.",
@@ -45,6 +46,7 @@ export const putSubscriptionOp = defineOperation({
   roles: ["platform_admin"],
   params: externalIdParams,
   body: subscriptionBody,
+  success: { 201: "Created", 200: "Updated, or already stored as sent" },
   response: subscriptionItemSchema,
   errors: ["conflict"],
   bodyExample: {
@@ -81,7 +83,7 @@ export const recordUsageOp = defineOperation({
   roles: ["platform_admin"],
   body: usageBody,
   response: usageItemSchema,
-  successStatus: 201,
+  success: { 201: "Recorded", 200: "A replay: this key was already recorded with the same figures; the stored record" },
   errors: ["conflict"],
   bodyExample: { key: "llm-2026-04-acme-0001", tenant_id: "acme", resource_kind: "llm_tokens", quantity: 1250000, occurred_at: "2026-04-14T10:00:00Z" },
   example: {

@@ -39,8 +39,9 @@ async function resolveVersion(tx: DbOrTx, body: SubscriptionBody) {
  * PUT /api/v1/subscriptions/{id}: an idempotent upsert keyed by arcadia-app's id. Creating binds a version (the plan's
  * active one for `plan_code`, or exactly `plan_version_id`); afterwards the version is fixed: naming the same plan (or
  * the current version) again is accepted and changes nothing, naming another version is a 409 pointing to migration.
+ * `created` says whether this call inserted the subscription.
  */
-export async function upsertSubscription(db: DbOrTx, id: string, body: SubscriptionBody): Promise<SubscriptionItem> {
+export async function upsertSubscription(db: DbOrTx, id: string, body: SubscriptionBody): Promise<{ item: SubscriptionItem; created: boolean }> {
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, body.tenant_id));
     if (!tenant) {
@@ -61,12 +62,18 @@ export async function upsertSubscription(db: DbOrTx, id: string, body: Subscript
       startedAt: new Date(body.started_at),
       endedAt: body.ended_at ? new Date(body.ended_at) : null,
     };
+    let created = false;
     if (!existing) {
       if (!requested) {
         throw new ApiError("invalid_request", "Send plan_code or plan_version_id to create a subscription", [{ path: "plan_code", code: "custom", message: "required on create" }]);
       }
       // Two concurrent first PUTs of one id: the second inserts nothing and answers what the first stored.
-      await tx.insert(subscriptions).values({ id, tenantId: body.tenant_id, planVersionId: requested.id, ...fields }).onConflictDoNothing();
+      const inserted = await tx
+        .insert(subscriptions)
+        .values({ id, tenantId: body.tenant_id, planVersionId: requested.id, ...fields })
+        .onConflictDoNothing()
+        .returning({ id: subscriptions.id });
+      created = inserted.length > 0;
     } else {
       if (existing.sub.tenantId !== body.tenant_id) {
         throw new ApiError("conflict", `Subscription ${id} belongs to tenant "${existing.sub.tenantId}"; a subscription never changes tenant`);
@@ -80,7 +87,7 @@ export async function upsertSubscription(db: DbOrTx, id: string, body: Subscript
       if (isChanged) await tx.update(subscriptions).set({ ...fields, updatedAt: sql`now()` }).where(eq(subscriptions.id, id));
     }
     if (body.addons) await replaceAddons(tx, id, body.addons);
-    return (await getSubscription(tx, id))!;
+    return { item: (await getSubscription(tx, id))!, created };
   });
 }
 

@@ -31,7 +31,8 @@ export interface Operation<
   response: R;
   /** Lists answer { data: [...], next_cursor }. */
   list?: boolean;
-  successStatus?: 200 | 201;
+  /** Each success status the operation answers, with what it means; `{ 200: "Success" }` when absent. */
+  success?: Partial<Record<200 | 201, string>>;
   /** Error codes beyond the ones every operation can answer (400 on bad input, 401, 403, 500). */
   errors?: ErrorCode[];
   /** A realistic success `data` for the reference page. */

@@ -89,10 +89,12 @@ function operationObject(op: Operation) {
         }
       : {}),
     responses: {
-      [String(op.successStatus ?? 200)]: {
-        description: "Success",
-        content: { "application/json": { schema: successSchema(op), ...(example ? { example } : {}) } },
-      },
+      ...Object.fromEntries(
+        Object.entries(op.success ?? { 200: "Success" }).map(([status, description]) => [
+          status,
+          { description, content: { "application/json": { schema: successSchema(op), ...(example ? { example } : {}) } } },
+        ]),
+      ),
       ...Object.fromEntries(
         [...errors]
           .sort((a, b) => errorStatus[a] - errorStatus[b])

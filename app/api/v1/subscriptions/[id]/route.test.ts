@@ -21,16 +21,19 @@ beforeAll(async () => {
   const db = getDb().db;
   plan = await createCatalogPlan(db, { basePriceCents: 5000 });
   await db.insert(addons).values({ code: "extra-zones", name: "Extra zones", resourceKind: "dns_zones", qty: 5, priceCents: 500, currency: "AUD" });
-  expect((await put(putTenant, "acme", { name: "Acme" })).status).toBe(200);
+  expect((await put(putTenant, "acme", { name: "Acme" })).status).toBe(201);
 });
 
 describe("PUT /api/v1/tenants/{id}", () => {
-  it("creates, renames, and replays without changing anything", async () => {
+  it("creates (201), renames (200), and replays without changing anything (200)", async () => {
     const created = await put(putTenant, "globex", { name: "Globex" });
+    expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ id: "globex", name: "Globex" });
     const replay = await put(putTenant, "globex", { name: "Globex" });
+    expect(replay.status).toBe(200);
     expect(replay.body.data).toEqual(created.body.data);
     const renamed = await put(putTenant, "globex", { name: "Globex Corp" });
+    expect(renamed.status).toBe(200);
     expect(renamed.body.data.name).toBe("Globex Corp");
   });
 
@@ -44,11 +47,12 @@ describe("PUT /api/v1/tenants/{id}", () => {
 describe("PUT /api/v1/subscriptions/{id}", () => {
   const body = { tenant_id: "acme", status: "active", started_at: "2026-03-02T04:12:00Z" };
 
-  it("binds the plan's active version on creation and answers the contract's fields; a replay changes nothing", async () => {
+  it("binds the plan's active version on creation (201) and answers the contract's fields; a replay changes nothing (200)", async () => {
     const r = await put(PUT, "sub-1", { ...body, plan_code: plan.code });
-    expect(r.status).toBe(200);
+    expect(r.status).toBe(201);
     expect(r.body.data).toMatchObject({ id: "sub-1", tenant_id: "acme", plan_code: plan.code, plan_version_id: plan.firstVersionId, plan_version: 1, status: "active", ended_at: null, addons: [] });
     const replay = await put(PUT, "sub-1", { ...body, plan_code: plan.code });
+    expect(replay.status).toBe(200);
     expect(replay.body.data).toEqual(r.body.data);
   });
 
@@ -70,7 +74,9 @@ describe("PUT /api/v1/subscriptions/{id}", () => {
   it("binds an exact version by id, and cancels with ended_at", async () => {
     const r = await put(PUT, "sub-3", { ...body, plan_version_id: plan.firstVersionId });
     expect(r.body.data.plan_version).toBe(1);
+    expect(r.status).toBe(201);
     const canceled = await put(PUT, "sub-3", { ...body, status: "canceled", ended_at: "2026-04-16T00:00:00Z" });
+    expect(canceled.status).toBe(200);
     expect(canceled.body.data).toMatchObject({ status: "canceled", ended_at: "2026-04-16T00:00:00.000Z", plan_version: 1 });
   });
 

@@ -7,6 +7,9 @@ import { ok } from "@/lib/http/envelope";
 
 export const dynamic = "force-dynamic";
 
-const handler = withApiAuth(putSubscriptionOp, async ({ params, body }) => ok(await upsertSubscription(getDb(), params.id, body)));
+const handler = withApiAuth(putSubscriptionOp, async ({ params, body }) => {
+  const { item, created } = await upsertSubscription(getDb(), params.id, body);
+  return ok(item, { status: created ? 201 : 200 });
+});
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods(handler);
