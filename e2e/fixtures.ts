@@ -15,7 +15,19 @@ export async function signInWithLink(page: Page, claims: Record<string, unknown>
   await expect(page).not.toHaveURL(/token=/);
 }
 
+/** What Chromium reports when the Content-Security-Policy blocks something. */
+const cspViolation = /Content Security Policy|Refused to (execute|load|apply|connect|frame)/i;
+
 export const test = base.extend<{ adminPage: Page }>({
+  // Every spec's page fails its test if the CSP blocked anything on any page it visited.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && cspViolation.test(msg.text())) violations.push(`${page.url()}: ${msg.text()}`);
+    });
+    await use(page);
+    expect(violations, "CSP violations").toEqual([]);
+  },
   adminPage: async ({ page }, use) => {
     await signInWithLink(page, { sub: "e2e-admin", role: "platform_admin", email: e2eAdmin.email });
     await use(page);
