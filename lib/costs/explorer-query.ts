@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { resourceKinds } from "@/db/schema/resources";
+import { textSchema } from "@/lib/http/input-schemas";
 import { matchStates } from "./cost-line-filters";
 import { periodSchema } from "./schemas";
 
@@ -18,8 +19,7 @@ export const explorerSortFields = [
 export type ExplorerSortField = (typeof explorerSortFields)[number];
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  textSchema
     .trim()
     .max(max)
     .transform((v) => v || undefined)
