@@ -43,6 +43,10 @@ export const inventoryApiBench: Bench = {
       servers.push(on);
       const off = await startServer(t.url!, 3902, { LOG_LEVEL: "silent", METRICS_ENABLED: "0" });
       servers.push(off);
+      // Another checkout's build (e.g. the revision before a change) served alongside, to price what the change added.
+      const baselineDir = process.env.BENCH_BASELINE_DIR;
+      const baseline = baselineDir ? await startServer(t.url!, 3903, { LOG_LEVEL: "info" }, baselineDir) : undefined;
+      if (baseline) servers.push(baseline);
       // The very SQL the handler runs for this request, rendered by the same code and sent the way drizzle sends it.
       const rendered = resourcePageSql(t.db, listResourcesQuery.parse({ limit: "100" }));
       const direct = () => client.unsafe(rendered.sql, rendered.params as postgres.ParameterOrJSON<never>[]);
@@ -52,6 +56,7 @@ export const inventoryApiBench: Bench = {
           api: httpRounds(on.url, "/api/v1/inventory?limit=100", headers),
           bare: httpRounds(off.url, "/api/v1/inventory?limit=100", headers),
           sql: taskRounds(direct),
+          ...(baseline ? { baseline: httpRounds(baseline.url, "/api/v1/inventory?limit=100", headers) } : {}),
         },
         { rounds, requests: requestsPerRound, concurrency },
       );
@@ -62,7 +67,15 @@ export const inventoryApiBench: Bench = {
       figure("p95 same SQL via postgres.js", p95.sql!, "ms");
       figure("ratio API / SQL (target ≤ 3)", ratio);
       figure("logging + metrics overhead (target ≤ 5%)", `${(overhead * 100).toFixed(1)} %`);
-      return { ok: ratio <= 3 && overhead <= 0.05 };
+      let vsBaseline = 0;
+      if (baseline) {
+        vsBaseline = (p95.api! - p95.baseline!) / p95.baseline!;
+        figure(`p95 of the build in ${baselineDir}`, p95.baseline!, "ms");
+        figure("request-path overhead vs that build (target ≤ 3%)", `${(vsBaseline * 100).toFixed(1)} %`);
+      } else {
+        figure("request-path overhead vs a baseline build", "set BENCH_BASELINE_DIR to a built checkout to measure");
+      }
+      return { ok: ratio <= 3 && overhead <= 0.05 && vsBaseline <= 0.03 };
     } finally {
       for (const s of servers) await s.stop();
       await client.end();

@@ -40,9 +40,18 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-/** `npm start` (next start of the production build, as deployed) against `databaseUrl`; resolves once /api/health answers. */
-export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * `npm start` (next start of the production build, as deployed) against `databaseUrl`; resolves once /api/health
+ * answers. `cwd` serves another checkout's build (a baseline revision to compare with).
+ */
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn("npm", ["run", "-s", "start", "--", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...benchSecrets, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production", ...extraEnv },
     detached: true,
