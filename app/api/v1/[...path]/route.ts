@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
  * route over a catch-all (test/api-unmatched.test.ts checks it), and the metric label is one fixed value, however
  * many paths arrive.
  */
-const unmatched = apiRoute("unmatched", () =>
+const unmatched = apiRoute<{ path: string[] }>("unmatched", () =>
   errorResponse("not_found", "No /api/v1 operation at this path; /api/v1/openapi.json lists them"),
 );
 
