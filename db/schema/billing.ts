@@ -137,9 +137,14 @@ export const usageRecords = pgTable(
 
 export type UsageRecord = typeof usageRecords.$inferSelect;
 
+export const fxRateSources = ["manual", "ecb"] as const;
+export type FxRateSource = (typeof fxRateSources)[number];
+
 /**
  * Effective-dated exchange rates: 1 `base` = `rate` `quote` from `effective_from` until the next rate of the same pair.
- * A month converts with the rate in effect on its first day.
+ * A month converts with the rate in effect on its first day. Rates are entered by an admin (`manual`) or fetched from
+ * an ECB-format reference file (`ecb`, its URL in `source_url`, `effective_from` the reference date); both are kept, and
+ * on the same date the manual one wins, so a manual rate overrides without losing the fetched one.
  */
 export const fxRates = pgTable(
   "fx_rates",
@@ -149,11 +154,16 @@ export const fxRates = pgTable(
     quote: text("quote").notNull(),
     rate: numeric("rate", { precision: 18, scale: 8 }).notNull(),
     effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+    source: text("source").$type<FxRateSource>().notNull().default("manual"),
+    sourceUrl: text("source_url"),
+    /** When a fetched rate was last read from its source. */
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }),
     createdBy: text("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("fx_rates_pair_from_key").on(t.base, t.quote, t.effectiveFrom),
+    uniqueIndex("fx_rates_pair_from_source_key").on(t.base, t.quote, t.effectiveFrom, t.source),
+    check("fx_rates_source", sql`${t.source} in ('manual', 'ecb')`),
     check("fx_rates_currencies", sql`${t.base} ~ '^[A-Z]{3}$' and ${t.quote} ~ '^[A-Z]{3}$' and ${t.base} <> ${t.quote}`),
     check("fx_rates_rate", sql`${t.rate} > 0`),
   ],

@@ -53,8 +53,8 @@ export async function listFxRates(db: DbOrTx): Promise<FxRateDto[]> {
 export async function upsertFxRate(db: DbOrTx, input: FxRateInput, actor: string | null): Promise<FxRateDto> {
   const [row] = await db
     .insert(fxRates)
-    .values({ base: input.base, quote: input.quote, rate: input.rate, effectiveFrom: input.effective_from, createdBy: actor })
-    .onConflictDoUpdate({ target: [fxRates.base, fxRates.quote, fxRates.effectiveFrom], set: { rate: input.rate, createdBy: actor } })
+    .values({ base: input.base, quote: input.quote, rate: input.rate, effectiveFrom: input.effective_from, source: "manual", createdBy: actor })
+    .onConflictDoUpdate({ target: [fxRates.base, fxRates.quote, fxRates.effectiveFrom, fxRates.source], set: { rate: input.rate, createdBy: actor } })
     .returning();
   return toDto(row!);
 }
