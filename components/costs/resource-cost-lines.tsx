@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCents } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { parseAmountCents } from "@/lib/costs/parse-amount-cents";
+import { parseAmountCents } from "@/lib/money/parse-amount-cents";
 import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
 import type { CostLineItem } from "@/lib/costs/schemas";
 import { formatUsd } from "./format-usd";

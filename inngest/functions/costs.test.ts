@@ -25,7 +25,7 @@ afterAll(() => fake.close());
 describe("the billing Inngest functions", () => {
   it("snapshot-balance runs its real step and stores DO's month-to-date balance", async () => {
     const { result } = await new InngestTestEngine({ function: snapshotBalance }).execute();
-    expect((result as { summary: string }).summary).toMatch(/^month-to-date usage \$\d+\.\d\d/);
+    expect((result as { summary: string }).summary).toMatch(/^month-to-date usage US\$\d+\.\d\d/);
     const [row] = await getDb().db.select().from(cloudBalanceSnapshots);
     expect(row?.monthToDateUsageCents).toBe(fake.billing.listInvoices().preview.amountCents);
   });

@@ -1,8 +1,9 @@
+import { allocateProRata } from "@/lib/money/allocate-pro-rata";
+import { convertCentsScaled, decimalToScaled, RATE_SCALE } from "@/lib/money/convert-cents";
 import { computeMonthRevenue, type UsageLine } from "./compute-month-revenue";
 import type { FxTable } from "./fx-table";
 import type { CogsData } from "./load-cogs";
 import type { RevenueInputs } from "./load-revenue-inputs";
-import { allocateProRata, convertCentsScaled, decimalToScaled, RATE_SCALE } from "./money";
 
 /** A tenant's month, every amount already in the reporting currency. */
 export interface TenantMonth {

@@ -1,6 +1,6 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import type { SubscriptionStatus } from "@/db/schema/billing";
-import { prorate, roundDiv } from "./money";
+import { prorate, roundDiv } from "@/lib/money/round-div";
 import { addMonths, dayNumber, daysInMonth, monthStart } from "./month";
 import { overageUnitSize } from "./overage-unit-size";
 

@@ -1,6 +1,7 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
+import { centsToDecimal } from "@/lib/money/cents-to-decimal";
+import { roundDiv } from "@/lib/money/round-div";
 import type { PeriodFigures } from "./build-margin-periods";
-import { formatMoney, roundDiv } from "./money";
 import { periodLabel } from "./month";
 import type { MarginItem } from "./schemas";
 
@@ -139,14 +140,14 @@ export function marginPct(revenue: number, cogs: number): number | null {
 /** The API's money fields: strings with two decimals, or all null when a rate is missing (never a guess). */
 export function toMoneyItem(f: MoneyFigures, currency: string): Omit<MarginItem, "month" | "tenant_id" | "plan_code"> {
   const isMissing = f.missingPairs.length > 0;
-  const m = (cents: number) => (isMissing ? null : formatMoney(cents));
+  const m = (cents: number) => (isMissing ? null : centsToDecimal(cents));
   return {
     revenue: m(f.revenue),
     cogs: m(f.cogs),
     margin: m(f.revenue - f.cogs),
     margin_pct: isMissing ? null : marginPct(f.revenue, f.cogs),
     shared_cogs: m(f.shared),
-    cogs_by_kind: isMissing ? null : Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, formatMoney(c)])),
+    cogs_by_kind: isMissing ? null : Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, centsToDecimal(c)])),
     currency,
     is_estimate: f.isEstimate,
     fx_missing: isMissing,

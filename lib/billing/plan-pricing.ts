@@ -1,5 +1,5 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
-import { decimalToScaled, RATE_SCALE } from "./money";
+import { decimalToScaled, RATE_SCALE } from "@/lib/money/convert-cents";
 import { meteredKinds } from "./resource-usage";
 
 export interface PlanPricingInput {

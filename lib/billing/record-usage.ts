@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type UsageRecord, usageRecords } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
-import { decimalToScaled } from "./money";
+import { decimalToScaled } from "@/lib/money/convert-cents";
 import { periodLabel, toPeriod } from "./month";
 import type { UsageBody, UsageItem } from "./schemas";
 

@@ -1,8 +1,8 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
+import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import { type MarginReport, marginTenants } from "./get-margin-report";
 import { marginPct } from "./group-margin";
 import type { TenantSortField } from "./margin-page-query";
-import { formatMoney } from "./money";
 import { periodLabel } from "./month";
 
 /** One row of the per-tenant table and its CSV export; cents in the reporting currency, null when a rate is missing. */
@@ -74,7 +74,7 @@ function csvField(value: string | number | boolean | null): string {
 export function tenantRowsCsv(report: MarginReport, rows: TenantMarginRow[]): string {
   const month = report.from === report.to ? periodLabel(report.from) : `${periodLabel(report.from)}..${periodLabel(report.to)}`;
   const estimate = report.periods.some((p) => p.isEstimate);
-  const money = (c: number | null) => (c === null ? null : formatMoney(c));
+  const money = (c: number | null) => (c === null ? null : centsToDecimal(c));
   const lines = rows.map((r) =>
     [
       month,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
 import { isSupportedCalendarDate, supportedYears } from "@/lib/http/input-schemas";
-import { dollarsToCents, moneyPattern } from "./money";
+import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import {
   type AddonInput,
   addonInputSchema,
@@ -31,9 +31,9 @@ const money = (what: string) =>
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
-    .transform((s) => s.replace(/^\$/, "").replace(/,/g, ""))
-    .pipe(z.string().regex(moneyPattern, "Enter an amount in dollars, such as 49.95"))
-    .transform(dollarsToCents);
+    // A refinement, not a failing transform, so the form's other checks still run and report alongside it.
+    .refine((s) => parseMoneyInput(s) !== null, "Enter an amount in dollars, such as 49.95")
+    .transform((s) => parseMoneyInput(s) ?? 0);
 
 const wholeNumber = (what: string) =>
   z

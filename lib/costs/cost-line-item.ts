@@ -5,7 +5,7 @@ import type { CostLineItem } from "./schemas";
 
 /**
  * A cost line as the API shows it (`CostLineItem`), built by PostgreSQL from a cost line joined to its invoice: the
- * API splices it into responses as it is, pages parse it. Money is written as `formatAmount` writes it ("-1.50"),
+ * API splices it into responses as it is, pages parse it. Money is written as `centsToDecimal` writes it ("-1.50"),
  * hours without trailing zeros ("720", not "720.0000").
  */
 export const costLineItemJson = jsonObjectText({

@@ -3,8 +3,8 @@ import { asc, desc, inArray, lt, or, and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudInvoices } from "@/db/schema";
 import type { DoClient } from "@/lib/digitalocean/client";
+import { parseDoMoney } from "@/lib/money/parse-amount-cents";
 import { periodFromHistoryEntry, periodFromInvoicePeriod } from "./invoice-period";
-import { parseDoMoney } from "./parse-do-money";
 import { type InvoiceHeaderInput, upsertInvoiceHeaders } from "./upsert-invoice-headers";
 
 export interface DiscoverInvoicesResult {

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, gte } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type CloudBalanceSnapshot, cloudBalanceSnapshots } from "@/db/schema";
-import { formatAmount } from "./format-amount";
+import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import type { BalanceItem } from "./schemas";
 
 export async function getLatestBalance(db: DbOrTx): Promise<BalanceItem | null> {
@@ -34,9 +34,9 @@ export async function listBalanceTrend(db: DbOrTx, since: Date): Promise<Balance
 
 export function toBalanceItem(row: CloudBalanceSnapshot): BalanceItem {
   return {
-    month_to_date_balance: formatAmount(row.monthToDateBalanceCents),
-    month_to_date_usage: formatAmount(row.monthToDateUsageCents),
-    account_balance: formatAmount(row.accountBalanceCents),
+    month_to_date_balance: centsToDecimal(row.monthToDateBalanceCents),
+    month_to_date_usage: centsToDecimal(row.monthToDateUsageCents),
+    account_balance: centsToDecimal(row.accountBalanceCents),
     currency: row.currency,
     generated_at: row.generatedAt.toISOString(),
     taken_at: row.takenAt.toISOString(),

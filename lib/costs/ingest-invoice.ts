@@ -5,9 +5,9 @@ import type { Db } from "@/db";
 import { cloudInvoices } from "@/db/schema";
 import { describeErrorText } from "@/lib/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
+import { parseDoMoney } from "@/lib/money/parse-amount-cents";
 import { periodFromInvoicePeriod } from "./invoice-period";
 import { createItemPairer } from "./pair-invoice-items";
-import { parseDoMoney } from "./parse-do-money";
 import { InvoiceCsvError } from "./parse-invoice-csv";
 import { type InvoiceLineStats, replaceInvoiceLines } from "./replace-invoice-lines";
 import { upsertInvoiceHeaders } from "./upsert-invoice-headers";
@@ -18,6 +18,8 @@ export interface IngestInvoiceResult extends InvoiceLineStats {
   invoiceUuid: string;
   period: string;
   amountCents: number;
+  /** The invoice's currency: what its amounts are in. */
+  currency: string;
   /** Lines total minus DO's amount: 0 when the invoice reconciles. */
   differenceCents: number;
 }
@@ -55,6 +57,7 @@ export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: s
       invoiceUuid,
       period: invoice.period,
       amountCents: invoice.amountCents,
+      currency: invoice.currency,
       differenceCents: stats.linesTotalCents - invoice.amountCents,
       ...stats,
     };
@@ -74,7 +77,7 @@ export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: s
 async function getOrDiscoverInvoice(db: Db, client: IngestClient, invoiceUuid: string) {
   const find = () =>
     db
-      .select({ id: cloudInvoices.id, period: cloudInvoices.period, amountCents: cloudInvoices.amountCents })
+      .select({ id: cloudInvoices.id, period: cloudInvoices.period, amountCents: cloudInvoices.amountCents, currency: cloudInvoices.currency })
       .from(cloudInvoices)
       .where(eq(cloudInvoices.invoiceUuid, invoiceUuid));
   const [known] = await find();

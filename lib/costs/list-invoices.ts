@@ -3,7 +3,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type CloudInvoice, cloudInvoices } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import { formatAmount } from "./format-amount";
+import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import type { InvoiceItem, InvoicesQuery } from "./schemas";
 
 const CURSOR_SORT = "period:desc";
@@ -37,14 +37,14 @@ export function toInvoiceItem(invoice: CloudInvoice): InvoiceItem {
     invoice_uuid: invoice.invoiceUuid,
     invoice_id: invoice.invoiceId,
     period: invoice.period,
-    amount: formatAmount(invoice.amountCents),
+    amount: centsToDecimal(invoice.amountCents),
     currency: invoice.currency,
     issued_at: invoice.issuedAt?.toISOString() ?? null,
     status: invoice.status,
     error: invoice.error,
     line_count: invoice.lineCount,
-    lines_total: formatAmount(invoice.linesTotalCents ?? 0),
-    difference: difference === null ? null : formatAmount(difference),
+    lines_total: centsToDecimal(invoice.linesTotalCents ?? 0),
+    difference: difference === null ? null : centsToDecimal(difference),
     reconciled: difference === null ? null : difference === 0,
     match_rate: invoice.resourceLineCount ? Math.round((matched / invoice.resourceLineCount) * 10_000) / 10_000 : null,
     resource_line_count: invoice.resourceLineCount,

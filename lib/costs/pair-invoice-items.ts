@@ -1,5 +1,5 @@
 import type { DoInvoiceItem } from "@/lib/digitalocean/schemas";
-import { parseAmountCents } from "./parse-amount-cents";
+import { parseAmountCents } from "@/lib/money/parse-amount-cents";
 import type { ParsedCostLine } from "./parse-invoice-csv";
 
 export interface DoResourceRef {

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { z } from "zod";
+import { parseAmountCents } from "@/lib/money/parse-amount-cents";
 import { classifyInvoiceLine, type InvoiceLineType, type ResourceKind } from "./classify-invoice-line";
-import { parseAmountCents } from "./parse-amount-cents";
 import { parseInvoiceTimestampCached } from "./parse-invoice-timestamp";
 import { type CsvTextInput, readCsvText, stripBom } from "./read-csv-text";
 

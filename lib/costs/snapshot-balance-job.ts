@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/job-definition";
-import { formatAmount } from "./format-amount";
+import { formatMoney } from "@/lib/money/format-money";
 import { snapshotBalance } from "./snapshot-balance";
 
 export const snapshotBalanceJob = defineJob({
@@ -13,7 +13,7 @@ export const snapshotBalanceJob = defineJob({
   async run(deps) {
     const snapshot = await snapshotBalance(deps.db, deps.doClient());
     return {
-      summary: `month-to-date usage $${formatAmount(snapshot.monthToDateUsageCents)}, balance $${formatAmount(snapshot.monthToDateBalanceCents)}`,
+      summary: `month-to-date usage ${formatMoney(snapshot.monthToDateUsageCents, snapshot.currency)}, balance ${formatMoney(snapshot.monthToDateBalanceCents, snapshot.currency)}`,
       counts: { snapshots: 1 },
     };
   },

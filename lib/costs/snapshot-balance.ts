@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db";
 import { type CloudBalanceSnapshot, cloudBalanceSnapshots } from "@/db/schema";
 import type { DoClient } from "@/lib/digitalocean/client";
-import { parseDoMoney } from "./parse-do-money";
+import { parseDoMoney } from "@/lib/money/parse-amount-cents";
 
 /** Reads DO's month-to-date balance and stores it as one snapshot; hourly runs make the month's trend. */
 export async function snapshotBalance(db: DbOrTx, client: Pick<DoClient, "getBalance">): Promise<CloudBalanceSnapshot> {

@@ -11,6 +11,7 @@ import type {
   DoSnapshot,
   DoVolume,
 } from "@/lib/digitalocean/schemas";
+import { dollarNumberToCents } from "@/lib/money/parse-amount-cents";
 
 /** A DO resource in our shape, before it meets the database. */
 export interface NormalisedResource {
@@ -27,14 +28,6 @@ export interface NormalisedResource {
   attrs: Record<string, unknown>;
   /** The project URN DO uses for this resource, to attach project membership. */
   urn: string;
-}
-
-/** USD dollars as DO's JSON number (e.g. 12 or 0.00893) to integer cents, via the decimal text, never float maths. */
-export function dollarsToCents(dollars: number | null | undefined): number | null {
-  if (dollars === null || dollars === undefined || !Number.isFinite(dollars)) return null;
-  const [whole, frac = ""] = dollars.toFixed(2).split(".");
-  const sign = whole!.startsWith("-") ? -1 : 1;
-  return sign * (Math.abs(Number.parseInt(whole!, 10)) * 100 + Number.parseInt(frac.padEnd(2, "0"), 10));
 }
 
 function date(s: string | null | undefined): Date | null {
@@ -74,7 +67,7 @@ export const normalise = {
     sizeSlug: d.size_slug,
     status: d.status,
     tags: sortedTags(d.tags),
-    monthlyPriceCents: dollarsToCents(d.size.price_monthly),
+    monthlyPriceCents: dollarNumberToCents(d.size.price_monthly),
     providerCreatedAt: date(d.created_at),
     attrs: {
       ...rest(d),

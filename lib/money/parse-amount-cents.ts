@@ -32,3 +32,19 @@ export function parseAmountCents(text: string): number | null {
   if (signCount === 0 || cents === 0) return cents;
   return -cents;
 }
+
+/**
+ * DO's JSON money ("12.34", "-5.00") as integer cents. The client's schema has checked it is a decimal; a figure
+ * with sub-cent digits is refused rather than rounded, because a silently rounded total would never reconcile.
+ */
+export function parseDoMoney(amount: string, what: string): number {
+  const cents = parseAmountCents(amount);
+  if (cents === null) throw new Error(`DO sent ${what} "${amount}", which is not an amount in whole cents`);
+  return cents;
+}
+
+/** Dollars as a JSON number (a size's `price_monthly`: 12, 0.00893) to the nearest cent, via its decimal text. */
+export function dollarNumberToCents(dollars: number | null | undefined): number | null {
+  if (dollars === null || dollars === undefined || !Number.isFinite(dollars)) return null;
+  return parseAmountCents(dollars.toFixed(2));
+}

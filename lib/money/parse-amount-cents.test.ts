@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAmountCents } from "./parse-amount-cents";
+import { dollarNumberToCents, parseAmountCents, parseDoMoney } from "./parse-amount-cents";
 
 describe("parseAmountCents", () => {
   it.each([
@@ -55,5 +55,33 @@ describe("parseAmountCents", () => {
     "$10000000000000.00",
   ])("rejects %j", (text) => {
     expect(parseAmountCents(text)).toBeNull();
+  });
+});
+
+describe("parseDoMoney", () => {
+  it("reads DO's JSON money as cents", () => {
+    expect(parseDoMoney("12.34", "the amount")).toBe(1234);
+    expect(parseDoMoney("-5.00", "the amount")).toBe(-500);
+  });
+
+  it("refuses a sub-cent figure rather than rounding it, naming what it was", () => {
+    expect(() => parseDoMoney("1.234", "the amount of invoice x")).toThrow('DO sent the amount of invoice x "1.234", which is not an amount in whole cents');
+  });
+});
+
+describe("dollarNumberToCents", () => {
+  it("reads DO's JSON numbers (a size's monthly price) as cents, through the decimal text", () => {
+    expect(dollarNumberToCents(12)).toBe(1200);
+    expect(dollarNumberToCents(0.29)).toBe(29);
+    expect(dollarNumberToCents(0.00893)).toBe(1);
+    expect(dollarNumberToCents(1234.5)).toBe(123450);
+    expect(dollarNumberToCents(-3.5)).toBe(-350);
+  });
+
+  it("has no figure for what is not a finite number", () => {
+    expect(dollarNumberToCents(null)).toBeNull();
+    expect(dollarNumberToCents(undefined)).toBeNull();
+    expect(dollarNumberToCents(Number.NaN)).toBeNull();
+    expect(dollarNumberToCents(Number.POSITIVE_INFINITY)).toBeNull();
   });
 });
