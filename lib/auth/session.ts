@@ -12,10 +12,11 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 
 /**
  * Every admin page (through the admin layout) and every admin server action calls this: a server action is a public
- * POST endpoint, so the layout's check alone would not protect it.
+ * POST endpoint, so the layout's check alone would not protect it. `getUser` lets adminAction's tests supply the
+ * session that the Next runtime otherwise reads from the request.
  */
-export async function requireAdmin(): Promise<SessionUser> {
-  const user = await getSessionUser();
+export async function requireAdmin(getUser: () => Promise<SessionUser | null> = getSessionUser): Promise<SessionUser> {
+  const user = await getUser();
   if (!user) redirect("/login");
   if (user.role !== "platform_admin") forbidden();
   return user;
