@@ -33,13 +33,29 @@ export interface DbConfig {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Seconds a new PostgreSQL connection may take (default 5): an unreachable server fails fast instead of hanging. */
+  connectTimeoutSeconds?: number;
+  /** PostgreSQL's statement_timeout for the pool's statements (absent or 0: none). Migrations never get it. */
+  statementTimeoutMs?: number;
 }
+
+/**
+ * postgres.js backs off reconnects by 3^n/100 s up to 20 s, n counting every failed connect since the last success:
+ * after a few seconds of outage, queries wait up to 20 s for a reconnect after the server is back. Capped at half a
+ * second, a request during an outage fails fast (503) and the pool is back within a second of the server.
+ */
+const reconnectBackoffSeconds = (retries: number) => Math.min(0.05 * 2 ** retries, 0.5) * (0.5 + Math.random() / 2);
 
 export function createDbHandle(config: DbConfig): DbHandle {
   if (config.databaseUrl) {
-    const client = postgres(config.databaseUrl, {
+    const url = config.databaseUrl;
+    const connectTimeout = config.connectTimeoutSeconds ?? 5;
+    const client = postgres(url, {
       max: config.maxConnections ?? 10,
       onnotice: () => {},
+      connect_timeout: connectTimeout,
+      backoff: reconnectBackoffSeconds,
+      ...(config.statementTimeoutMs ? { connection: { statement_timeout: config.statementTimeoutMs } } : {}),
       // bigint columns come back as JS numbers; cents never reach 2^53.
       types: { bigint: postgres.BigInt },
     });
@@ -47,7 +63,15 @@ export function createDbHandle(config: DbConfig): DbHandle {
     return {
       db,
       driver: "postgres",
-      migrate: () => postgresMigrate(db as never, { migrationsFolder }),
+      // On a connection of their own: a migration may rewrite a large table for longer than any statement timeout.
+      async migrate() {
+        const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: connectTimeout });
+        try {
+          await postgresMigrate(postgresDrizzle(own), { migrationsFolder });
+        } finally {
+          await own.end({ timeout: 5 });
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -10,8 +10,13 @@ const globalForDb = globalThis as unknown as { __arcadiaDb?: DbHandle; __arcadia
 
 export function getDbHandle(): DbHandle {
   if (!globalForDb.__arcadiaDb) {
-    const { DATABASE_URL, DATA_DIR } = env();
-    globalForDb.__arcadiaDb = createDbHandle({ databaseUrl: DATABASE_URL, dataDir: DATABASE_URL ? undefined : DATA_DIR });
+    const e = env();
+    globalForDb.__arcadiaDb = createDbHandle({
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR,
+      connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    });
   }
   return globalForDb.__arcadiaDb;
 }

@@ -39,6 +39,10 @@ export const baseEnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().default(".data"),
+  /** How long a new PostgreSQL connection may take before the request fails (503) instead of hanging. */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(5),
+  /** Bounds each statement of the web server's pool; 0 turns it off. Migrations and `npm run job` are not bounded. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(30_000),
   ARCADIA_JWT_ISSUER: optionalString,
   ARCADIA_JWT_AUDIENCE: optionalString,
   // `none` and asymmetric algorithms are not accepted: the enum only knows HMAC.

@@ -1,24 +1,36 @@
 import "server-only";
 import { ensureMigrated, getDb, getDbHandle } from "@/db";
+import { describeOpenFailure } from "@/db/connection-errors";
 import { ensureBootstrapAdmin } from "@/lib/auth/admins";
 import { EnvError, env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
+/**
+ * Start-up, from the instrumentation hook, before the server answers anything: a bad environment or a database that
+ * cannot be opened or migrated stops the process with one line saying why, rather than a server that answers every
+ * request with a 500.
+ */
 export async function startServer(): Promise<void> {
   let e: ReturnType<typeof env>;
   try {
     e = env();
   } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(`arcadia-cloud cannot start. ${err.message}\nSee .env.example for every variable.`);
-      process.exit(1);
-    }
+    if (err instanceof EnvError) cannotStart(`${err.message}\nSee .env.example for every variable.`);
     throw err;
   }
   const log = logger();
-  await ensureMigrated();
-  log.info({ driver: getDbHandle().driver }, "database migrated");
-  if (await ensureBootstrapAdmin(getDb(), e.ADMIN_EMAIL, e.ADMIN_PASSWORD)) {
-    log.info({ email: e.ADMIN_EMAIL }, "bootstrap admin created from ADMIN_EMAIL");
+  try {
+    await ensureMigrated();
+    log.info({ driver: getDbHandle().driver }, "database migrated");
+    if (await ensureBootstrapAdmin(getDb(), e.ADMIN_EMAIL, e.ADMIN_PASSWORD)) {
+      log.info({ email: e.ADMIN_EMAIL }, "bootstrap admin created from ADMIN_EMAIL");
+    }
+  } catch (err) {
+    cannotStart(describeOpenFailure(err, { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }));
   }
+}
+
+function cannotStart(reason: string): never {
+  console.error(`arcadia-cloud cannot start: ${reason}`);
+  process.exit(1);
 }

@@ -29,11 +29,28 @@ function expectedMigrationCount(): number {
   return journal.entries.length;
 }
 
+/** How long the probe waits for the database: a hung or restarting server must not hang the probe too. */
+export const healthTimeoutMs = 1_500;
+
+const timedOut = Symbol("timed out");
+
 /** Liveness is answering at all; readiness is a reachable database with every migration applied. */
-export async function checkHealth(db: Db): Promise<HealthReport> {
+export async function checkHealth(db: Db, timeoutMs = healthTimeoutMs): Promise<HealthReport> {
   const version = readVersion();
+  const notReady = (error: string): HealthReport => ({
+    service: "arcadia-cloud",
+    version,
+    status: "degraded",
+    live: true,
+    ready: false,
+    database: { reachable: false, migrations_current: false, error },
+  });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const query = db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    query.catch(() => {}); // still settles after a timeout; nobody is waiting for it then
+    const result = await Promise.race([query, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(resolve, timeoutMs, timedOut)))]);
+    if (result === timedOut) return notReady(`database did not answer within ${timeoutMs} ms`);
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
     const applied = rows[0]?.n ?? 0;
     const current = applied >= expectedMigrationCount();
@@ -46,13 +63,8 @@ export async function checkHealth(db: Db): Promise<HealthReport> {
       database: { reachable: true, migrations_current: current },
     };
   } catch {
-    return {
-      service: "arcadia-cloud",
-      version,
-      status: "degraded",
-      live: true,
-      ready: false,
-      database: { reachable: false, migrations_current: false, error: "database unreachable" },
-    };
+    return notReady("database unreachable");
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { dbErrorMessage, isConnectionError } from "@/db/connection-errors";
 import { type ArcadiaPrincipal, arcadiaVerifierConfig, bearerToken, InvalidTokenError, verifyArcadiaJwt } from "@/lib/auth/arcadia-jwt";
 import { describeError } from "@/lib/describe-error";
 import { env } from "@/lib/env";
@@ -9,7 +10,7 @@ import { type Logger, logger } from "@/lib/log";
 import { httpMetricsFor } from "@/lib/metrics";
 import { corsHeadersFor } from "./cors";
 import { errorResponse } from "./envelope";
-import { ApiError, parseOrThrow } from "./errors";
+import { ApiError, parseOrThrow, retryAfterSeconds } from "./errors";
 import type { InferOr, Operation } from "./operation";
 import { readJson } from "./read-json";
 
@@ -112,6 +113,10 @@ function toErrorResponse(e: unknown, log: Logger): Response {
     return errorResponse(e.code, e.message, e.details);
   }
   if (e instanceof SyntaxError) return errorResponse("invalid_request", "Request body is not valid JSON");
+  if (isConnectionError(e)) {
+    log.warn({ error: dbErrorMessage(e) }, "database unavailable");
+    return errorResponse("unavailable", "The database is unavailable; retry shortly", null, { "Retry-After": String(retryAfterSeconds) });
+  }
   log.error({ err: describeError(e) }, "unhandled error");
   return errorResponse("internal_error", "Something went wrong on our side; the request id identifies it in our logs");
 }

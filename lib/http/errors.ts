@@ -10,7 +10,12 @@ export const errorStatus = {
   method_not_allowed: 405,
   conflict: 409,
   internal_error: 500,
+  /** The database is unreachable or restarting: retry after `Retry-After` seconds. */
+  unavailable: 503,
 } as const;
+
+/** What a 503 tells the caller to wait: about how long a PostgreSQL restart or failover takes. */
+export const retryAfterSeconds = 5;
 
 export type ErrorCode = keyof typeof errorStatus;
 export const errorCodes = Object.keys(errorStatus) as ErrorCode[];

@@ -12,6 +12,7 @@ const errorDescriptions: Record<ErrorCode, string> = {
   method_not_allowed: "The path exists but does not serve this method; the Allow header lists the ones it does.",
   conflict: "The request conflicts with the current state (for example, it was already resolved).",
   internal_error: "An unexpected failure on our side; the x-request-id header identifies it in our logs.",
+  unavailable: "The database is unreachable or restarting: retry after the Retry-After header's seconds.",
 };
 
 const componentName: Record<ErrorCode, string> = {
@@ -22,6 +23,7 @@ const componentName: Record<ErrorCode, string> = {
   method_not_allowed: "MethodNotAllowed",
   conflict: "Conflict",
   internal_error: "InternalError",
+  unavailable: "Unavailable",
 };
 
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -62,6 +64,7 @@ function successSchema(op: Operation): JsonSchema {
 
 function operationObject(op: Operation) {
   const errors = new Set<ErrorCode>(["internal_error", ...(op.errors ?? [])]);
+  if (op.operationId !== "getOpenApiDocument") errors.add("unavailable"); // every other operation reads the database
   if (op.query || op.body || op.params) errors.add("invalid_request");
   if (op.roles !== "public") {
     errors.add("unauthorized");
