@@ -7,6 +7,7 @@ import { migrate as pgliteMigrate } from "drizzle-orm/pglite/migrator";
 import { drizzle as postgresDrizzle } from "drizzle-orm/postgres-js";
 import { migrate as postgresMigrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { acquireDataDirLock, type DataDirLock, type LockOwnerInfo } from "./data-dir-lock";
 import * as schema from "./schema";
 
 /** Both drivers sit behind this one type; domain code never knows which it got. */
@@ -37,6 +38,8 @@ export interface DbConfig {
   connectTimeoutSeconds?: number;
   /** PostgreSQL's statement_timeout for the pool's statements (absent or 0: none). Migrations never get it. */
   statementTimeoutMs?: number;
+  /** Who is opening a PGlite data directory: recorded in its lock (see data-dir-lock.ts). */
+  lockOwner?: LockOwnerInfo;
 }
 
 /**
@@ -75,13 +78,29 @@ export function createDbHandle(config: DbConfig): DbHandle {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  let lock: DataDirLock | undefined;
+  if (config.dataDir) {
+    mkdirSync(config.dataDir, { recursive: true });
+    lock = acquireDataDirLock(config.dataDir, config.lockOwner ?? { role: "process" });
+  }
+  let client: PGlite;
+  try {
+    client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const db = pgliteDrizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: "pglite",
     migrate: () => pgliteMigrate(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { describeError } from "@/lib/describe-error";
+import { DataDirLockedError } from "./data-dir-lock";
 
 /**
  * Failures of the connection rather than of the statement: the database is down, restarting, refusing or too slow,
@@ -70,6 +71,7 @@ function causeChain(e: unknown): Error[] {
 
 /** One line on why the configured database could not be opened: where (never the password) and the database's words. */
 export function describeOpenFailure(e: unknown, config: { databaseUrl?: string; dataDir?: string }): string {
+  if (e instanceof DataDirLockedError) return e.message;
   if (!config.databaseUrl) return `cannot open the embedded database in DATA_DIR ${config.dataDir ?? "(in memory)"}: ${dbErrorMessage(e, { verbatim: true })}`;
   const line = `cannot use the database at ${databaseTarget(config.databaseUrl)}: ${dbErrorMessage(e, { verbatim: true })}`;
   const password = passwordOf(config.databaseUrl);

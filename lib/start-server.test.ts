@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createDbHandle } from "@/db/client";
 import { runTsx, serverSecrets } from "@/test/run-tsx";
 import { freePort } from "@/test/throwaway-postgres";
 
@@ -30,5 +34,18 @@ describe("the server refuses to start on a database it cannot use", () => {
     expect(code).toBe(1);
     expect(output.trim()).toBe(`arcadia-cloud cannot start: cannot use the database at 127.0.0.1:${port}/arcadia: connect ECONNREFUSED 127.0.0.1:${port}`);
     expect(output).not.toContain(password);
+  }, 60_000);
+
+  it("an embedded data directory another process holds", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arcadia-start-"));
+    const holder = createDbHandle({ dataDir: dir });
+    try {
+      const { code, output } = await server({ DATA_DIR: dir });
+      expect(code).toBe(1);
+      expect(output.trim()).toMatch(new RegExp(`^arcadia-cloud cannot start: DATA_DIR ${dir} is locked by another process \\(process\\) \\(pid ${process.pid}\\)`));
+    } finally {
+      await holder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

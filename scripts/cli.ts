@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDbHandle, type DbHandle } from "@/db/client";
 import { describeOpenFailure } from "@/db/connection-errors";
@@ -31,6 +32,7 @@ export async function withCliDb<T>(work: (handle: DbHandle) => Promise<T>): Prom
       ...config,
       maxConnections: 4,
       connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+      lockOwner: { role: `scripts/${path.basename(process.argv[1] ?? "cli")}` },
     });
     await handle.migrate();
   } catch (err) {

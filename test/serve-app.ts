@@ -3,8 +3,8 @@ import { NextRequest } from "next/server";
 
 /**
  * The app as a second process, for tests that need one (`next start` needs a build): the server's real start-up
- * (instrumentation's register(): environment, migrations) and the real route handlers of /api/health, behind a plain
- * node:http adapter instead of Next's. Listens on a free
+ * (instrumentation's register(): environment, migrations, the data directory's lock) and the real route handlers of
+ * /api/health and the job-handover routes, behind a plain node:http adapter instead of Next's. Listens on a free
  * port first and sets PORT, as Next does before the instrumentation hook runs; prints `ready <port> <pid>`.
  *
  *     tsx --conditions react-server test/serve-app.ts
@@ -13,6 +13,12 @@ type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>>
 
 const routes: { method: string; pattern: RegExp; load: () => Promise<Handler> }[] = [
   { method: "GET", pattern: /^\/api\/health$/, load: async () => (await import("@/app/api/health/route")).GET as Handler },
+  { method: "POST", pattern: /^\/api\/internal\/job-runs$/, load: async () => (await import("@/app/api/internal/job-runs/route")).POST as Handler },
+  {
+    method: "GET",
+    pattern: /^\/api\/internal\/job-runs\/(?<id>[^/]+)$/,
+    load: async () => (await import("@/app/api/internal/job-runs/[id]/route")).GET as unknown as Handler,
+  },
 ];
 
 const server = createServer(async (req, res) => {
@@ -37,7 +43,7 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const { port } = server.address() as { port: number };
 process.env.PORT = String(port);
 process.env.NEXT_RUNTIME = "nodejs";
-// Next exits on SIGTERM through process.exit.
+// Next exits on SIGTERM through process.exit, which is when the lock is released.
 process.once("SIGTERM", () => process.exit(0));
 const { register } = await import("@/instrumentation");
 await register();
