@@ -5,6 +5,39 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One demo per data directory, refused before anything touches the database, the build or the fake DO's port: a
+# second server or job on the same embedded database would corrupt it.
+data_dir="${DATA_DIR:-}"
+[ -n "$data_dir" ] || [ ! -f .env.local ] || data_dir=$(sed -n 's/^DATA_DIR=//p' .env.local | tail -n 1)
+data_dir="${data_dir:-.data}"
+live_pid() { # the pid recorded in $1 (the demo's pid file, or the database's lock), when that process is alive
+  [ -f "$1" ] || return 1
+  local pid
+  pid=$(grep -o '"pid":[0-9]*' "$1" | cut -d: -f2 || true)
+  [ -n "$pid" ] || pid=$(tr -dc 0-9 < "$1" | head -c 10)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+demo_pid_file="$data_dir/demo.pid"
+if pid=$(live_pid "$demo_pid_file"); then
+  echo "error: the demo is already running (pid $pid) and DATA_DIR $data_dir is locked by it; stop it first" >&2
+  exit 1
+fi
+if pid=$(live_pid "$data_dir/arcadia.lock"); then
+  echo "error: DATA_DIR $data_dir is locked by a running process (pid $pid); stop it before starting the demo" >&2
+  exit 1
+fi
+mkdir -p "$data_dir"
+rm -f "$demo_pid_file" # its demo is gone
+if ! (set -o noclobber; echo $$ > "$demo_pid_file") 2>/dev/null; then
+  echo "error: another demo is starting on DATA_DIR $data_dir (it is locked); stop it first" >&2
+  exit 1
+fi
+cleanup() {
+  [ -z "${fake_pid:-}" ] || kill "$fake_pid" 2>/dev/null || true
+  [ "$(cat "$demo_pid_file" 2>/dev/null)" != "$$" ] || rm -f "$demo_pid_file"
+}
+trap cleanup EXIT
+
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 port="${PORT:-3000}"
@@ -27,14 +60,12 @@ grep -q '^ARCADIA_JWT_ISSUER=' .env.local || echo "ARCADIA_JWT_ISSUER=arcadia-ap
 
 set -a; . ./.env.local; set +a
 
-mkdir -p .data
 demo=0
 if [ -z "${DO_API_TOKEN:-}" ]; then
   demo=1
   fake_port="${FAKE_DO_PORT:-4010}"
-  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token > .data/fake-do.log 2>&1 &
+  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token > "$data_dir/fake-do.log" 2>&1 &
   fake_pid=$!
-  trap 'kill $fake_pid 2>/dev/null || true' EXIT
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
   for _ in $(seq 1 40); do curl -s -o /dev/null "$DO_API_URL/v2/account" && break; sleep 0.5; done
   echo "Demo account: the fake DigitalOcean API runs at $DO_API_URL (set DO_API_TOKEN to connect a real account)"
@@ -42,9 +73,9 @@ fi
 
 npm run db:migrate
 npm run db:seed
-if [ "$demo" = 1 ] && [ ! -f .data/.demo-loaded ]; then
+if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   # First demo start: load the fake account's inventory and billing so every page has something to show.
-  npm run job -- sync-inventory && touch .data/.demo-loaded
+  npm run job -- sync-inventory && touch "$data_dir/.demo-loaded"
   npm run job -- discover-invoices || true
   npm run job -- detect-drift || true
 fi
