@@ -1,7 +1,7 @@
 import { allocateProRata } from "@/lib/money/allocate-pro-rata";
 import { convertCentsScaled, decimalToScaled, RATE_SCALE } from "@/lib/money/convert-cents";
 import { computeMonthRevenue, type UsageLine } from "./compute-month-revenue";
-import type { FxTable } from "./fx-table";
+import type { FxRateUsed, FxTable } from "./fx-table";
 import type { CogsData } from "./load-cogs";
 import type { RevenueInputs } from "./load-revenue-inputs";
 
@@ -11,8 +11,10 @@ export interface TenantMonth {
   /** The plan its usage is billed against (the subscription in force latest in the month). */
   planCode: string | null;
   revenue: number;
+  /** Pairs without a rate that part of its revenue needed: then `revenue` is incomplete and not to be shown. */
+  revenueMissing: Set<string>;
   /** Revenue per plan (a tenant may hold subscriptions of two plans in a month), split into base price and the rest. */
-  revenueByPlan: Map<string, { total: number; base: number; subscriptionIds: Set<string> }>;
+  revenueByPlan: Map<string, { total: number; base: number; subscriptionIds: Set<string>; missing: Set<string> }>;
   /** COGS attributed through the resource tag, per kind. */
   cogsByKind: Map<string, number>;
   cogs: number;
@@ -25,7 +27,14 @@ export interface PeriodFigures {
   period: string;
   isEstimate: boolean;
   hasCogs: boolean;
+  /** Every pair the month needed and had no rate for (`USD/AUD`). */
   missingPairs: string[];
+  /** The pairs some tenant's revenue needed and had no rate for. */
+  revenueMissing: string[];
+  /** The pairs COGS needed and had no rate for: then no COGS (nor margin) of the month is shown. */
+  cogsMissing: string[];
+  /** The rates the month converted with, one per pair. */
+  ratesUsed: FxRateUsed[];
   tenants: Map<string, TenantMonth>;
   /** COGS no tenant's resources account for, per kind; what allocation spreads. */
   sharedByKind: Map<string, number>;
@@ -39,7 +48,8 @@ const add = (map: Map<string, number>, key: string, cents: number) => map.set(ke
 /**
  * Joins revenue and COGS per month and tenant in the reporting currency. Each aggregate (a tenant's revenue of one
  * plan in one currency, a tenant's COGS of one kind in one currency) is converted once and only sums of converted
- * figures are shown, so every total is exactly the sum of its parts. A month missing a rate it needs lists the pair.
+ * figures are shown, so every total is exactly the sum of its parts. A month missing a rate it needs lists the pair,
+ * for revenue and COGS apart: revenue already in the reporting currency needs no rate and stays known.
  */
 export function buildMarginPeriods(opts: {
   periods: string[];
@@ -51,27 +61,28 @@ export function buildMarginPeriods(opts: {
 }): PeriodFigures[] {
   const { fx, currency } = opts;
   return opts.periods.map((period) => {
-    const missing = new Set<string>();
+    const cogsMissing = new Set<string>();
+    const used = new Map<string, FxRateUsed>();
     // One lookup per currency and month: thousands of amounts share a handful of rates.
     const rates = new Map<string, bigint | null>();
-    const convert = (cents: number, from: string) => {
+    /** The amount in the reporting currency, or null when its pair has no rate. */
+    const convert = (cents: number, from: string): number | null => {
+      if (from === currency) return cents;
       let rate = rates.get(from);
       if (rate === undefined) {
-        const text = fx.rateFor(from, currency, period);
-        rate = text === null ? null : decimalToScaled(text, RATE_SCALE);
+        const found = fx.lookup(from, currency, period);
+        if (found) used.set(from, found);
+        rate = found ? decimalToScaled(found.rate, RATE_SCALE) : null;
         rates.set(from, rate);
       }
-      if (rate === null) {
-        missing.add(`${from}/${currency}`);
-        return 0;
-      }
-      return convertCentsScaled(cents, rate);
+      return rate === null ? null : convertCentsScaled(cents, rate);
     };
+    const pair = (from: string) => `${from}/${currency}`;
     const tenants = new Map<string, TenantMonth>();
     const tenant = (id: string) => {
       let t = tenants.get(id);
       if (!t) {
-        t = { tenantId: id, planCode: null, revenue: 0, revenueByPlan: new Map(), cogsByKind: new Map(), cogs: 0, allocated: 0, usage: [] };
+        t = { tenantId: id, planCode: null, revenue: 0, revenueMissing: new Set(), revenueByPlan: new Map(), cogsByKind: new Map(), cogs: 0, allocated: 0, usage: [] };
         tenants.set(id, t);
       }
       return t;
@@ -104,8 +115,13 @@ export function buildMarginPeriods(opts: {
         sums.set(key, s);
       }
       for (const s of sums.values()) {
-        const cents = convert(s.cents, s.currency);
-        const byPlan = t.revenueByPlan.get(s.plan) ?? { total: 0, base: 0, subscriptionIds: new Set<string>() };
+        const converted = convert(s.cents, s.currency);
+        const cents = converted ?? 0;
+        const byPlan = t.revenueByPlan.get(s.plan) ?? { total: 0, base: 0, subscriptionIds: new Set<string>(), missing: new Set<string>() };
+        if (converted === null) {
+          byPlan.missing.add(pair(s.currency));
+          t.revenueMissing.add(pair(s.currency));
+        }
         byPlan.total += cents;
         if (s.isBase) byPlan.base += cents;
         for (const id of s.subs) byPlan.subscriptionIds.add(id);
@@ -118,7 +134,9 @@ export function buildMarginPeriods(opts: {
     let shared = 0;
     for (const atom of opts.cogs.atoms) {
       if (atom.period !== period) continue;
-      const cents = convert(atom.cents, atom.currency);
+      const converted = convert(atom.cents, atom.currency);
+      if (converted === null) cogsMissing.add(pair(atom.currency));
+      const cents = converted ?? 0;
       if (atom.tenantId === null) {
         add(sharedByKind, atom.kind, cents);
         shared += cents;
@@ -129,6 +147,9 @@ export function buildMarginPeriods(opts: {
       }
     }
 
+    const revenueMissing = new Set([...tenants.values()].flatMap((t) => [...t.revenueMissing]));
+    // Allocation is pro rata to revenue: with a tenant's revenue unknown, nobody's share of the shared cost is known.
+    if (opts.allocateShared && sharedByKind.size) for (const p of revenueMissing) cogsMissing.add(p);
     let sharedAllocated = 0;
     if (opts.allocateShared && shared !== 0) {
       const list = [...tenants.values()];
@@ -143,7 +164,10 @@ export function buildMarginPeriods(opts: {
       period,
       isEstimate: opts.cogs.estimated.has(period),
       hasCogs: opts.cogs.estimated.has(period) || opts.cogs.invoiced.has(period),
-      missingPairs: [...missing].sort(),
+      missingPairs: [...new Set([...revenueMissing, ...cogsMissing])].sort(),
+      revenueMissing: [...revenueMissing].sort(),
+      cogsMissing: [...cogsMissing].sort(),
+      ratesUsed: [...used.values()].sort((a, b) => (a.base < b.base ? -1 : 1)),
       tenants,
       sharedByKind,
       shared,

@@ -1,5 +1,5 @@
-import type { MonthRow } from "./group-margin";
-import { marginPct } from "./group-margin";
+import type { FxRateUsed } from "./fx-table";
+import { type MonthRow, marginPct, missingPairsOf } from "./group-margin";
 
 /** One month of the COGS vs revenue chart, as plain data for the client component (cents in the reporting currency). */
 export interface ChartMonth {
@@ -11,24 +11,30 @@ export interface ChartMonth {
   isEstimate: boolean;
   fxMissing: boolean;
   hasCogs: boolean;
+  /** Every pair without a rate; revenue is null only when it needed one of them, COGS and margin whenever COGS did. */
   missingPairs: string[];
   byKind: Record<string, number>;
+  /** The rates the month converted with. */
+  ratesUsed: FxRateUsed[];
 }
 
 export function toChartMonths(rows: MonthRow[]): ChartMonth[] {
   return rows.map((r) => {
-    const isMissing = r.missingPairs.length > 0;
+    const hasRevenue = r.revenueMissing.length === 0;
+    const hasCogs = r.cogsMissing.length === 0;
+    const missingPairs = missingPairsOf(r);
     return {
       period: r.period,
-      revenue: isMissing ? null : r.revenue,
-      cogs: isMissing ? null : r.cogs,
-      margin: isMissing ? null : r.revenue - r.cogs,
-      marginPct: isMissing ? null : marginPct(r.revenue, r.cogs),
+      revenue: hasRevenue ? r.revenue : null,
+      cogs: hasCogs ? r.cogs : null,
+      margin: hasRevenue && hasCogs ? r.revenue - r.cogs : null,
+      marginPct: hasRevenue && hasCogs ? marginPct(r.revenue, r.cogs) : null,
       isEstimate: r.isEstimate,
-      fxMissing: isMissing,
+      fxMissing: missingPairs.length > 0,
       hasCogs: r.hasCogs,
-      missingPairs: r.missingPairs,
-      byKind: isMissing ? {} : Object.fromEntries(r.cogsByKind),
+      missingPairs,
+      byKind: hasCogs ? Object.fromEntries(r.cogsByKind) : {},
+      ratesUsed: r.ratesUsed,
     };
   });
 }

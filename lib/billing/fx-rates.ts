@@ -66,6 +66,8 @@ export async function deleteFxRate(db: DbOrTx, id: string): Promise<void> {
 
 /** Every rate, for converting a report (a handful of rows per pair: one query, looked up in memory). */
 export async function loadFxTable(db: DbOrTx): Promise<FxTable> {
-  const rows = await db.select({ base: fxRates.base, quote: fxRates.quote, rate: fxRates.rate, effectiveFrom: fxRates.effectiveFrom }).from(fxRates);
+  const rows = await db
+    .select({ base: fxRates.base, quote: fxRates.quote, rate: fxRates.rate, effectiveFrom: fxRates.effectiveFrom, source: fxRates.source })
+    .from(fxRates);
   return createFxTable(rows);
 }

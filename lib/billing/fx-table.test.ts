@@ -24,34 +24,37 @@ describe("FX rates", () => {
 });
 
 describe("FX rates: fetched reference rates and manual overrides", () => {
-  // ECB business days around the turn of March: no rate on Saturday 1 April or Sunday 1 March.
+  // The ECB publishes on TARGET business days: none on Sunday 1 March 2026 or on 1 May (a TARGET holiday).
   const rows = [
     { base: "USD", quote: "AUD", rate: "1.70000000", effectiveFrom: "2026-02-27", source: "manual" as const },
     { base: "USD", quote: "AUD", rate: "1.50000000", effectiveFrom: "2026-03-02", source: "ecb" as const },
-    { base: "USD", quote: "AUD", rate: "1.52000000", effectiveFrom: "2026-03-31", source: "ecb" as const },
-    { base: "USD", quote: "AUD", rate: "1.55000000", effectiveFrom: "2026-04-02", source: "ecb" as const },
+    { base: "USD", quote: "AUD", rate: "1.52000000", effectiveFrom: "2026-04-30", source: "ecb" as const },
+    { base: "USD", quote: "AUD", rate: "1.55000000", effectiveFrom: "2026-05-04", source: "ecb" as const },
   ];
 
   it("a month uses the latest rate dated on or before its first day, and says which one", () => {
     const table = createFxTable(rows);
-    // April: 1 April has no reference rate, so 31 March's (1.52) is the one in effect.
-    expect(table.lookup("USD", "AUD", "2026-04-01")).toEqual({ base: "USD", quote: "AUD", rate: "1.52000000", effectiveFrom: "2026-03-31", source: "ecb" });
+    // May: 1 May has no reference rate, so 30 April's (1.52) is the one in effect; 4 May's counts from June.
+    expect(table.lookup("USD", "AUD", "2026-05-01")).toEqual({ base: "USD", quote: "AUD", rate: "1.52000000", effectiveFrom: "2026-04-30", source: "ecb" });
+    expect(table.lookup("USD", "AUD", "2026-04-01")).toMatchObject({ rate: "1.50000000", effectiveFrom: "2026-03-02" });
     // March: the ECB's first March rate is dated the 2nd, after the 1st, so February's manual rate still holds.
     expect(table.lookup("USD", "AUD", "2026-03-01")).toMatchObject({ rate: "1.70000000", effectiveFrom: "2026-02-27", source: "manual" });
     expect(table.lookup("USD", "AUD", "2026-02-01")).toBeNull();
   });
 
   it("a manual rate of the same pair and date wins over the fetched one, whichever order they come in", () => {
-    const manual = { base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2026-03-31", source: "manual" as const };
+    const manual = { base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2026-04-30", source: "manual" as const };
     for (const list of [[...rows, manual], [manual, ...rows]]) {
-      expect(createFxTable(list).lookup("USD", "AUD", "2026-04-01")).toMatchObject({ rate: "1.60000000", source: "manual" });
-      expect(createFxTable(list).rateFor("USD", "AUD", "2026-04-01")).toBe("1.60000000");
+      expect(createFxTable(list).lookup("USD", "AUD", "2026-05-01")).toMatchObject({ rate: "1.60000000", effectiveFrom: "2026-04-30", source: "manual" });
+      expect(createFxTable(list).rateFor("USD", "AUD", "2026-05-01")).toBe("1.60000000");
+      // A later fetched rate still takes over from the month it is in effect on the first day.
+      expect(createFxTable(list).rateFor("USD", "AUD", "2026-06-01")).toBe("1.55000000");
     }
   });
 
   it("the same currency needs no rate: lookup finds none, rateFor is 1", () => {
     const table = createFxTable(rows);
-    expect(table.lookup("AUD", "AUD", "2026-04-01")).toBeNull();
-    expect(table.rateFor("AUD", "AUD", "2026-04-01")).toBe("1");
+    expect(table.lookup("AUD", "AUD", "2026-05-01")).toBeNull();
+    expect(table.rateFor("AUD", "AUD", "2026-05-01")).toBe("1");
   });
 });

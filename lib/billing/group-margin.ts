@@ -2,6 +2,7 @@ import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import { roundDiv } from "@/lib/money/round-div";
 import type { PeriodFigures } from "./build-margin-periods";
+import type { FxRateUsed } from "./fx-table";
 import { periodLabel } from "./month";
 import type { MarginItem } from "./schemas";
 
@@ -11,12 +12,16 @@ export interface MoneyFigures {
   shared: number;
   cogsByKind: Map<string, number>;
   isEstimate: boolean;
-  missingPairs: string[];
+  /** Pairs without a rate that the revenue needed: revenue unknown. */
+  revenueMissing: string[];
+  /** Pairs without a rate that the COGS needed: COGS unknown. */
+  cogsMissing: string[];
 }
 
 export interface MonthRow extends MoneyFigures {
   period: string;
   hasCogs: boolean;
+  ratesUsed: FxRateUsed[];
 }
 
 export interface TenantRow extends MoneyFigures {
@@ -32,13 +37,27 @@ export interface PlanRow extends MoneyFigures {
   baseRevenue: number;
 }
 
-const emptyFigures = (): MoneyFigures => ({ revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), isEstimate: false, missingPairs: [] });
+const emptyFigures = (): MoneyFigures => ({ revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), isEstimate: false, revenueMissing: [], cogsMissing: [] });
 const addTo = (map: Map<string, number>, key: string, cents: number) => map.set(key, (map.get(key) ?? 0) + cents);
-const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+const union = (a: Iterable<string>, b: Iterable<string>) => [...new Set([...a, ...b])].sort();
+
+/** Every pair a row's figures are missing a rate for. */
+export const missingPairsOf = (f: MoneyFigures): string[] => union(f.revenueMissing, f.cogsMissing);
+
+/** Pairs COGS lacked in any month of the range: COGS over the range (and the shared cost behind it) is then unknown. */
+const rangeCogsMissing = (periods: PeriodFigures[]) => periods.reduce<string[]>((acc, p) => union(acc, p.cogsMissing), []);
 
 export function groupByMonth(periods: PeriodFigures[]): MonthRow[] {
   return periods.map((p) => {
-    const row: MonthRow = { ...emptyFigures(), period: p.period, hasCogs: p.hasCogs, isEstimate: p.isEstimate, missingPairs: p.missingPairs };
+    const row: MonthRow = {
+      ...emptyFigures(),
+      period: p.period,
+      hasCogs: p.hasCogs,
+      isEstimate: p.isEstimate,
+      revenueMissing: p.revenueMissing,
+      cogsMissing: p.cogsMissing,
+      ratesUsed: p.ratesUsed,
+    };
     for (const t of p.tenants.values()) {
       row.revenue += t.revenue;
       row.cogs += t.cogs;
@@ -54,19 +73,32 @@ export function groupByMonth(periods: PeriodFigures[]): MonthRow[] {
 /** Per tenant over the range; a row with a null tenant holds the shared cost not allocated to anyone. */
 export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
   const rows = new Map<string, TenantRow>();
-  const missing = periods.reduce<string[]>((acc, p) => union(acc, p.missingPairs), []);
+  const cogsMissing = rangeCogsMissing(periods);
   const isEstimate = periods.some((p) => p.isEstimate);
-  const shared: TenantRow = { ...emptyFigures(), tenantId: null, planCode: null, usage: [], isEstimate, missingPairs: missing };
+  const shared: TenantRow = { ...emptyFigures(), tenantId: null, planCode: null, usage: [], isEstimate, cogsMissing };
+  let hasShared = false;
   for (const p of periods) {
     for (const t of p.tenants.values()) {
       let row = rows.get(t.tenantId);
       if (!row) {
         // Written out rather than spread: thousands of rows, and spread objects are slower to fill in.
-        row = { revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), tenantId: t.tenantId, planCode: null, usage: [], isEstimate, missingPairs: missing };
+        row = {
+          revenue: 0,
+          cogs: 0,
+          shared: 0,
+          cogsByKind: new Map(),
+          tenantId: t.tenantId,
+          planCode: null,
+          usage: [],
+          isEstimate,
+          revenueMissing: [],
+          cogsMissing,
+        };
         rows.set(t.tenantId, row);
       }
       row.planCode = t.planCode ?? row.planCode;
       row.revenue += t.revenue;
+      if (t.revenueMissing.size) row.revenueMissing = union(row.revenueMissing, t.revenueMissing);
       row.cogs += t.cogs + t.allocated;
       row.shared += t.allocated;
       for (const [k, c] of t.cogsByKind) addTo(row.cogsByKind, k, c);
@@ -83,23 +115,25 @@ export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
     const left = p.shared - p.sharedAllocated;
     shared.cogs += left;
     shared.shared += left;
+    // Shared cost that could not be converted still gets its row (with unknown figures), not silence.
+    hasShared ||= left !== 0 || (p.sharedAllocated === 0 && p.cogsMissing.length > 0 && p.sharedByKind.size > 0);
     if (p.sharedAllocated === 0) for (const [k, c] of p.sharedByKind) addTo(shared.cogsByKind, k, c);
     else if (left) addTo(shared.cogsByKind, "shared", left);
   }
   const out = [...rows.values()].sort((a, b) => (a.tenantId! < b.tenantId! ? -1 : a.tenantId! > b.tenantId! ? 1 : 0));
-  if (shared.cogs !== 0) out.push(shared);
+  if (hasShared) out.push(shared);
   return out;
 }
 
 /** Per plan over the range: revenue by each line's plan, COGS by the plan the tenant's usage is billed against. */
 export function groupByPlan(periods: PeriodFigures[]): PlanRow[] {
   const rows = new Map<string, PlanRow & { subs: Set<string> }>();
-  const missing = periods.reduce<string[]>((acc, p) => union(acc, p.missingPairs), []);
+  const cogsMissing = rangeCogsMissing(periods);
   const isEstimate = periods.some((p) => p.isEstimate);
   const row = (code: string) => {
     let r = rows.get(code);
     if (!r) {
-      r = { ...emptyFigures(), planCode: code || null, subscribers: 0, baseRevenue: 0, subs: new Set(), isEstimate, missingPairs: missing };
+      r = { ...emptyFigures(), planCode: code || null, subscribers: 0, baseRevenue: 0, subs: new Set(), isEstimate, cogsMissing };
       rows.set(code, r);
     }
     return r;
@@ -110,6 +144,7 @@ export function groupByPlan(periods: PeriodFigures[]): PlanRow[] {
         const r = row(plan);
         r.revenue += rev.total;
         r.baseRevenue += rev.base;
+        if (rev.missing.size) r.revenueMissing = union(r.revenueMissing, rev.missing);
         for (const id of rev.subscriptionIds) r.subs.add(id);
       }
       const r = row(t.planCode ?? "");
@@ -119,7 +154,7 @@ export function groupByPlan(periods: PeriodFigures[]): PlanRow[] {
       if (t.allocated) addTo(r.cogsByKind, "shared", t.allocated);
     }
     const left = p.shared - p.sharedAllocated;
-    if (left) {
+    if (left || (p.sharedAllocated === 0 && p.cogsMissing.length > 0 && p.sharedByKind.size > 0)) {
       const r = row("");
       r.cogs += left;
       r.shared += left;
@@ -137,22 +172,30 @@ export function marginPct(revenue: number, cogs: number): number | null {
   return Number(roundDiv(BigInt(revenue - cogs) * 10_000n, BigInt(revenue))) / 100;
 }
 
-/** The API's money fields: strings with two decimals, or all null when a rate is missing (never a guess). */
+/**
+ * The API's money fields: strings with two decimals, null where a rate is missing (never a guess). Revenue that
+ * needed no missing rate is shown; COGS without its rate is not, and the margin needs both.
+ */
 export function toMoneyItem(f: MoneyFigures, currency: string): Omit<MarginItem, "month" | "tenant_id" | "plan_code"> {
-  const isMissing = f.missingPairs.length > 0;
-  const m = (cents: number) => (isMissing ? null : centsToDecimal(cents));
+  const hasRevenue = f.revenueMissing.length === 0;
+  const hasCogs = f.cogsMissing.length === 0;
+  const missing = missingPairsOf(f);
   return {
-    revenue: m(f.revenue),
-    cogs: m(f.cogs),
-    margin: m(f.revenue - f.cogs),
-    margin_pct: isMissing ? null : marginPct(f.revenue, f.cogs),
-    shared_cogs: m(f.shared),
-    cogs_by_kind: isMissing ? null : Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, centsToDecimal(c)])),
+    revenue: hasRevenue ? centsToDecimal(f.revenue) : null,
+    cogs: hasCogs ? centsToDecimal(f.cogs) : null,
+    margin: hasRevenue && hasCogs ? centsToDecimal(f.revenue - f.cogs) : null,
+    margin_pct: hasRevenue && hasCogs ? marginPct(f.revenue, f.cogs) : null,
+    shared_cogs: hasCogs ? centsToDecimal(f.shared) : null,
+    cogs_by_kind: hasCogs ? Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, centsToDecimal(c)])) : null,
     currency,
     is_estimate: f.isEstimate,
-    fx_missing: isMissing,
-    missing_fx_pairs: f.missingPairs,
+    fx_missing: missing.length > 0,
+    missing_fx_pairs: missing,
   };
 }
 
-export const monthItem = (r: MonthRow, currency: string): MarginItem => ({ month: periodLabel(r.period), ...toMoneyItem(r, currency) });
+export const monthItem = (r: MonthRow, currency: string): MarginItem => ({
+  month: periodLabel(r.period),
+  ...toMoneyItem(r, currency),
+  fx_rates: r.ratesUsed.map((u) => ({ pair: `${u.base}/${u.quote}`, rate: u.rate, effective_from: u.effectiveFrom, source: u.source })),
+});

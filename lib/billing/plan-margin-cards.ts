@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { listCatalogPlans } from "@/lib/catalog/list-catalog-plans";
 import { loadFxTable } from "./fx-rates";
 import { type MarginReport, marginPlans } from "./get-margin-report";
-import { marginPct } from "./group-margin";
+import { marginPct, missingPairsOf } from "./group-margin";
 import { type PlanPricing, pricePlan } from "./plan-pricing";
 
 /** One plan's month on the price-tuning view: cents in the reporting currency unless named "price". */
@@ -32,8 +32,10 @@ export async function loadPlanMarginCards(db: DbOrTx, report: MarginReport, targ
     const v = plan.active_version;
     const row = rows.get(plan.code);
     const planRate = fx.rateFor(v.currency, report.currency, report.to);
-    const missing = [...(row?.missingPairs ?? []), ...(planRate === null ? [`${v.currency}/${report.currency}`] : [])];
+    const missing = [...(row ? missingPairsOf(row) : []), ...(planRate === null ? [`${v.currency}/${report.currency}`] : [])];
     const isMissing = missing.length > 0;
+    // Revenue in the reporting currency needs no rate: shown even when COGS or the plan's own price lacks one.
+    const hasRevenue = !row?.revenueMissing.length;
     const revenue = row?.revenue ?? 0;
     const cogs = row?.cogs ?? 0;
     return {
@@ -43,8 +45,8 @@ export async function loadPlanMarginCards(db: DbOrTx, report: MarginReport, targ
       basePriceCents: v.base_price_cents,
       currency: v.currency,
       subscribers: row?.subscribers ?? 0,
-      revenue: isMissing ? null : revenue,
-      baseRevenue: isMissing ? null : (row?.baseRevenue ?? 0),
+      revenue: hasRevenue ? revenue : null,
+      baseRevenue: hasRevenue ? (row?.baseRevenue ?? 0) : null,
       cogs: isMissing ? null : cogs,
       shared: isMissing ? null : (row?.shared ?? 0),
       margin: isMissing ? null : revenue - cogs,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { subscriptionStatuses } from "@/db/schema/billing";
+import { fxRateSources, subscriptionStatuses } from "@/db/schema/billing";
 import { catalogResourceKindSchema } from "@/lib/catalog/schemas";
 import { dateTimeSchema, textSchema } from "@/lib/http/input-schemas";
 import { monthSchema } from "./month";
@@ -103,7 +103,7 @@ export const marginQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
 export type MarginQuery = z.infer<typeof marginQuery>;
 
-const money = z.string().nullable().describe("Two decimals in the reporting currency; null when an exchange rate is missing");
+const money = z.string().nullable().describe("Two decimals in the reporting currency; null when it needs an exchange rate that is missing");
 
 export const marginItemSchema = z.object({
   month: z.string().optional().describe("YYYY-MM (group_by=month)"),
@@ -111,9 +111,9 @@ export const marginItemSchema = z.object({
   tenant_name: z.string().nullable().optional(),
   plan_code: z.string().nullable().optional().describe("group_by=plan; null for tenants without a plan and shared cost"),
   subscribers: z.number().int().optional(),
-  revenue: money,
-  cogs: money,
-  margin: money,
+  revenue: money.describe("Two decimals in the reporting currency; null only when revenue in another currency has no rate"),
+  cogs: money.describe("Two decimals in the reporting currency; null when a COGS currency (DO bills in USD) has no rate"),
+  margin: money.describe("revenue − cogs; null when either is"),
   margin_pct: z.number().nullable().describe("margin / revenue × 100, two decimals; null without revenue"),
   shared_cogs: money.optional().describe("Part of cogs that is shared cost (allocated, or not attributable)"),
   cogs_by_kind: z.record(z.string(), z.string()).nullable().optional(),
@@ -121,9 +121,20 @@ export const marginItemSchema = z.object({
     .array(z.object({ resource_kind: catalogResourceKindSchema, used: z.number(), included: z.number() }))
     .optional()
     .describe("group_by=tenant: each kind the tenant used, against what its plan and add-ons include"),
-  currency: z.string().length(3),
+  currency: z.string().length(3).describe("The reporting currency every amount of the item is in"),
   is_estimate: z.boolean().describe("COGS includes a month-to-date estimate from the balance snapshot (no invoice yet)"),
-  fx_missing: z.boolean(),
-  missing_fx_pairs: z.array(z.string()).describe("e.g. USD/AUD: the pairs without a rate for a month of this item"),
+  fx_missing: z.boolean().describe("Some figure of the item is null for want of an exchange rate"),
+  missing_fx_pairs: z.array(z.string()).describe("BASE/QUOTE, e.g. USD/AUD: the pairs without a rate that made a figure of this item null"),
+  fx_rates: z
+    .array(
+      z.object({
+        pair: z.string().describe("BASE/QUOTE, e.g. USD/AUD"),
+        rate: z.string().describe("1 BASE in QUOTE"),
+        effective_from: z.string().describe("The rate's date: the latest on or before the month's first day"),
+        source: z.enum(fxRateSources).describe("`ecb`: fetched reference rate (cross rates through EUR); `manual`: entered on /margin/fx"),
+      }),
+    )
+    .optional()
+    .describe("group_by=month: the rate each converted pair used"),
 });
 export type MarginItem = z.infer<typeof marginItemSchema>;

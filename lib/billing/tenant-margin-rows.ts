@@ -1,7 +1,7 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import { type MarginReport, marginTenants } from "./get-margin-report";
-import { marginPct } from "./group-margin";
+import { marginPct, missingPairsOf } from "./group-margin";
 import type { TenantSortField } from "./margin-page-query";
 import { periodLabel } from "./month";
 
@@ -15,21 +15,25 @@ export interface TenantMarginRow {
   shared: number | null;
   margin: number | null;
   marginPct: number | null;
+  /** Some figure is null for want of an exchange rate. */
+  fxMissing: boolean;
   usage: { resourceKind: CatalogResourceKind; isCovered: boolean; used: number; included: number }[];
 }
 
 export function toTenantMarginRows(report: MarginReport): TenantMarginRow[] {
   return marginTenants(report).map((r) => {
-    const isMissing = r.missingPairs.length > 0;
+    const hasRevenue = r.revenueMissing.length === 0;
+    const hasCogs = r.cogsMissing.length === 0;
     return {
       tenantId: r.tenantId,
       name: r.tenantId ? (report.tenantNames.get(r.tenantId) ?? null) : null,
       planCode: r.planCode,
-      revenue: isMissing ? null : r.revenue,
-      cogs: isMissing ? null : r.cogs,
-      shared: isMissing ? null : r.shared,
-      margin: isMissing ? null : r.revenue - r.cogs,
-      marginPct: isMissing ? null : marginPct(r.revenue, r.cogs),
+      revenue: hasRevenue ? r.revenue : null,
+      cogs: hasCogs ? r.cogs : null,
+      shared: hasCogs ? r.shared : null,
+      margin: hasRevenue && hasCogs ? r.revenue - r.cogs : null,
+      marginPct: hasRevenue && hasCogs ? marginPct(r.revenue, r.cogs) : null,
+      fxMissing: missingPairsOf(r).length > 0,
       // What was used; allowances nobody touched would only add noise.
       usage: r.usage.filter((u) => u.used > 0),
     };
@@ -88,7 +92,7 @@ export function tenantRowsCsv(report: MarginReport, rows: TenantMarginRow[]): st
       r.marginPct,
       report.currency,
       estimate,
-      r.revenue === null,
+      r.fxMissing,
       r.usage.map((u) => `${u.resourceKind}=${u.used}/${u.included}`).join("; "),
     ]
       .map(csvField)

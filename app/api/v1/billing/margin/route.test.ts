@@ -12,6 +12,7 @@ import { GET } from "./route";
 // 15/30 × 50.00 = 25.00. April COGS (USD): acme 10.00 droplet + 2.00 volume → AUD 18.00; globex 3.00 → 4.50; shared:
 // a droplet tagged for a tenant we do not know (1.00) and an untagged one (4.00) → 7.50, an unmatched line 0.50 → 0.75,
 // a credit −0.20 → −0.30: 7.95. Tax (0.99) is excluded. Month: revenue 76.12, COGS 30.45, margin 45.67, 60.00 %.
+// March: acme's 50.00 is in AUD already, so it shows; its USD 5.00 of COGS has no rate, so COGS and margin do not.
 
 const getDb = setupAppTestDb();
 let planCode: string;
@@ -54,14 +55,15 @@ beforeAll(async () => {
 const sum = (items: any[], field: string) => items.reduce((a, i) => a + Math.round(Number(i[field]) * 100), 0);
 
 describe("GET /api/v1/billing/margin", () => {
-  it("by month: exact figures, the estimate month marked, a month without a rate says so", async () => {
+  it("by month: exact figures, the estimate month marked, a month without a rate says so and keeps its AUD revenue", async () => {
     const r = await margin("from=2026-03&to=2026-05&group_by=month");
     expect(r.status).toBe(200);
     expect(r.body.next_cursor).toBeNull();
     const [march, april, may] = r.body.data;
-    expect(march).toMatchObject({ month: "2026-03", revenue: null, cogs: null, margin: null, margin_pct: null, fx_missing: true, missing_fx_pairs: ["USD/AUD"] });
+    expect(march).toMatchObject({ month: "2026-03", revenue: "50.00", cogs: null, margin: null, margin_pct: null, currency: "AUD", fx_missing: true, missing_fx_pairs: ["USD/AUD"], fx_rates: [] });
     expect(april).toMatchObject({ month: "2026-04", revenue: "76.12", cogs: "30.45", margin: "45.67", margin_pct: 60, currency: "AUD", is_estimate: false, fx_missing: false, shared_cogs: "7.95" });
     expect(april.cogs_by_kind).toEqual({ credit: "-0.30", droplet: "27.00", other: "0.75", volume: "3.00" });
+    expect(april.fx_rates).toEqual([{ pair: "USD/AUD", rate: "1.50000000", effective_from: "2026-04-01", source: "manual" }]);
     // May: acme 50.00 + globex 50.00 against the 30.00 estimate.
     expect(may).toMatchObject({ month: "2026-05", revenue: "100.00", cogs: "30.00", margin: "70.00", margin_pct: 70, is_estimate: true, cogs_by_kind: { estimate: "30.00" } });
   });
@@ -99,9 +101,15 @@ describe("GET /api/v1/billing/margin", () => {
     expect(sum(r.body.data, "cogs")).toBe(3045);
   });
 
-  it("a range holding a month without a rate answers null money for every tenant, naming the pair", async () => {
+  it("a range holding a month without a rate answers null COGS and margin for every tenant, naming the pair; AUD revenue stays", async () => {
     const r = await margin("from=2026-03&to=2026-04&group_by=tenant");
-    for (const item of r.body.data) expect(item).toMatchObject({ fx_missing: true, missing_fx_pairs: ["USD/AUD"], revenue: null, cogs: null });
+    // acme: 50.00 in March + 51.12 in April; globex 25.00 (April only).
+    expect(r.body.data.map((i: any) => [i.tenant_id, i.revenue, i.cogs, i.margin, i.margin_pct, i.currency])).toEqual([
+      ["acme", "101.12", null, null, null, "AUD"],
+      ["globex", "25.00", null, null, null, "AUD"],
+      [null, "0.00", null, null, null, "AUD"],
+    ]);
+    for (const item of r.body.data) expect(item).toMatchObject({ fx_missing: true, missing_fx_pairs: ["USD/AUD"], shared_cogs: null, cogs_by_kind: null });
   });
 
   it("refuses a backwards or over-long range", async () => {

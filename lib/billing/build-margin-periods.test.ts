@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { buildMarginPeriods } from "./build-margin-periods";
+import type { RevenueSubscription, RevenueVersion } from "./compute-month-revenue";
+import { createFxTable, type FxSource } from "./fx-table";
+import { groupByMonth, groupByPlan, groupByTenant, monthItem, toMoneyItem } from "./group-margin";
+import type { CogsAtom } from "./load-cogs";
+import { tenantRowsCsv, toTenantMarginRows } from "./tenant-margin-rows";
+
+// Hand-computed, November 2025 (30 days), reporting in AUD. Studio is AUD 50.00 a month, Dev USD 20.00; both held all
+// month. COGS is DO's, in USD: acme's droplet 10.00 and an untagged (shared) droplet 4.00.
+
+const studio: RevenueVersion = { id: "studio-1", planCode: "studio", version: 1, basePriceCents: 5000, currency: "AUD", items: [] };
+const dev: RevenueVersion = { id: "dev-1", planCode: "dev", version: 1, basePriceCents: 2000, currency: "USD", items: [] };
+const sub = (id: string, tenantId: string, versionId: string): RevenueSubscription => ({
+  id,
+  tenantId,
+  status: "active",
+  startedAt: new Date("2025-01-01T00:00:00Z"),
+  endedAt: null,
+  versionId,
+  migrations: [],
+  addons: [],
+});
+const cogs: CogsAtom[] = [
+  { period: "2025-11-01", tenantId: "acme", kind: "droplet", currency: "USD", cents: 1000 },
+  { period: "2025-11-01", tenantId: null, kind: "droplet", currency: "USD", cents: 400 },
+];
+type Rate = { base: string; quote: string; rate: string; effectiveFrom: string; source: FxSource };
+
+function build(subs: RevenueSubscription[], rates: Rate[] = [], allocateShared = false) {
+  return buildMarginPeriods({
+    periods: ["2025-11-01"],
+    revenue: { subscriptions: subs, versions: new Map([studio, dev].map((v) => [v.id, v])), addons: new Map(), usage: new Map() },
+    cogs: { atoms: cogs, estimated: new Set(), invoiced: new Set(["2025-11-01"]) },
+    fx: createFxTable(rates),
+    currency: "AUD",
+    allocateShared,
+  });
+}
+
+describe("margin without an exchange rate: only what needs a rate is missing", () => {
+  it("a tenant on an AUD plan keeps its revenue; COGS (USD) and the margin are missing, naming the pair", () => {
+    const [month] = groupByMonth(build([sub("s1", "acme", "studio-1")]));
+    expect(monthItem(month!, "AUD")).toMatchObject({
+      month: "2025-11",
+      revenue: "50.00",
+      cogs: null,
+      margin: null,
+      margin_pct: null,
+      shared_cogs: null,
+      cogs_by_kind: null,
+      currency: "AUD",
+      fx_missing: true,
+      missing_fx_pairs: ["USD/AUD"],
+      fx_rates: [],
+    });
+  });
+
+  it("per tenant and per plan: revenue in AUD is shown, revenue in USD is not", () => {
+    const periods = build([sub("s1", "acme", "studio-1"), sub("s2", "globex", "dev-1")]);
+    const tenants = groupByTenant(periods).map((r) => [r.tenantId, toMoneyItem(r, "AUD")] as const);
+    expect(tenants.map(([id, i]) => [id, i.revenue, i.cogs, i.margin, i.fx_missing, i.missing_fx_pairs])).toEqual([
+      ["acme", "50.00", null, null, true, ["USD/AUD"]],
+      ["globex", null, null, null, true, ["USD/AUD"]],
+      [null, "0.00", null, null, true, ["USD/AUD"]],
+    ]);
+    const plans = groupByPlan(periods).map((r) => [r.planCode, toMoneyItem(r, "AUD").revenue]);
+    expect(plans).toEqual([
+      ["dev", null],
+      ["studio", "50.00"],
+      [null, "0.00"],
+    ]);
+    // The month needs the USD revenue too: its total is missing.
+    expect(monthItem(groupByMonth(periods)[0]!, "AUD")).toMatchObject({ revenue: null, cogs: null, fx_missing: true });
+  });
+
+  it("the tenant CSV: AUD revenue kept, empty COGS and margin, fx_missing true", () => {
+    const report = { from: "2025-11-01", to: "2025-11-01", currency: "AUD", allocateShared: false, periods: build([sub("s1", "acme", "studio-1")]), tenantNames: new Map() };
+    const [, acme, shared] = tenantRowsCsv(report, toTenantMarginRows(report)).split("\r\n");
+    // month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,usage
+    expect(acme).toBe("2025-11,acme,,studio,50.00,,,,,AUD,false,true,");
+    expect(shared).toBe("2025-11,,,,0.00,,,,,AUD,false,true,");
+  });
+
+  it("allocating shared cost pro rata to revenue needs every tenant's revenue: without it no tenant's COGS is shown", () => {
+    const periods = build([sub("s1", "acme", "studio-1"), sub("s2", "globex", "dev-1")], [], true);
+    for (const row of groupByTenant(periods)) expect(toMoneyItem(row, "AUD").cogs).toBeNull();
+  });
+
+  it("with the rate, everything converts and the month names the rate it used", () => {
+    // Manual 1.6 from 1 November beats the ECB's 1.5 of the same date; 31 October's ECB 1.4 is older.
+    const rates: Rate[] = [
+      { base: "USD", quote: "AUD", rate: "1.40000000", effectiveFrom: "2025-10-31", source: "ecb" },
+      { base: "USD", quote: "AUD", rate: "1.50000000", effectiveFrom: "2025-11-01", source: "ecb" },
+      { base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2025-11-01", source: "manual" },
+    ];
+    const [month] = groupByMonth(build([sub("s1", "acme", "studio-1"), sub("s2", "globex", "dev-1")], rates));
+    // Revenue 50.00 + 20.00 × 1.6 = 82.00; COGS (10.00 + 4.00) × 1.6 = 22.40; margin 59.60 = 72.68 % of 82.00.
+    expect(monthItem(month!, "AUD")).toMatchObject({
+      revenue: "82.00",
+      cogs: "22.40",
+      margin: "59.60",
+      margin_pct: 72.68,
+      shared_cogs: "6.40",
+      fx_missing: false,
+      missing_fx_pairs: [],
+      fx_rates: [{ pair: "USD/AUD", rate: "1.60000000", effective_from: "2025-11-01", source: "manual" }],
+    });
+  });
+});
