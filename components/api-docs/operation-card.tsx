@@ -11,6 +11,18 @@ interface Parameter {
   schema: Record<string, unknown>;
 }
 
+interface MediaType {
+  example?: unknown;
+  schema?: unknown;
+}
+
+/** One operation's entry in the generated OpenAPI document (only what the card reads). */
+export interface OpenApiOperationEntry {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, MediaType> };
+  responses: Record<string, { description?: string; $ref?: string; content?: Record<string, MediaType> }>;
+}
+
 function typeOf(schema: Record<string, unknown>): string {
   if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map(String).join(" | ");
   if (schema.type) return Array.isArray(schema.type) ? schema.type.join(" | ") : String(schema.type);
@@ -27,9 +39,9 @@ function constraints(schema: Record<string, unknown>): string {
   return parts.join(", ");
 }
 
-export function OperationCard({ op, entry }: { op: Operation; entry: any }) {
-  const params = (entry.parameters ?? []) as Parameter[];
-  const success = Object.entries(entry.responses as Record<string, any>).find(([s]) => s.startsWith("2"));
+export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOperationEntry }) {
+  const params = entry.parameters ?? [];
+  const success = Object.entries(entry.responses).find(([s]) => s.startsWith("2"));
   const example = success?.[1]?.content?.["application/json"]?.example;
   const body = entry.requestBody?.content?.["application/json"];
   return (
@@ -78,7 +90,7 @@ export function OperationCard({ op, entry }: { op: Operation; entry: any }) {
       <div className="mt-4 text-sm">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Responses</p>
         <ul className="mt-1 space-y-0.5">
-          {Object.entries(entry.responses as Record<string, any>).map(([status, r]) => (
+          {Object.entries(entry.responses).map(([status, r]) => (
             <li key={status}>
               <span className="font-mono">{status}</span>{" "}
               <span className="text-slate-700">{r.description ?? String(r.$ref).split("/").at(-1)}</span>

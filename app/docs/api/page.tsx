@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OperationCard } from "@/components/api-docs/operation-card";
+import { type OpenApiOperationEntry, OperationCard } from "@/components/api-docs/operation-card";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";
 import packageJson from "@/package.json";
@@ -48,7 +48,7 @@ export default function ApiReferencePage() {
             </h2>
             <div className="mt-4 space-y-6">
               {ops.map((op) => (
-                <OperationCard key={op.operationId} op={op} entry={(doc.paths[op.path] as Record<string, any>)[op.method.toLowerCase()]} />
+                <OperationCard key={op.operationId} op={op} entry={(doc.paths[op.path] as Record<string, OpenApiOperationEntry>)[op.method.toLowerCase()]!} />
               ))}
             </div>
           </section>
