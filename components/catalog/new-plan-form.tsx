@@ -4,13 +4,13 @@ import { useActionState } from "react";
 import { FormOutcome } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+import { type ActionResult, idleResult, type ServerAction } from "@/lib/http/action-result";
 
 /** A plan's identity and its first price; it becomes a draft (version 1) to fill in and publish. */
-export function NewPlanForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+export function NewPlanForm({ action }: { action: ServerAction }) {
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, idleResult);
   const v = state.values ?? {};
-  const e = state.fieldErrors;
+  const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <FormOutcome state={state} />

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormOutcome } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+import { type ActionResult, idleResult, type ServerAction } from "@/lib/http/action-result";
 
 /** A plan's name and description: its code is its identity and stays. */
 export function PlanDetailsForm({
@@ -13,14 +13,14 @@ export function PlanDetailsForm({
   name,
   description,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: ServerAction;
   planCode: string;
   name: string;
   description: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, idleResult);
   const v = state.values ?? { name, description };
-  const e = state.fieldErrors;
+  const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-4" noValidate>
       <input type="hidden" name="plan_code" value={planCode} />

@@ -3,12 +3,12 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
-import type { FormState } from "@/lib/catalog/form-state";
+import type { ServerAction } from "@/lib/http/action-result";
 import { resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
 
 const kindOptions = catalogResourceKinds.map((k) => ({ value: k, label: resourceKindInfo[k].label }));
 
-export function ResourcePriceForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
+export function ResourcePriceForm({ action }: { action: ServerAction }) {
   return (
     <ActionForm action={action} submitLabel="Add price" pendingLabel="Saving…">
       {(v, e) => (

@@ -7,8 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { describedBy, FieldError, inputClass, TextField } from "@/components/ui/field";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { type CatalogResourceKind, catalogResourceKinds } from "@/db/schema/catalog-kinds";
-import type { FormValues } from "@/lib/catalog/form-schemas";
-import { type FormState, idleFormState } from "@/lib/catalog/form-state";
+import { type ActionResult, type FormValues, idleResult, type ServerAction } from "@/lib/http/action-result";
 import { resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
 
 type ItemInput = "included_qty" | "overage_unit" | "overage_price" | "hard_cap_qty";
@@ -31,16 +30,16 @@ export function VersionForm({
   submitLabel,
   pendingLabel,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: ServerAction;
   planCode: string;
   versionId?: string;
   initialValues: FormValues;
   submitLabel: string;
   pendingLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, idleResult);
   const values = state.values ?? initialValues;
-  const errors = state.fieldErrors;
+  const errors = state.fieldErrors ?? {};
   const [enabled, setEnabled] = useState<Set<CatalogResourceKind>>(
     () => new Set(catalogResourceKinds.filter((k) => values[`items.${k}.enabled`] === "on")),
   );

@@ -4,6 +4,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InvoiceItem } from "@/lib/costs/schemas";
+import type { ServerAction } from "@/lib/http/action-result";
 import { formatUsd } from "./format-usd";
 
 const statusTones: Record<InvoiceItem["status"], Tone> = { discovered: "neutral", ingesting: "blue", ingested: "green", failed: "red" };
@@ -13,7 +14,7 @@ function monthOf(period: string): string {
 }
 
 /** Every invoice: ingest state, line count, reconciliation (loud when off), match rate, and Re-ingest. */
-export function InvoicesTable({ invoices }: { invoices: InvoiceItem[] }) {
+export function InvoicesTable({ invoices, runJob }: { invoices: InvoiceItem[]; runJob: ServerAction }) {
   return (
     <Table caption="DigitalOcean invoices and their ingest state">
       <THead>
@@ -76,6 +77,7 @@ export function InvoicesTable({ invoices }: { invoices: InvoiceItem[] }) {
               <Td className="whitespace-nowrap text-slate-700">{formatDateTime(invoice.ingested_at)}</Td>
               <Td>
                 <RunJobButton
+                  action={runJob}
                   job="ingest-invoice"
                   label="Re-ingest"
                   args={{ uuid: invoice.invoice_uuid }}

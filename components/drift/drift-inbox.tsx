@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useMemo, useRef, useState, useTransition } from "react";
-import { type AcceptDriftResult, acceptDriftAction } from "@/app/(admin)/drift/actions";
 import { Button } from "@/components/ui/button";
-import type { DriftItem } from "@/lib/drift/schemas";
+import type { AcceptedDriftSummary, DriftItem } from "@/lib/drift/schemas";
+import { type ActionResult, idleResult, type ServerAction } from "@/lib/http/action-result";
 import { ConfirmAcceptDialog } from "./confirm-accept-dialog";
 import { DriftGroup } from "./drift-group";
 import { groupByResource } from "./group-by-resource";
@@ -16,7 +16,18 @@ import { Toast } from "./toast";
  * the navigation badge) and a toast confirms. It stays mounted when the list empties (rendering `empty`), so the toast
  * for the last drift, or the error of a refused accept, is still shown after the page's data refreshes.
  */
-export function DriftInbox({ items, now, empty }: { items: DriftItem[]; now: number; empty: ReactNode }) {
+export function DriftInbox({
+  accept,
+  items,
+  now,
+  empty,
+}: {
+  /** The drift page's acceptDriftAction, handed down by the page. */
+  accept: ServerAction<AcceptedDriftSummary[], string[]>;
+  items: DriftItem[];
+  now: number;
+  empty: ReactNode;
+}) {
   const router = useRouter();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -44,22 +55,23 @@ export function DriftInbox({ items, now, empty }: { items: DriftItem[]; now: num
     const batch = confirming ?? [];
     setError(null);
     startTransition(async () => {
-      let result: AcceptDriftResult;
+      let result: ActionResult<AcceptedDriftSummary[]>;
       try {
-        result = await acceptDriftAction(batch.map((d) => d.id));
+        result = await accept(idleResult, batch.map((d) => d.id));
       } catch {
-        result = { ok: false, message: "Nothing was accepted: the server could not be reached. Try again." };
+        result = { status: "error", message: "Nothing was accepted: the server could not be reached. Try again.", fieldErrors: {} };
       }
-      if (!result.ok) {
-        setError(result.message);
+      if (result.status !== "ok") {
+        setError(result.message ?? "Nothing was accepted. Try again.");
         router.refresh();
         return;
       }
-      const ids = new Set(result.accepted.map((a) => a.id));
+      const accepted = result.data;
+      const ids = new Set(accepted.map((a) => a.id));
       setHidden((prev) => new Set([...prev, ...ids]));
       setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
       setConfirming(null);
-      setToast(acceptedMessage(result.accepted));
+      setToast(acceptedMessage(accepted));
       // The focused control (the dialog's button, or the row's) is gone: put focus somewhere that still exists.
       summaryRef.current?.focus();
     });
@@ -122,7 +134,7 @@ export function DriftInbox({ items, now, empty }: { items: DriftItem[]; now: num
   );
 }
 
-function acceptedMessage(accepted: Extract<AcceptDriftResult, { ok: true }>["accepted"]): string {
+function acceptedMessage(accepted: AcceptedDriftSummary[]): string {
   if (accepted.length === 1) {
     const [a] = accepted;
     return `Accepted ${a!.field} on ${a!.resourceName}: its spec is now version ${a!.specVersion}.`;

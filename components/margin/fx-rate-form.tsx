@@ -1,13 +1,13 @@
 "use client";
 
-import { saveFxRateAction } from "@/app/(admin)/margin/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
+import type { ServerAction } from "@/lib/http/action-result";
 
 /** Enter (or correct) the rate of a currency pair from a date. */
-export function FxRateForm({ defaults }: { defaults: { base: string; quote: string; effective_from: string } }) {
+export function FxRateForm({ action, defaults }: { action: ServerAction; defaults: { base: string; quote: string; effective_from: string } }) {
   return (
-    <ActionForm action={saveFxRateAction} defaults={defaults} submitLabel="Save rate" pendingLabel="Saving…" className="px-5 py-4">
+    <ActionForm action={action} defaults={defaults} submitLabel="Save rate" pendingLabel="Saving…" className="px-5 py-4">
       {(v, e) => (
         <>
           <TextField id="fx-base" name="base" label="From currency" defaultValue={v.base} error={e.base} maxLength={3} inputClassName="w-24 uppercase" />

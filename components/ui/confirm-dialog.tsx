@@ -1,18 +1,13 @@
 "use client";
 
 import { type ReactNode, useActionState, useEffect, useId, useRef } from "react";
+import { type ActionResult, idleResult, type ServerAction } from "@/lib/http/action-result";
 import { Button } from "./button";
-
-export interface ConfirmState {
-  error?: string;
-  /** Set by an action that succeeded without navigating away: the dialog closes. */
-  done?: boolean;
-}
 
 /**
  * A button that opens a modal confirmation (native <dialog>: focus moves in and is trapped, Escape closes it, focus
  * returns to the button). Confirming submits `action`, a server action; an error it returns is shown in the dialog,
- * and `{ done: true }` closes it (actions that redirect need neither).
+ * and success closes it (actions that redirect answer neither).
  */
 export function ConfirmDialog({
   trigger,
@@ -32,15 +27,17 @@ export function ConfirmDialog({
   confirmLabel: string;
   pendingLabel: string;
   confirmVariant?: "primary" | "danger";
-  action: (prev: ConfirmState, form: FormData) => Promise<ConfirmState>;
+  action: ServerAction;
   fields: Record<string, string>;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, idleResult);
+  // A confirmation's inputs are hidden or few: its error is one message.
+  const error = state.status === "error" ? (state.message ?? Object.values(state.fieldErrors)[0]) : undefined;
   useEffect(() => {
-    if (state.error && !ref.current?.open) ref.current?.showModal();
-    if (state.done) ref.current?.close();
+    if (state.status === "error" && !ref.current?.open) ref.current?.showModal();
+    if (state.status === "ok") ref.current?.close();
   }, [state]);
   return (
     <>
@@ -60,9 +57,9 @@ export function ConfirmDialog({
           </div>
           <div className="flex max-h-[60vh] flex-col gap-3 overflow-y-auto px-5 py-4 text-sm text-slate-700">
             {children}
-            {state.error ? (
+            {error ? (
               <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-900 ring-1 ring-inset ring-red-200">
-                {state.error}
+                {error}
               </p>
             ) : null}
           </div>

@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { parseAddonForm, parsePlanForm, parseResourcePriceForm, parseVersionForm } from "./form-schemas";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseActionInput } from "@/lib/http/parse-action-input";
+import { addonFormSchema, planFormSchema, resourcePriceFormSchema, versionFormSchema } from "./form-schemas";
+
+// Parsed as the server actions parse them (adminAction): the FormData's values by input name.
+const parseVersionForm = (f: FormData) => parseActionInput(versionFormSchema, f);
+const parsePlanForm = (f: FormData) => parseActionInput(planFormSchema, f);
+const parseAddonForm = (f: FormData) => parseActionInput(addonFormSchema, f);
+const parseResourcePriceForm = (f: FormData) => parseActionInput(resourcePriceFormSchema, f);
 
 const form = (entries: Record<string, string>) => {
   const f = new FormData();
@@ -57,7 +64,7 @@ describe("parseVersionForm", () => {
       "items.droplet_hours.overage_price": "Enter an amount in dollars, such as 49.95",
       "items.bandwidth_gb.hard_cap_qty": "The cap cannot be below the included quantity",
     });
-    expect(r.values.base_price).toBe("49.999");
+    expect(r.values?.base_price).toBe("49.999");
   });
 
   it("asks for a price when none is given", () => {
@@ -81,21 +88,26 @@ describe("the other catalog forms", () => {
     expect(kind.success ? [] : Object.keys(kind.fieldErrors)).toEqual(["resource_kind"]);
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("parseResourcePriceForm starts now unless given a UTC date", () => {
     const now = new Date("2026-05-05T05:05:05Z");
+    vi.useFakeTimers({ toFake: ["Date"], now });
     const base = { resource_kind: "volume_gb_month", unit: "GB-month", price: "0.16", currency: "AUD" };
-    expect(parseResourcePriceForm(form({ ...base, effective_from: "" }), now)).toMatchObject({ success: true, data: { price_cents: 16, effective_from: now } });
-    expect(parseResourcePriceForm(form({ ...base, effective_from: "2026-07-01" }), now)).toMatchObject({
+    expect(parseResourcePriceForm(form({ ...base, effective_from: "" }))).toMatchObject({ success: true, data: { price_cents: 16, effective_from: now } });
+    expect(parseResourcePriceForm(form({ ...base, effective_from: "2026-07-01" }))).toMatchObject({
       success: true,
       data: { effective_from: new Date("2026-07-01T00:00:00Z") },
     });
-    const bad = parseResourcePriceForm(form({ ...base, effective_from: "2026-02-30x" }), now);
+    const bad = parseResourcePriceForm(form({ ...base, effective_from: "2026-02-30x" }));
     expect(bad.success ? [] : Object.keys(bad.fieldErrors)).toEqual(["effective_from"]);
-    const feb30 = parseResourcePriceForm(form({ ...base, effective_from: "2026-02-30" }), now);
+    const feb30 = parseResourcePriceForm(form({ ...base, effective_from: "2026-02-30" }));
     expect(feb30.success ? {} : feb30.fieldErrors).toEqual({ effective_from: "That date does not exist" });
     // Year 0000 is no date PostgreSQL knows, and 0099 would not round-trip: both are refused, not a failed insert.
     for (const year of ["0000", "0099", "9999"]) {
-      const r = parseResourcePriceForm(form({ ...base, effective_from: `${year}-01-01` }), now);
+      const r = parseResourcePriceForm(form({ ...base, effective_from: `${year}-01-01` }));
       expect(r.success ? {} : r.fieldErrors, year).toEqual({ effective_from: "Use a date between 2000 and 2099" });
     }
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { catalogResourceKinds } from "@/db/schema/catalog-kinds";
+import type { FormValues } from "@/lib/http/action-result";
 import { isSupportedCalendarDate, supportedYears } from "@/lib/http/input-schemas";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import {
@@ -15,14 +16,11 @@ import {
 } from "./schemas";
 
 /**
- * The catalog editor's forms, parsed from FormData on the server. Field names are the keys errors come back under
- * (`items.droplet_hours.included_qty`), so a form shows each message beside its input. People type dollars and
- * grouped numbers ("2,000,000"); these schemas turn them into the domain's cents and integers.
+ * The catalog editor's forms, parsed from their FormData's values by the server actions (adminAction). Field names
+ * are the keys errors come back under (`items.droplet_hours.included_qty`), so a form shows each message beside its
+ * input. People type dollars and grouped numbers ("2,000,000"); these schemas turn them into the domain's cents and
+ * integers.
  */
-
-export type FieldErrors = Record<string, string>;
-export type FormValues = Record<string, string>;
-export type FormParse<T> = { success: true; data: T; values: FormValues } | { success: false; fieldErrors: FieldErrors; values: FormValues };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -65,40 +63,26 @@ const versionForm = z
     }
   });
 
-function valuesOf(form: FormData): FormValues {
-  const values: FormValues = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v;
-  return values;
-}
-
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-function run<T>(schema: z.ZodType<T>, raw: unknown, values: FormValues): FormParse<T> {
-  const r = schema.safeParse(raw);
-  return r.success ? { success: true, data: r.data, values } : { success: false, fieldErrors: fieldErrorsOf(r.error), values };
-}
-
-/** The draft editor: base price, currency, and a row per resource kind whose "included" box is ticked. */
-export function parseVersionForm(form: FormData): FormParse<VersionInput> {
-  const values = valuesOf(form);
-  const items: Record<string, unknown> = {};
-  for (const kind of catalogResourceKinds) {
-    if (values[`items.${kind}.enabled`] !== "on") continue;
-    items[kind] = {
-      included_qty: values[`items.${kind}.included_qty`],
-      overage_unit: values[`items.${kind}.overage_unit`],
-      overage_price: values[`items.${kind}.overage_price`],
-      hard_cap_qty: values[`items.${kind}.hard_cap_qty`],
-    };
-  }
-  const schema = versionForm.transform(
+/**
+ * The draft editor: base price, currency, and a row per resource kind whose "included" box is ticked. It reads the
+ * form's flat values (`items.<kind>.<field>`), so issues come back under the inputs' names.
+ */
+export const versionFormSchema = z.preprocess(
+  (raw) => {
+    const values = (raw ?? {}) as FormValues;
+    const items: Record<string, unknown> = {};
+    for (const kind of catalogResourceKinds) {
+      if (values[`items.${kind}.enabled`] !== "on") continue;
+      items[kind] = {
+        included_qty: values[`items.${kind}.included_qty`],
+        overage_unit: values[`items.${kind}.overage_unit`],
+        overage_price: values[`items.${kind}.overage_price`],
+        hard_cap_qty: values[`items.${kind}.hard_cap_qty`],
+      };
+    }
+    return { base_price: values.base_price, currency: values.currency, items };
+  },
+  versionForm.transform(
     (v): VersionInput => ({
       base_price_cents: v.base_price,
       currency: v.currency,
@@ -116,9 +100,8 @@ export function parseVersionForm(form: FormData): FormParse<VersionInput> {
           : [],
       ),
     }),
-  );
-  return run(schema, { base_price: values.base_price, currency: values.currency, items }, values);
-}
+  ),
+);
 
 const planForm = z.object({
   code: planCodeSchema,
@@ -129,39 +112,34 @@ const planForm = z.object({
 });
 
 /** A new plan: its identity and the price of its first (draft) version. */
-export function parsePlanForm(form: FormData): FormParse<{ plan: PlanInput; version: VersionInput }> {
-  const values = valuesOf(form);
-  const schema = planForm.transform((v) => ({
-    plan: { code: v.code, name: v.name, description: v.description },
-    version: { base_price_cents: v.base_price, currency: v.currency, items: [] },
-  }));
-  return run(schema, values, values);
-}
+export const planFormSchema = planForm.transform((v): { plan: PlanInput; version: VersionInput } => ({
+  plan: { code: v.code, name: v.name, description: v.description },
+  version: { base_price_cents: v.base_price, currency: v.currency, items: [] },
+}));
 
-export function parsePlanDetailsForm(form: FormData): FormParse<Pick<PlanInput, "name" | "description">> {
-  const values = valuesOf(form);
-  return run(planForm.pick({ name: true, description: true }), values, values);
-}
+/** A plan's name and description; its code is its identity and stays. */
+export const planDetailsFormSchema = planForm.pick({ name: true, description: true });
 
-const addonForm = z
-  .object({
-    code: z.string({ error: "Enter a code" }),
-    name: z.string({ error: "Give the add-on a name" }),
-    resource_kind: z.string({ error: "Choose what it adds" }),
-    qty: wholeNumber("the quantity"),
-    price: money("the price"),
-    currency: z.string({ error: "Enter a currency" }),
-  })
-  .transform((v) => ({ code: v.code, name: v.name, resource_kind: v.resource_kind, qty: v.qty, price_cents: v.price, currency: v.currency }))
-  .pipe(addonInputSchema);
+const addonForm = z.object({
+  code: z.string({ error: "Enter a code" }),
+  name: z.string({ error: "Give the add-on a name" }),
+  resource_kind: z.string({ error: "Choose what it adds" }),
+  qty: wholeNumber("the quantity"),
+  price: money("the price"),
+  currency: z.string({ error: "Enter a currency" }),
+});
 
-export function parseAddonForm(form: FormData): FormParse<AddonInput> {
-  const values = valuesOf(form);
-  const r = run(addonForm, values, values);
-  // Errors raised after the transform carry domain names; point them at the inputs people typed into.
-  if (!r.success && r.fieldErrors.price_cents) r.fieldErrors.price ??= r.fieldErrors.price_cents;
-  return r;
-}
+/** A new add-on, checked by the domain's own schema once the form's dollars are cents. */
+export const addonFormSchema = addonForm.transform((v, ctx): AddonInput => {
+  const r = addonInputSchema.safeParse({ code: v.code, name: v.name, resource_kind: v.resource_kind, qty: v.qty, price_cents: v.price, currency: v.currency });
+  if (r.success) return r.data;
+  // The domain's issues carry its names; point them at the inputs people typed into.
+  for (const issue of r.error.issues) {
+    const path = issue.path[0] === "price_cents" ? ["price", ...issue.path.slice(1)] : issue.path;
+    ctx.addIssue({ code: "custom", message: issue.message, path });
+  }
+  return z.NEVER;
+});
 
 const resourcePriceForm = z.object({
   resource_kind: catalogResourceKindSchema,
@@ -180,17 +158,13 @@ const resourcePriceForm = z.object({
   ),
 });
 
-/** A new fallback price. No start date means "from now"; a date means from 00:00 UTC that day. */
-export function parseResourcePriceForm(form: FormData, now = new Date()): FormParse<ResourcePriceInput> {
-  const values = valuesOf(form);
-  const schema = resourcePriceForm.transform(
-    (v): ResourcePriceInput => ({
-      resource_kind: v.resource_kind,
-      unit: v.unit,
-      price_cents: v.price,
-      currency: v.currency,
-      effective_from: v.effective_from ?? now,
-    }),
-  );
-  return run(schema, values, values);
-}
+/** A new fallback price. No start date means "from now" (when the form is parsed); a date means from 00:00 UTC that day. */
+export const resourcePriceFormSchema = resourcePriceForm.transform(
+  (v): ResourcePriceInput => ({
+    resource_kind: v.resource_kind,
+    unit: v.unit,
+    price_cents: v.price,
+    currency: v.currency,
+    effective_from: v.effective_from ?? new Date(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { centsToDecimal } from "@/lib/money/cents-to-decimal";
-import type { FormValues } from "./form-schemas";
+import type { FormValues } from "@/lib/http/action-result";
 import type { PlanItemDto } from "./schemas";
 
 /** A version as the draft editor's inputs start out: dollars as strings, one set of inputs per included kind. */

@@ -87,3 +87,11 @@ export const acceptedDriftSchema = z.object({
   provisioned: provisionedRecordSchema,
 });
 export type AcceptedDrift = z.infer<typeof acceptedDriftSchema>;
+
+/** What the inbox says of each drift it accepted (acceptDriftAction's data). */
+export interface AcceptedDriftSummary {
+  id: string;
+  field: string;
+  resourceName: string;
+  specVersion: number;
+}

@@ -4,7 +4,8 @@ import { formatPrice } from "@/components/catalog/catalog-format";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
-import { Button, LinkButton } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
+import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
@@ -44,9 +45,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           <EmptyState
             title="No plans yet"
             action={
-              <form action={seedStarterCatalogAction}>
-                <Button type="submit">Load the starter catalog</Button>
-              </form>
+              <ActionForm action={seedStarterCatalogAction} submitLabel="Load the starter catalog" pendingLabel="Load the starter catalog" />
             }
           >
             <p>

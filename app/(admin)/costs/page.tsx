@@ -17,6 +17,7 @@ import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLine
 import { explorerSearchParams, parseExplorerQuery } from "@/lib/costs/explorer-query";
 import { getLatestBalance } from "@/lib/costs/get-balance";
 import { listInvoicePeriods, pickDefaultPeriod } from "@/lib/costs/list-invoice-periods";
+import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Costs" };
 
@@ -42,7 +43,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
       <>
         {header}
         <Card>
-          <EmptyState title="No invoices ingested yet" action={<RunJobButton job="discover-invoices" label="Discover invoices" />}>
+          <EmptyState title="No invoices ingested yet" action={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}>
             <p>
               Invoice lines appear here once the billing history has been discovered and the invoices ingested. The{" "}
               <code className="rounded bg-slate-100 px-1">discover-invoices</code> job runs daily at 02:23 UTC; run it now with the button

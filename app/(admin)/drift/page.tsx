@@ -17,6 +17,8 @@ import { resourceKinds } from "@/db/schema/resources";
 import { getDriftOverview, getResourceName } from "@/lib/drift/get-drift-overview";
 import { listDrift, listDriftFields } from "@/lib/drift/list-drift";
 import { listDriftQuery } from "@/lib/drift/schemas";
+import { runJobNow } from "@/app/(admin)/jobs/actions";
+import { acceptDriftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Drift" };
 
@@ -72,7 +74,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Drift"
         description="Where a resource's live state at DigitalOcean differs from the desired spec arcadia-app recorded when it provisioned it."
-        actions={<RunJobButton job="detect-drift" label="Run sweep now" />}
+        actions={<RunJobButton action={runJobNow} job="detect-drift" label="Run sweep now" />}
       />
       {/* The empty inbox says this itself, where it explains why the list is empty. */}
       {isEmptyInbox ? null : <SweepStatus overview={overview} now={now} />}
@@ -106,7 +108,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
         <DriftFilters values={{ tab, ...filters, status: query.status }} kinds={resourceKinds} fields={fields} resourceName={resourceName ?? undefined} />
       </Card>
       {tab === "open" ? (
-        <DriftInbox items={page.data} now={now} empty={<Card>{emptyState}</Card>} />
+        <DriftInbox accept={acceptDriftAction} items={page.data} now={now} empty={<Card>{emptyState}</Card>} />
       ) : page.data.length === 0 ? (
         <Card>{emptyState}</Card>
       ) : (

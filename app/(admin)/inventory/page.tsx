@@ -18,6 +18,7 @@ import { kindLabels } from "@/lib/inventory/kind-labels";
 import { countResources, listResources } from "@/lib/inventory/list-resources";
 import { listResourcesQuery } from "@/lib/inventory/schemas";
 import { lastSuccessfulSyncPerKind, latestSyncRun } from "@/lib/inventory/sync/list-sync-runs";
+import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -57,7 +58,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Inventory"
         description="Every DigitalOcean resource in the account, as of the last sync."
-        actions={<RunJobButton job="sync-inventory" label="Sync now" />}
+        actions={<RunJobButton action={runJobNow} job="sync-inventory" label="Sync now" />}
       />
       <AutoRefresh active={latestRun?.status === "running"} />
       {latestRun?.status === "failed" ? (

@@ -1,33 +1,33 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/session";
-import { isApiError } from "@/lib/http/errors";
+import { adminAction } from "@/lib/http/admin-action";
+import { formLevel } from "@/lib/http/parse-action-input";
 import { requestJobRun } from "@/lib/jobs/request-job-run";
 
-export interface RunJobState {
-  ok?: boolean;
-  message?: string;
-}
+const jobArgs = z
+  .string()
+  .max(2000)
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as Record<string, unknown>;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "not JSON" });
+      return z.NEVER;
+    }
+  });
 
-const runJobForm = z.object({ job: z.string().min(1).max(64), args: z.string().max(2000).optional() });
+const runJobForm = z.object({
+  job: formLevel(z.string().min(1).max(64), "Unknown job."),
+  args: formLevel(jobArgs, "Job arguments are not valid JSON.").optional(),
+});
 
-export async function runJobNow(_prev: RunJobState, form: FormData): Promise<RunJobState> {
-  await requireAdmin();
-  const parsed = runJobForm.safeParse({ job: form.get("job"), args: form.get("args") ?? undefined });
-  if (!parsed.success) return { ok: false, message: "Unknown job." };
-  let args: Record<string, unknown> = {};
-  try {
-    args = parsed.data.args ? (JSON.parse(parsed.data.args) as Record<string, unknown>) : {};
-  } catch {
-    return { ok: false, message: "Job arguments are not valid JSON." };
-  }
-  try {
-    const outcome = await requestJobRun(parsed.data.job, args);
-    revalidatePath("/jobs");
-    return { ok: true, message: outcome.message };
-  } catch (err) {
-    return { ok: false, message: isApiError(err) ? err.message : "Could not start the job." };
-  }
-}
+/** "Run now": the job's own schema checks the arguments (see requestJobRun). */
+export const runJobNow = adminAction(
+  runJobForm,
+  async ({ job, args }) => {
+    const outcome = await requestJobRun(job, args ?? {});
+    return { message: outcome.message, revalidate: ["/jobs"] };
+  },
+  { failure: "Could not start the job." },
+);

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { isInngestConfigured } from "@/lib/jobs/deps";
 import { latestRunPerJob, listJobRuns } from "@/lib/jobs/list-job-runs";
 import { jobDefinitions } from "@/lib/jobs/registry";
+import { runJobNow } from "./actions";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -88,7 +89,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                       )}
                     </Td>
                     <Td align="right">
-                      <RunJobButton job={j.name} />
+                      <RunJobButton action={runJobNow} job={j.name} />
                     </Td>
                   </tr>
                 );

@@ -11,6 +11,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getLatestBalance, listBalanceTrend } from "@/lib/costs/get-balance";
 import { summarizeBalanceTrend } from "@/lib/costs/summarize-balance-trend";
+import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Month to date · Costs" };
 
@@ -34,7 +35,7 @@ export default async function BalancePage() {
       <CostsNav current="/costs/balance" />
       {!latest ? (
         <Card>
-          <EmptyState title="No balance snapshot yet" action={<RunJobButton job="snapshot-balance" label="Take a snapshot" />}>
+          <EmptyState title="No balance snapshot yet" action={<RunJobButton action={runJobNow} job="snapshot-balance" label="Take a snapshot" />}>
             <p>
               The <code className="rounded bg-slate-100 px-1">snapshot-balance</code> job reads DigitalOcean&apos;s month-to-date balance hourly at :07.
             </p>
@@ -46,7 +47,7 @@ export default async function BalancePage() {
             <CardHeader
               title={`Month to date: ${month}`}
               description={`As DigitalOcean reported at ${formatDateTime(latest.generated_at)} (read ${formatDateTime(latest.taken_at)}).`}
-              actions={<RunJobButton job="snapshot-balance" label="Snapshot now" />}
+              actions={<RunJobButton action={runJobNow} job="snapshot-balance" label="Snapshot now" />}
             />
             <dl className="grid grid-cols-1 divide-y divide-slate-100 sm:grid-cols-3 sm:divide-x sm:divide-y-0">
               {figures.map(([label, value]) => (

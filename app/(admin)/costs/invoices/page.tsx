@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listInvoices } from "@/lib/costs/list-invoices";
+import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Invoices · Costs" };
 
@@ -40,7 +41,7 @@ export default async function InvoicesPage() {
         <CardHeader
           title="Invoices"
           description="Every invoice in the billing history. Re-ingest replaces an invoice's lines in one transaction; a failed ingest keeps the previous ones."
-          actions={<RunJobButton job="discover-invoices" label="Discover invoices" />}
+          actions={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}
         />
         {invoices.length === 0 ? (
           <EmptyState title="No invoices discovered yet">
@@ -50,7 +51,7 @@ export default async function InvoicesPage() {
             </p>
           </EmptyState>
         ) : (
-          <InvoicesTable invoices={invoices} />
+          <InvoicesTable invoices={invoices} runJob={runJobNow} />
         )}
       </Card>
     </>

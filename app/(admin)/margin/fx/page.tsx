@@ -11,7 +11,7 @@ import { getDb } from "@/db";
 import { listFxRates } from "@/lib/billing/fx-rates";
 import { currentPeriod } from "@/lib/billing/month";
 import { env } from "@/lib/env";
-import { deleteFxRateAction } from "../actions";
+import { deleteFxRateAction, saveFxRateAction } from "../actions";
 
 export const metadata: Metadata = { title: "FX rates" };
 
@@ -28,7 +28,7 @@ export default async function FxRatesPage() {
       <div className="flex flex-col gap-4">
         <Card>
           <CardHeader title="Add a rate" description="Entering the same pair and date again corrects that rate." />
-          <FxRateForm defaults={{ base: "USD", quote: reporting, effective_from: currentPeriod() }} />
+          <FxRateForm action={saveFxRateAction} defaults={{ base: "USD", quote: reporting, effective_from: currentPeriod() }} />
         </Card>
         <Card>
           <CardHeader title="Rates" description="Each rate holds from its date until the next rate of the same pair." />
