@@ -38,6 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export NEXT_TELEMETRY_DISABLED=1
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 port="${PORT:-3000}"
@@ -58,7 +59,12 @@ fi
 # Production mode refuses tokens without an issuer check; older .env.local files predate the setting.
 grep -q '^ARCADIA_JWT_ISSUER=' .env.local || echo "ARCADIA_JWT_ISSUER=arcadia-app" >> .env.local
 
+preset_nextauth_url="${NEXTAUTH_URL:-}"
 set -a; . ./.env.local; set +a
+# The public URL follows this start's port (PORT), not the one of the run that wrote .env.local.
+export NEXTAUTH_URL="${preset_nextauth_url:-http://localhost:${port}}"
+# The steps below print a line each; the app's JSON logs go to a file.
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 demo=0
 if [ -z "${DO_API_TOKEN:-}" ]; then
@@ -71,16 +77,44 @@ if [ -z "${DO_API_TOKEN:-}" ]; then
   echo "Demo account: the fake DigitalOcean API runs at $DO_API_URL (set DO_API_TOKEN to connect a real account)"
 fi
 
-npm run db:migrate
-npm run db:seed
+npm run -s db:migrate
+npm run -s db:seed
 if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   # First demo start: load the fake account's inventory and billing so every page has something to show.
-  npm run job -- sync-inventory && touch "$data_dir/.demo-loaded"
-  npm run job -- discover-invoices || true
-  npm run job -- detect-drift || true
+  npm run -s job -- sync-inventory && touch "$data_dir/.demo-loaded"
+  npm run -s job -- discover-invoices || true
+  npm run -s job -- detect-drift || true
 fi
-npx next build
+
+# Build only when something the build reads changed since the last build (a fresh clone or a pull always rebuilds).
+build_inputs=(app components lib db inngest types proxy.ts instrumentation.ts next.config.ts tsconfig.json postcss.config.mjs package-lock.json)
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find "${build_inputs[@]}" -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  echo "Building the app (the first build takes a minute or two; its output goes to $data_dir/build.log)"
+  if ! npx next build > "$data_dir/build.log" 2>&1; then
+    tail -n 30 "$data_dir/build.log" >&2
+    echo "error: next build failed; the whole output is in $data_dir/build.log" >&2
+    exit 1
+  fi
+else
+  echo "The build is up to date"
+fi
+
+echo "Starting arcadia-cloud on port ${port} (logs: $data_dir/server.log)"
+npm run -s start -- -p "$port" >> "$data_dir/server.log" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; cleanup' EXIT
+trap 'exit 130' INT TERM
+for _ in $(seq 1 120); do
+  kill -0 "$server_pid" 2>/dev/null || break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port}/api/health")" = 200 ] && break
+  sleep 0.5
+done
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  wait "$server_pid" || true
+  echo "error: the server stopped; see $data_dir/server.log" >&2
+  exit 1
+fi
 echo
-echo "arcadia-cloud is starting at http://localhost:${port}"
-echo "Sign in as ${ADMIN_EMAIL:-an admin created with npm run admin:create} (password in .env.local)"
-npm run -s start -- -p "$port"
+echo "arcadia-cloud is ready at http://localhost:${port}"
+echo "Sign in as ${ADMIN_EMAIL:-an admin created with npm run admin:create} (password in .env.local). Ctrl-C stops it."
+wait "$server_pid"

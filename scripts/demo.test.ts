@@ -56,7 +56,7 @@ describe("npm run demo over a running one", () => {
   it("goes ahead over a demo that is gone (its pid file left behind), and removes its own pid file on exit", () => {
     const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
     const run = demoOver("demo.pid", `${gone}\n`);
-    expect(run.calls.split("\n")[0]).toBe("npm run db:migrate"); // the first step after the check (here, a failing one)
+    expect(run.calls.split("\n")[0]).toBe("npm run -s db:migrate"); // the first step after the check (here, a failing one)
     expect(run.files).toEqual([]);
   });
 });
