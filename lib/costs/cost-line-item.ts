@@ -20,6 +20,7 @@ export const costLineItemJson = jsonObjectText({
   start: isoTimestamp(l.startAt),
   end: isoTimestamp(l.endAt),
   amount: sql`(${l.amountCents}::numeric / 100)::numeric(20, 2)::text`,
+  currency: cloudInvoices.currency,
   project_name: l.projectName,
   category: l.category,
   line_type: l.lineType,

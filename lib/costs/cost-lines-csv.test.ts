@@ -15,6 +15,7 @@ const line: CostLineItem = {
   start: "2026-04-01T00:00:00.000Z",
   end: "2026-04-30T23:59:59.000Z",
   amount: "-1.50",
+  currency: "USD",
   project_name: "=HYPERLINK(\"http://evil\")",
   category: "iaas",
   line_type: "credit",
@@ -29,12 +30,18 @@ describe("the cost-line CSV export", () => {
     const text = costLinesCsvHeader() + toCostLinesCsvRows([line]);
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.meta.fields).toEqual([...costLinesCsvColumns]);
-    expect(parsed.data[0]).toMatchObject({ description: line.description, amount: "-1.50", line_no: "2", group_description: "", resource_id: "" });
+    expect(parsed.data[0]).toMatchObject({ description: line.description, amount: "-1.50", currency: "USD", line_no: "2", group_description: "", resource_id: "" });
+  });
+
+  it("keeps the columns it always had, in their order, with each amount's currency beside it", () => {
+    expect(costLinesCsvHeader()).toBe(
+      "period,invoice_uuid,line_no,product,group_description,description,hours,start,end,amount,currency,project_name,category,line_type,kind,name,resource_id,match_method\r\n",
+    );
   });
 
   it("defuses cells a spreadsheet would evaluate, but not negative amounts", () => {
     const row = toCostLinesCsvRows([line]);
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(row).toContain(",-1.50,");
+    expect(row).toContain(",-1.50,USD,");
   });
 });

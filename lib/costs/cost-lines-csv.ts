@@ -1,6 +1,9 @@
 import type { CostLineItem } from "./schemas";
 
-/** The export's columns: the API's fields, in the API's names, so a spreadsheet and a script read the same thing. */
+/**
+ * The export's columns: the API's fields, in the API's names, so a spreadsheet and a script read the same thing.
+ * Each amount's currency stands beside it, so a sheet never mixes US and Australian dollars unawares.
+ */
 export const costLinesCsvColumns = [
   "period",
   "invoice_uuid",
@@ -12,6 +15,7 @@ export const costLinesCsvColumns = [
   "start",
   "end",
   "amount",
+  "currency",
   "project_name",
   "category",
   "line_type",

@@ -9,6 +9,7 @@ export interface InvoicePeriod {
   status: InvoiceStatus;
   lineCount: number;
   amountCents: number;
+  currency: string;
   linesTotalCents: number | null;
 }
 
@@ -21,6 +22,7 @@ export async function listInvoicePeriods(db: DbOrTx): Promise<InvoicePeriod[]> {
       status: cloudInvoices.status,
       lineCount: cloudInvoices.lineCount,
       amountCents: cloudInvoices.amountCents,
+      currency: cloudInvoices.currency,
       linesTotalCents: cloudInvoices.linesTotalCents,
     })
     .from(cloudInvoices)

@@ -47,6 +47,7 @@ export const listCostLinesOp = defineOperation({
       start: "2026-04-01T00:00:00.000Z",
       end: "2026-04-30T23:59:59.000Z",
       amount: "12.00",
+      currency: "USD",
       project_name: "arcadia",
       category: "iaas",
       line_type: "resource",

@@ -10,7 +10,7 @@ import { monthStartSchema } from "@/lib/http/input-schemas";
  */
 export const periodSchema = monthStartSchema("expected YYYY-MM-DD, the first day of a billing month").describe("Billing period: `YYYY-MM-DD`, the first day of the billing month (`YYYY-MM` works too).");
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/).describe("USD with two decimals, e.g. `12.00`; credits are negative.");
+const money = z.string().regex(/^-?\d+\.\d{2}$/).describe("Two decimals in the item's `currency`, e.g. `12.00`; credits are negative.");
 const timestamp = z.string().describe("ISO 8601 UTC");
 
 export const costLinesQuery = z.object({
@@ -40,6 +40,7 @@ export const costLineItemSchema = z.object({
   start: timestamp.nullable(),
   end: timestamp.nullable(),
   amount: money,
+  currency: z.string().describe("The invoice's currency (DO bills in `USD`)."),
   project_name: z.string().nullable(),
   category: z.string().nullable().describe("DO's own category column, as DO wrote it."),
   line_type: z.enum(costLineTypes),

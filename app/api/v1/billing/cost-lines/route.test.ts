@@ -45,6 +45,7 @@ describe("GET /api/v1/billing/cost-lines", () => {
       start: "2026-04-01T00:00:00.000Z",
       end: "2026-04-30T23:59:59.000Z",
       amount: "12.00",
+      currency: "USD",
       project_name: "arcadia",
       category: "iaas",
       line_type: "resource",
