@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { PlanCard } from "@/components/catalog/plan-card";
 import { UserMenu } from "@/components/layout/user-menu";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listActiveAddons } from "@/lib/catalog/addons";
 import { listCatalogPlans } from "@/lib/catalog/list-catalog-plans";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+import { formatMoney } from "@/lib/money/format-money";
 
 export const metadata: Metadata = { title: "Plans" };
 export const dynamic = "force-dynamic";
@@ -66,7 +66,7 @@ export default async function PlansPage() {
                       <Th scope="row">{a.name}</Th>
                       <Td>{resourceKindLabel(a.resource_kind)}</Td>
                       <Td>{formatQuantity(a.resource_kind, a.qty)}</Td>
-                      <Td align="right">{formatPrice(a.price_cents, a.currency)}</Td>
+                      <Td align="right">{formatMoney(a.price_cents, a.currency)}</Td>
                     </tr>
                   ))}
                 </TBody>

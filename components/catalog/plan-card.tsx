@@ -1,6 +1,6 @@
-import { formatCents } from "@/components/ui/format";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import type { CatalogPlan } from "@/lib/catalog/schemas";
+import { formatMoney } from "@/lib/money/format-money";
 import { formatCap, formatOverage } from "./catalog-format";
 
 /** One plan as tenants see it: price, what each month includes, what happens beyond it. */
@@ -15,8 +15,8 @@ export function PlanCard({ plan }: { plan: CatalogPlan }) {
         </h2>
         {plan.description ? <p className="mt-1 text-sm text-slate-600">{plan.description}</p> : null}
         <p className="mt-4 flex items-baseline gap-1.5">
-          <span className="text-3xl font-semibold tracking-tight text-slate-900">{formatCents(v.base_price_cents, v.currency)}</span>
-          <span className="text-sm text-slate-600">{v.currency} per month</span>
+          <span className="text-3xl font-semibold tracking-tight text-slate-900">{formatMoney(v.base_price_cents, v.currency)}</span>
+          <span className="text-sm text-slate-600">per month</span>
         </p>
       </div>
       <div className="flex-1 px-5 py-4">

@@ -4,7 +4,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { VersionChange } from "@/lib/catalog/diff-versions";
 import type { VersionDetail } from "@/lib/catalog/schemas";
-import { formatPrice, statusTone } from "./catalog-format";
+import { formatMoney } from "@/lib/money/format-money";
+import { statusTone } from "./catalog-format";
 import { VersionDiff } from "./version-diff";
 import { VersionItemsTable } from "./version-items-table";
 
@@ -36,7 +37,7 @@ export function VersionCard({
               Version {v.version} <Badge tone={statusTone[v.status]}>{v.status}</Badge>
             </span>
           }
-          description={`${formatPrice(v.base_price_cents, v.currency)} a month · ${dates.join(" · ")}`}
+          description={`${formatMoney(v.base_price_cents, v.currency)} a month · ${dates.join(" · ")}`}
           actions={actions}
         />
         <div className="border-b border-slate-200 px-5 py-3">

@@ -1,12 +1,12 @@
-import { formatCents } from "@/components/ui/format";
 import type { VersionChange } from "@/lib/catalog/diff-versions";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+import { formatMoney } from "@/lib/money/format-money";
 import { formatCap, formatOverage } from "./catalog-format";
 
 function describeChange(change: VersionChange, currency: string): string {
   switch (change.type) {
     case "base_price":
-      return `Monthly price ${formatCents(change.from, currency)} → ${formatCents(change.to, currency)}`;
+      return `Monthly price ${formatMoney(change.from, currency)} → ${formatMoney(change.to, currency)}`;
     case "currency":
       return `Currency ${change.from} → ${change.to}`;
     case "item_added":
@@ -19,7 +19,7 @@ function describeChange(change: VersionChange, currency: string): string {
         const qty = (v: string | number | null) => (v === null ? "no cap" : formatQuantity(kind, Number(v)));
         if (f.field === "included_qty") return `included ${qty(f.from)} → ${qty(f.to)}`;
         if (f.field === "hard_cap_qty") return `cap ${qty(f.from)} → ${qty(f.to)}`;
-        if (f.field === "overage_price_cents") return `overage ${formatCents(Number(f.from), currency)} → ${formatCents(Number(f.to), currency)}`;
+        if (f.field === "overage_price_cents") return `overage ${formatMoney(Number(f.from), currency)} → ${formatMoney(Number(f.to), currency)}`;
         return `overage unit ${f.from} → ${f.to}`;
       });
       return `${resourceKindLabel(kind)}: ${parts.join("; ")}`;

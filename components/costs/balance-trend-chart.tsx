@@ -1,8 +1,8 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCents } from "@/components/ui/format";
 import type { BalancePoint } from "@/lib/costs/get-balance";
+import { formatMoney, formatMoneyCompact } from "@/lib/money/format-money";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-AU", { day: "numeric", month: "short", timeZone: "UTC" });
 const dayTime = (iso: string) =>
@@ -12,7 +12,7 @@ const dayTime = (iso: string) =>
  * Month-to-date usage as hourly snapshots saw it. One image to assistive technology, with nothing focusable inside
  * (recharts' keyboard layer is off): the page has the same figures as a table right below it.
  */
-export function BalanceTrendChart({ points }: { points: BalancePoint[] }) {
+export function BalanceTrendChart({ points, currency }: { points: BalancePoint[]; currency: string }) {
   const data = points.map((p) => ({ at: Date.parse(p.takenAt), iso: p.takenAt, usage: p.usageCents }));
   return (
     <div role="img" aria-label="Chart of month-to-date usage by hour; the figures by day are in the table below." className="h-72 w-full">
@@ -29,13 +29,13 @@ export function BalanceTrendChart({ points }: { points: BalancePoint[] }) {
             minTickGap={24}
           />
           <YAxis
-            tickFormatter={(cents: number) => formatCents(cents, "USD").replace(/\.00$/, "")}
+            tickFormatter={(cents: number) => formatMoneyCompact(cents, currency)}
             tick={{ fontSize: 12, fill: "#475569" }}
             width={72}
           />
           <Tooltip
             labelFormatter={(at) => `${dayTime(new Date(Number(at)).toISOString())} UTC`}
-            formatter={(cents) => [formatCents(Number(cents), "USD"), "Usage month to date"]}
+            formatter={(cents) => [formatMoney(Number(cents), currency), "Usage month to date"]}
           />
           <Area type="monotone" dataKey="usage" stroke="#0369a1" fill="#bae6fd" strokeWidth={2} isAnimationActive={false} />
         </AreaChart>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formatCents } from "@/components/ui/format";
 import type { ExplorerFacets } from "@/lib/costs/explore-cost-lines";
 import type { ExplorerQuery } from "@/lib/costs/explorer-query";
 import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
 import { kindLabels } from "@/lib/inventory/kind-labels";
+import { formatMoney } from "@/lib/money/format-money";
 
 const matchLabels = {
   matched: "Matched",
@@ -17,7 +17,7 @@ const matchLabels = {
 
 function periodLabel(p: InvoicePeriod): string {
   const month = new Date(`${p.period}T00:00:00Z`).toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
-  const state = p.status === "ingested" ? formatCents(p.amountCents, "USD") : p.status;
+  const state = p.status === "ingested" ? formatMoney(p.amountCents, p.currency) : p.status;
   return `${month} · ${state}`;
 }
 

@@ -3,9 +3,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type SortState } from "@/components/ui/data-table";
-import { formatCents } from "@/components/ui/format";
 import type { CostLineItem } from "@/lib/costs/schemas";
-import { formatUsd } from "./format-usd";
+import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { MatchBadge } from "./match-badge";
 
 const shortDate = (iso: string | null) =>
@@ -44,7 +43,7 @@ const columns: ColumnDef<CostLineItem, unknown>[] = [
     meta: { sortField: "start" },
     cell: ({ row }) => `${shortDate(row.original.start)} – ${shortDate(row.original.end)}`,
   },
-  { id: "amount", header: "Amount", meta: { sortField: "amount", align: "right" }, cell: ({ row }) => formatUsd(row.original.amount) },
+  { id: "amount", header: "Amount", meta: { sortField: "amount", align: "right" }, cell: ({ row }) => formatDecimalMoney(row.original.amount, row.original.currency) },
   { id: "match", header: "Match", meta: { sortField: "match" }, cell: ({ row }) => <MatchBadge line={row.original} /> },
 ];
 
@@ -61,12 +60,15 @@ export function CostLinesTable({
   sort,
   baseQuery,
   totals,
+  currency,
 }: {
   rows: CostLineItem[];
   sort: SortState;
   /** The current URL's query without sort, dir and page. */
   baseQuery: string;
   totals: CostLineTotals;
+  /** What the totals are in: the period's invoice's currency. */
+  currency: string;
 }) {
   const sortHref = (field: string, dir: "asc" | "desc") => {
     const params = new URLSearchParams(baseQuery);
@@ -88,10 +90,10 @@ export function CostLinesTable({
             <th scope="row" colSpan={8} className="px-3 py-2 text-left">
               Total for this filter: {totals.lineCount.toLocaleString("en")} lines
               <span className="ml-2 font-normal text-slate-600">
-                ({totals.matchedCount.toLocaleString("en")} matched, {formatCents(totals.matchedCents, "USD")})
+                ({totals.matchedCount.toLocaleString("en")} matched, {formatMoney(totals.matchedCents, currency)})
               </span>
             </th>
-            <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCents(totals.totalCents, "USD")}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(totals.totalCents, currency)}</td>
             <td />
           </tr>
         </tfoot>

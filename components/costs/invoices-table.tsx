@@ -5,7 +5,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InvoiceItem } from "@/lib/costs/schemas";
 import type { ServerAction } from "@/lib/http/action-result";
-import { formatUsd } from "./format-usd";
+import { formatDecimalMoney } from "@/lib/money/format-money";
 
 const statusTones: Record<InvoiceItem["status"], Tone> = { discovered: "neutral", ingesting: "blue", ingested: "green", failed: "red" };
 
@@ -45,16 +45,16 @@ export function InvoicesTable({ invoices, runJob }: { invoices: InvoiceItem[]; r
                 <Badge tone={statusTones[invoice.status]}>{invoice.status}</Badge>
                 {invoice.error ? <p className="mt-1 min-w-56 max-w-xs whitespace-normal text-xs text-red-800">{invoice.error}</p> : null}
               </Td>
-              <Td align="right">{formatUsd(invoice.amount)}</Td>
+              <Td align="right">{formatDecimalMoney(invoice.amount, invoice.currency)}</Td>
               <Td align="right">{invoice.line_count.toLocaleString("en")}</Td>
-              <Td align="right">{invoice.reconciled === null ? "—" : formatUsd(invoice.lines_total)}</Td>
+              <Td align="right">{invoice.reconciled === null ? "—" : formatDecimalMoney(invoice.lines_total, invoice.currency)}</Td>
               <Td>
                 {invoice.reconciled === null ? (
                   <span className="text-slate-600">not ingested</span>
                 ) : isOff ? (
                   <span className="flex flex-col items-start gap-0.5">
                     <Badge tone="red" className="font-semibold">
-                      off by {formatUsd(invoice.difference ?? "0.00")}
+                      off by {formatDecimalMoney(invoice.difference ?? "0.00", invoice.currency)}
                     </Badge>
                     <span className="text-xs text-red-800">lines minus DO&apos;s amount</span>
                   </span>

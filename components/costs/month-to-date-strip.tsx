@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatAge } from "@/components/ui/format";
 import type { BalanceItem } from "@/lib/costs/schemas";
-import { formatUsd } from "./format-usd";
+import { formatDecimalMoney } from "@/lib/money/format-money";
 
 /** One line of this month's running cost above the explorer, linking to the trend. */
 export function MonthToDateStrip({ balance }: { balance: BalanceItem | null }) {
@@ -9,7 +9,7 @@ export function MonthToDateStrip({ balance }: { balance: BalanceItem | null }) {
     <p className="mb-4 text-sm text-slate-700">
       {balance ? (
         <>
-          Month to date: <strong className="font-semibold text-slate-900">{formatUsd(balance.month_to_date_usage)}</strong> of usage, as DO
+          Month to date: <strong className="font-semibold text-slate-900">{formatDecimalMoney(balance.month_to_date_usage, balance.currency)}</strong> of usage, as DO
           reported {formatAge(balance.generated_at)}.{" "}
         </>
       ) : (

@@ -1,6 +1,6 @@
 import { Banner } from "@/components/ui/banner";
-import { formatCents } from "@/components/ui/format";
 import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
+import { formatMoney } from "@/lib/money/format-money";
 
 /** Says loudly when a period's lines do not add up to DO's invoice, or when the invoice is not (fully) ingested. */
 export function ReconciliationBanner({ invoice }: { invoice: InvoicePeriod }) {
@@ -23,8 +23,8 @@ export function ReconciliationBanner({ invoice }: { invoice: InvoicePeriod }) {
   return (
     <div className="mb-4">
       <Banner tone="error">
-        <strong>This invoice does not reconcile:</strong> its lines add up to {formatCents(invoice.linesTotalCents, "USD")} but DigitalOcean
-        bills {formatCents(invoice.amountCents, "USD")}, a difference of {formatCents(difference, "USD")}.
+        <strong>This invoice does not reconcile:</strong> its lines add up to {formatMoney(invoice.linesTotalCents, invoice.currency)} but
+        DigitalOcean bills {formatMoney(invoice.amountCents, invoice.currency)}, a difference of {formatMoney(difference, invoice.currency)}.
       </Banner>
     </div>
   );

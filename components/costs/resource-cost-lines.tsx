@@ -2,13 +2,12 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCents } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { parseAmountCents } from "@/lib/money/parse-amount-cents";
 import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
 import type { CostLineItem } from "@/lib/costs/schemas";
-import { formatUsd } from "./format-usd";
+import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
+import { parseAmountCents } from "@/lib/money/parse-amount-cents";
 
 const LIMIT = 240;
 
@@ -16,6 +15,8 @@ interface PeriodGroup {
   period: string;
   lines: CostLineItem[];
   totalCents: number;
+  /** A month's lines are one invoice's, so one currency. */
+  currency: string;
 }
 
 function groupByPeriod(lines: CostLineItem[]): PeriodGroup[] {
@@ -23,7 +24,7 @@ function groupByPeriod(lines: CostLineItem[]): PeriodGroup[] {
   for (const line of lines) {
     let group = groups.at(-1);
     if (group?.period !== line.period) {
-      group = { period: line.period, lines: [], totalCents: 0 };
+      group = { period: line.period, lines: [], totalCents: 0, currency: line.currency };
       groups.push(group);
     }
     group.lines.push(line);
@@ -41,8 +42,8 @@ export async function ResourceCostLines({ resourceId }: { resourceId: string }) 
       <CardHeader
         title="Cost lines"
         description={
-          lineCount
-            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatCents(totalCents, "USD")} in all${lineCount > LIMIT ? `; the latest ${LIMIT} are shown` : ""}.`
+          lineCount && lines[0]
+            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatMoney(totalCents, lines[0].currency)} in all${lineCount > LIMIT ? `; the latest ${LIMIT} are shown` : ""}.`
             : undefined
         }
       />
@@ -72,7 +73,7 @@ export async function ResourceCostLines({ resourceId }: { resourceId: string }) 
                       <li key={line.id}>
                         {line.product}: {line.description}
                         {line.hours ? <span className="text-slate-600"> · {line.hours} h</span> : null} ·{" "}
-                        <span className="tabular-nums">{formatUsd(line.amount)}</span>
+                        <span className="tabular-nums">{formatDecimalMoney(line.amount, line.currency)}</span>
                       </li>
                     ))}
                   </ul>
@@ -85,7 +86,7 @@ export async function ResourceCostLines({ resourceId }: { resourceId: string }) 
                   ))}
                 </Td>
                 <Td align="right" className="font-medium">
-                  {formatCents(group.totalCents, "USD")}
+                  {formatMoney(group.totalCents, group.currency)}
                 </Td>
               </tr>
             ))}

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCents } from "@/components/ui/format";
 import { type ChartMonth, cogsKindStyles, monthName } from "@/lib/billing/chart-months";
+import { formatMoney, formatMoneyCompact } from "@/lib/money/format-money";
 
+/** One month for recharts; money stays in integer cents and only the axis and tooltip turn it into text. */
 interface Row {
   period: string;
   label: string;
@@ -31,11 +32,10 @@ export function CogsRevenueChart({ months, currency }: { months: ChartMonth[]; c
     period: m.period,
     label: tickLabel(m),
     month: m,
-    revenue: m.revenue === null ? null : m.revenue / 100,
+    revenue: m.revenue,
     marginPct: m.marginPct,
-    ...Object.fromEntries(kinds.map((k) => [k.kind, m.byKind[k.kind] === undefined ? 0 : m.byKind[k.kind]! / 100])),
+    ...Object.fromEntries(kinds.map((k) => [k.kind, m.byKind[k.kind] ?? 0])),
   }));
-  const money = (dollars: number) => formatCents(Math.round(dollars * 100), currency).replace(/\.00$/, "");
   // A month with an invoice opens its cost lines; the estimate month has none yet, so it opens the month-to-date trend.
   const open = (row: unknown) => {
     const month = (row as { payload?: Row } | undefined)?.payload?.month;
@@ -53,7 +53,7 @@ export function CogsRevenueChart({ months, currency }: { months: ChartMonth[]; c
           </defs>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis yAxisId="money" tickFormatter={money} tick={{ fontSize: 12, fill: "#475569" }} width={80} />
+          <YAxis yAxisId="money" tickFormatter={(cents: number) => formatMoneyCompact(cents, currency)} tick={{ fontSize: 12, fill: "#475569" }} width={80} />
           <YAxis yAxisId="pct" orientation="right" unit="%" tick={{ fontSize: 12, fill: "#475569" }} width={48} />
           <Tooltip content={<MonthTooltip currency={currency} />} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value) => <span className="text-slate-700">{value}</span>} />
@@ -94,7 +94,7 @@ function MonthTooltip({ active, payload, currency }: { active?: boolean; payload
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   const m = row.month;
-  const c = (cents: number | null) => (cents === null ? "—" : formatCents(cents, currency));
+  const c = (cents: number | null) => formatMoney(cents, currency);
   return (
     <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-slate-200">
       <p className="mb-1 font-semibold text-slate-900">{tickLabel(m)}</p>

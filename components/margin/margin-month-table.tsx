@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatCents } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { type ChartMonth, cogsKindStyles, monthName } from "@/lib/billing/chart-months";
+import { formatMoney } from "@/lib/money/format-money";
 
 /** The chart's figures as a table: its text alternative, and the keyboard way to a month's cost lines. */
 export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; currency: string }) {
   const kinds = cogsKindStyles.filter((k) => months.some((m) => m.byKind[k.kind]));
-  const c = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatCents(cents, currency));
+  const c = (cents: number | null | undefined) => formatMoney(cents, currency);
   return (
     <Table caption={`COGS and revenue by month, in ${currency}`}>
       <THead>

@@ -1,18 +1,16 @@
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatCents } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { PlanMarginCard as Card_ } from "@/lib/billing/plan-margin-cards";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
-
-const perUnit = (cents: number | null, currency: string) =>
-  cents === null ? "—" : `${new Intl.NumberFormat("en-AU", { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 4 }).format(cents / 100)}`;
+import { formatMoney } from "@/lib/money/format-money";
 
 /** A plan's month against its price, with the base prices that would break even or meet the target margin. */
 export function PlanMarginCard({ plan, currency, target }: { plan: Card_; currency: string; target: number }) {
-  const c = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatCents(cents, currency));
-  const p = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : `${formatCents(cents, plan.currency)} ${plan.currency}`);
+  // Figures of the month are in the reporting currency; prices are in the plan's own.
+  const c = (cents: number | null | undefined) => formatMoney(cents, currency);
+  const p = (cents: number | null | undefined) => formatMoney(cents, plan.currency);
   const pricing = plan.pricing;
   const figures: [string, string][] = [
     ["Subscribers", String(plan.subscribers)],
@@ -30,15 +28,15 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
     <Card>
       <CardHeader
         title={`${plan.name} (${plan.code})`}
-        description={`Version ${plan.version} on sale at ${formatCents(plan.basePriceCents, plan.currency)} ${plan.currency} a month.`}
+        description={`Version ${plan.version} on sale at ${p(plan.basePriceCents)} a month.`}
         actions={
           <>
             <Link href={`/margin/plans/${plan.code}`} className="text-sm font-medium text-brand-700 hover:underline">
               Subscriptions<span className="sr-only"> of {plan.name}</span> and migration
             </Link>
             {target_ !== null && target_ !== undefined ? (
-              <LinkButton href={`/catalog/${plan.code}/drafts/new?base_price_cents=${target_}`} variant="primary" size="sm" aria-label={`Open a new draft of ${plan.name} at ${formatCents(target_, plan.currency)}`}>
-                Open a draft at {formatCents(target_, plan.currency)}
+              <LinkButton href={`/catalog/${plan.code}/drafts/new?base_price_cents=${target_}`} variant="primary" size="sm" aria-label={`Open a new draft of ${plan.name} at ${p(target_)}`}>
+                Open a draft at {p(target_)}
               </LinkButton>
             ) : null}
           </>
@@ -67,7 +65,7 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
                 <Th scope="row">
                   {resourceKindLabel(u.resourceKind)}: {formatQuantity(u.resourceKind, u.includedQty)}
                 </Th>
-                <Td align="right">{u.cogsPerUnitCents === null ? "not metered from DO costs" : perUnit(u.cogsPerUnitCents, currency)}</Td>
+                <Td align="right">{u.cogsPerUnitCents === null ? "not metered from DO costs" : formatMoney(u.cogsPerUnitCents, currency, { maxFractionDigits: 4 })}</Td>
               </tr>
             ))}
           </TBody>

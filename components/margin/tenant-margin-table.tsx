@@ -3,14 +3,14 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type SortState } from "@/components/ui/data-table";
-import { formatCents } from "@/components/ui/format";
 import { resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import type { TenantMarginRow } from "@/lib/billing/tenant-margin-rows";
+import { formatMoney } from "@/lib/money/format-money";
 
 const qty = (n: number) => n.toLocaleString("en-AU", { maximumFractionDigits: 1 });
 
 function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
-  const c = (cents: number | null) => (cents === null ? "—" : formatCents(cents, currency));
+  const c = (cents: number | null) => formatMoney(cents, currency);
   return [
     {
       id: "tenant",

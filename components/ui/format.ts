@@ -1,4 +1,4 @@
-/** Formatting shared by every page, so a date or an amount reads the same everywhere. */
+/** Date formatting shared by every page, so a date reads the same everywhere (money: `lib/money/format-money.ts`). */
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
@@ -12,9 +12,4 @@ export function formatAge(iso: string | null | undefined, now = Date.now()): str
   if (s < 3600) return `${Math.round(s / 60)}m ago`;
   if (s < 86400) return `${Math.round(s / 3600)}h ago`;
   return `${Math.round(s / 86400)}d ago`;
-}
-
-export function formatCents(cents: number | null | undefined, currency = "USD"): string {
-  if (cents === null || cents === undefined) return "—";
-  return new Intl.NumberFormat("en-AU", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).format(cents / 100);
 }

@@ -5,6 +5,9 @@ import { z } from "zod";
 // are required so a changed API fails loudly at the boundary; every object is loose so the fields we don't model
 // survive into `attrs`. Statuses and types stay plain strings: one new value from DO must not fail a 10k-item sync.
 
+/** DO prices and bills in US dollars: every amount its API sends (sizes' prices, balance, invoices) is in it. */
+export const doCurrency = "USD";
+
 /** USD decimal string such as "12.34" or "-5.00". Kept as text; the cost code converts to integer cents. */
 export const moneySchema = z.string().regex(/^-?\d+(\.\d+)?$/, "expected a decimal USD amount");
 

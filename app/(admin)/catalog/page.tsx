@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
@@ -13,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listPlanSummaries } from "@/lib/catalog/plans";
+import { formatMoney } from "@/lib/money/format-money";
 import { seedStarterCatalogAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -72,14 +72,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                     <span className="ml-2 font-mono text-xs text-slate-500">{p.code}</span>
                   </Th>
                   <Td>{p.active ? `Version ${p.active.version}` : <Badge tone="amber">Not on sale</Badge>}</Td>
-                  <Td align="right">{p.active ? formatPrice(p.active.base_price_cents, p.active.currency) : "—"}</Td>
+                  <Td align="right">{p.active ? formatMoney(p.active.base_price_cents, p.active.currency) : "—"}</Td>
                   <Td>{formatDateTime(p.active?.published_at)}</Td>
                   <Td>
                     {p.draft ? (
                       <Link href={`/catalog/${p.code}/versions/${p.draft.version}`} className="inline-flex items-center gap-2 hover:underline">
                         <Badge tone="amber">Draft</Badge>
                         <span>
-                          Version {p.draft.version} at {formatPrice(p.draft.base_price_cents, p.draft.currency)}
+                          Version {p.draft.version} at {formatMoney(p.draft.base_price_cents, p.draft.currency)}
                         </span>
                       </Link>
                     ) : (

@@ -87,7 +87,8 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             </a>
           ) : null}
         </div>
-        {page.rows.length === 0 ? (
+        {/* A period's lines come from its invoice, so `invoice` (and the totals' currency) is there whenever rows are. */}
+        {page.rows.length === 0 || !invoice ? (
           totals.lineCount > 0 ? (
             <PastLastPage total={totals.lineCount} pageSize={pageSize} noun="lines" href={pageHref} />
           ) : isFiltered ? (
@@ -103,7 +104,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           )
         ) : (
           <>
-            <CostLinesTable rows={page.rows} sort={{ field: query.sort, dir: query.dir }} baseQuery={base.toString()} totals={totals} />
+            <CostLinesTable rows={page.rows} sort={{ field: query.sort, dir: query.dir }} baseQuery={base.toString()} totals={totals} currency={invoice.currency} />
             <Pagination page={query.page} pageSize={pageSize} total={totals.lineCount} href={pageHref} />
           </>
         )}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { AddonForm } from "@/components/catalog/addon-form";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -11,6 +10,7 @@ import { TBody, THead, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listAllAddons } from "@/lib/catalog/addons";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
+import { formatMoney } from "@/lib/money/format-money";
 import { createAddonAction, setAddonActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add-ons" };
@@ -46,7 +46,7 @@ export default async function AddonsPage() {
                     <Td>
                       {formatQuantity(a.resource_kind, a.qty)} <span className="text-slate-500">({resourceKindLabel(a.resource_kind)})</span>
                     </Td>
-                    <Td align="right">{formatPrice(a.price_cents, a.currency)}</Td>
+                    <Td align="right">{formatMoney(a.price_cents, a.currency)}</Td>
                     <Td>{a.is_active ? <Badge tone="green">On sale</Badge> : <Badge>Off sale</Badge>}</Td>
                     <Td align="right">
                       <ConfirmDialog

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { ResourcePriceForm } from "@/components/catalog/resource-price-form";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +10,7 @@ import { TBody, THead, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import { listResourcePriceHistory } from "@/lib/catalog/resource-prices";
+import { formatMoney } from "@/lib/money/format-money";
 import { createResourcePriceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Resource prices" };
@@ -48,7 +48,7 @@ export default async function ResourcePricesPage() {
                   <tr key={`${p.resource_kind}:${p.effective_from}`}>
                     <Th scope="row">{resourceKindLabel(p.resource_kind)}</Th>
                     <Td align="right">
-                      {formatPrice(p.price_cents, p.currency)} per {p.unit}
+                      {formatMoney(p.price_cents, p.currency)} per {p.unit}
                     </Td>
                     <Td>{formatDateTime(p.effective_from)}</Td>
                     <Td>{p.effective_to ? formatDateTime(p.effective_to) : "Open"}</Td>

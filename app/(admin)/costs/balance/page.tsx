@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { BalanceTrendChartLazy } from "@/components/costs/balance-trend-chart-lazy";
 import { CostsNav } from "@/components/costs/costs-nav";
-import { formatUsd } from "@/components/costs/format-usd";
 import { RunJobButton } from "@/components/jobs/run-job-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getLatestBalance, listBalanceTrend } from "@/lib/costs/get-balance";
 import { summarizeBalanceTrend } from "@/lib/costs/summarize-balance-trend";
+import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Month to date · Costs" };
@@ -24,9 +24,9 @@ export default async function BalancePage() {
   const month = monthStart.toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
   const figures: [string, string][] = latest
     ? [
-        ["Usage this month", formatUsd(latest.month_to_date_usage)],
-        ["Balance this month", formatUsd(latest.month_to_date_balance)],
-        ["Account balance", formatUsd(latest.account_balance)],
+        ["Usage this month", formatDecimalMoney(latest.month_to_date_usage, latest.currency)],
+        ["Balance this month", formatDecimalMoney(latest.month_to_date_balance, latest.currency)],
+        ["Account balance", formatDecimalMoney(latest.account_balance, latest.currency)],
       ]
     : [];
   return (
@@ -63,13 +63,13 @@ export default async function BalancePage() {
               title="Trend"
               description={
                 days.length
-                  ? `Usage grew from ${formatCents(days[0]!.usageCents, "USD")} on ${days[0]!.day} to ${formatCents(days.at(-1)!.usageCents, "USD")} on ${days.at(-1)!.day}, over ${points.length} hourly snapshots.`
+                  ? `Usage grew from ${formatMoney(days[0]!.usageCents, latest.currency)} on ${days[0]!.day} to ${formatMoney(days.at(-1)!.usageCents, latest.currency)} on ${days.at(-1)!.day}, over ${points.length} hourly snapshots.`
                   : "No snapshots taken this month yet."
               }
             />
             {points.length > 1 ? (
               <div className="px-2 py-4">
-                <BalanceTrendChartLazy points={points} />
+                <BalanceTrendChartLazy points={points} currency={latest.currency} />
               </div>
             ) : null}
             {days.length ? (
@@ -86,8 +86,8 @@ export default async function BalancePage() {
                     {days.map((d) => (
                       <tr key={d.day}>
                         <Th scope="row">{d.day}</Th>
-                        <Td align="right">{formatCents(d.usageCents, "USD")}</Td>
-                        <Td align="right">{formatCents(d.changeCents, "USD")}</Td>
+                        <Td align="right">{formatMoney(d.usageCents, latest.currency)}</Td>
+                        <Td align="right">{formatMoney(d.changeCents, latest.currency)}</Td>
                         <Td align="right">{d.snapshots}</Td>
                       </tr>
                     ))}

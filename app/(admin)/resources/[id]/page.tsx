@@ -6,11 +6,13 @@ import { ResourceDriftPanel } from "@/components/drift/resource-drift-panel";
 import { EventTimeline } from "@/components/inventory/event-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { doCurrency } from "@/lib/digitalocean/schemas";
 import { isApiError } from "@/lib/http/errors";
 import { getResourceOrThrow, listResourceEvents, type ResourceDetail } from "@/lib/inventory/get-resource";
+import { formatMoney } from "@/lib/money/format-money";
 
 export const metadata: Metadata = { title: "Resource" };
 
@@ -35,7 +37,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
     ["Size", resource.size_slug ?? "—"],
     ["Status", resource.status ?? "—"],
     ["Project", project?.name ?? "—"],
-    ["Monthly price", resource.monthly_price_cents === null ? "—" : formatCents(resource.monthly_price_cents, "USD")],
+    ["Monthly price", formatMoney(resource.monthly_price_cents, doCurrency)],
     ["Created at DO", formatDateTime(resource.provider_created_at)],
     ["First seen", formatDateTime(resource.first_seen_at)],
     ["Last changed", formatDateTime(resource.last_seen_at)],

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { statusTone } from "@/components/catalog/catalog-format";
@@ -14,6 +14,7 @@ import { addMonths, currentPeriod } from "@/lib/billing/month";
 import { monthName } from "@/lib/billing/chart-months";
 import { getPlanOrThrow, listVersions } from "@/lib/catalog/versions";
 import { isApiError } from "@/lib/http/errors";
+import { formatMoney } from "@/lib/money/format-money";
 import { notFound } from "next/navigation";
 import { migrateSubscriptionsAction } from "../../actions";
 
@@ -84,7 +85,7 @@ export default async function PlanSubscriptionsPage({
                       <Badge tone={statusTone[v.status]}>{v.status}</Badge>
                     </Td>
                     <Td align="right">
-                      {formatCents(v.base_price_cents, v.currency)} {v.currency}
+                      {formatMoney(v.base_price_cents, v.currency)}
                     </Td>
                     <Td align="right">{n}</Td>
                     <Td>
@@ -98,8 +99,8 @@ export default async function PlanSubscriptionsPage({
                           fields={{ version_id: v.id, plan_code: plan.code }}
                         >
                           <p>
-                            They will be billed {formatCents(active.base_price_cents, active.currency)} {active.currency} a month (now{" "}
-                            {formatCents(v.base_price_cents, v.currency)}) with version {active.version}&apos;s allowances. The move is recorded per subscription.
+                            They will be billed {formatMoney(active.base_price_cents, active.currency)} a month (now{" "}
+                            {formatMoney(v.base_price_cents, v.currency)}) with version {active.version}&apos;s allowances. The move is recorded per subscription.
                           </p>
                           <fieldset className="flex flex-col gap-2">
                             <legend className="mb-1 font-semibold text-slate-900">When</legend>

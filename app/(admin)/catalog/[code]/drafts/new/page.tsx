@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/catalog/back-link";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { VersionForm } from "@/components/catalog/version-form";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { versionFormValues } from "@/lib/catalog/form-values";
 import { draftPrefillQuery } from "@/lib/catalog/schemas";
+import { formatMoney } from "@/lib/money/format-money";
 import { createDraftAction } from "../../../actions";
 import { loadPlan } from "../../../load-plan";
 
@@ -48,8 +48,8 @@ export default async function NewDraftPage({
         {!prefill.success ? <Banner tone="warning">The price in the link was not a whole number of cents, so it was ignored.</Banner> : null}
         {price !== undefined && plan.active ? (
           <Banner tone="info">
-            Pre-filled with a monthly price of {formatPrice(price, plan.active.currency)} from the link; version {plan.active.version} charges{" "}
-            {formatPrice(plan.active.base_price_cents, plan.active.currency)}.
+            Pre-filled with a monthly price of {formatMoney(price, plan.active.currency)} from the link; version {plan.active.version} charges{" "}
+            {formatMoney(plan.active.base_price_cents, plan.active.currency)}.
           </Banner>
         ) : null}
         <Card className="p-5">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/catalog/back-link";
-import { formatPrice } from "@/components/catalog/catalog-format";
 import { VersionCard } from "@/components/catalog/version-card";
 import { VersionDiff } from "@/components/catalog/version-diff";
 import { VersionForm } from "@/components/catalog/version-form";
@@ -15,6 +14,7 @@ import { countVersionSubscriptions } from "@/lib/catalog/count-version-subscript
 import { diffVersions } from "@/lib/catalog/diff-versions";
 import { versionFormValues } from "@/lib/catalog/form-values";
 import { draftPrefillQuery } from "@/lib/catalog/schemas";
+import { formatMoney } from "@/lib/money/format-money";
 import { deleteDraftAction, publishVersionAction, saveDraftAction } from "../../../actions";
 import { loadPlan } from "../../../load-plan";
 
@@ -89,8 +89,8 @@ export default async function VersionPage({
               fields={{ version_id: v.id }}
             >
               <p>
-                New signups will get {formatPrice(v.base_price_cents, v.currency)} a month.{" "}
-                {active ? `Version ${active.version} (${formatPrice(active.base_price_cents, active.currency)}) will be retired.` : "This is the plan's first published version: it goes on sale."}
+                New signups will get {formatMoney(v.base_price_cents, v.currency)} a month.{" "}
+                {active ? `Version ${active.version} (${formatMoney(active.base_price_cents, active.currency)}) will be retired.` : "This is the plan's first published version: it goes on sale."}
               </p>
               {active ? (
                 <div>
@@ -115,7 +115,7 @@ export default async function VersionPage({
         {!prefill.success ? <Banner tone="warning">The price in the link was not a whole number of cents, so it was ignored.</Banner> : null}
         {price !== undefined && price !== v.base_price_cents ? (
           <Banner tone="info">
-            The monthly price is pre-filled with {formatPrice(price, v.currency)} from the link (saved draft: {formatPrice(v.base_price_cents, v.currency)}). Save to keep it.
+            The monthly price is pre-filled with {formatMoney(price, v.currency)} from the link (saved draft: {formatMoney(v.base_price_cents, v.currency)}). Save to keep it.
           </Banner>
         ) : null}
         <Card>
