@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { arcadiaToken, expect, signInWithLink, test } from "./fixtures";
 
-const dollars = (cents: number) => `$${(cents / 100).toLocaleString("en-AU", { minimumFractionDigits: 2 })}`;
+/** The starter catalog is in AUD, and every amount names its currency: "A$1,234.50". */
+const dollars = (cents: number) => `A$${(cents / 100).toLocaleString("en-AU", { minimumFractionDigits: 2 })}`;
 
 /** The e2e database starts empty: the admin loads the starter catalog from the empty state (the seed `npm run demo` runs). */
 async function ensureStarterCatalog(page: Page) {
@@ -74,7 +75,7 @@ test("an admin drafts Studio at a new price and publishes it; tenants then see t
   await expect(tenant).toHaveURL(/\/plans$/);
   const studio = tenant.getByRole("article", { name: "Studio" });
   await expect(studio).toContainText(dollars(newCents));
-  await expect(studio).toContainText("AUD per month");
+  await expect(studio).toContainText("per month");
   await expect(studio).toContainText("LLM tokens");
   await expect(tenant.getByRole("table", { name: "Add-ons available with any plan" })).toContainText("5 million LLM tokens");
   await expectAccessible(tenant, "/plans");
@@ -91,7 +92,7 @@ test("add-ons and resource prices are managed on their own pages", async ({ admi
   await expect(page.getByRole("status").filter({ hasText: "New volume_gb_month price recorded" })).toBeVisible();
   const rows = page.getByRole("table", { name: "Resource price periods" }).getByRole("row").filter({ hasText: "Block storage" });
   await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText("$0.18 AUD per GB-month");
+  await expect(rows.first()).toContainText("A$0.18 per GB-month");
   await expect(rows.first()).toContainText("In force");
   await expect(rows.nth(1)).toContainText("Past");
   await expectAccessible(page, "/catalog/resource-prices");

@@ -4,9 +4,9 @@ import Papa from "papaparse";
 import { expectAccessible } from "./axe";
 import { arcadiaToken, expect, signInWithLink, test } from "./fixtures";
 
-/** "$1,008.00" / "-$10.00" as cents, without floats. */
+/** "US$1,008.00" / "-US$10.00" (DO bills in US dollars, and the pages say so) as cents, without floats. */
 const cents = (money: string) => {
-  const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(money.trim());
+  const match = /^(-)?US\$([\d,]+)\.(\d{2})$/.exec(money.trim());
   if (!match) throw new Error(`not money: ${money}`);
   const value = Number(match[2]!.replaceAll(",", "")) * 100 + Number(match[3]);
   return match[1] ? -value : value;
@@ -74,10 +74,11 @@ test("in the demo, an admin filters the explorer to unmatched lines, sorts by am
   const csv = Papa.parse<Record<string, string>>(await readFile((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
   expect(csv.errors).toEqual([]);
   // The description cell shows the group (a cluster, an app) under the description.
-  expect(csv.data.map((line) => [line.line_no, `${line.description}${line.group_description}`, cents(`$${line.amount}`)])).toEqual(
+  expect(csv.data.map((line) => [line.line_no, `${line.description}${line.group_description}`, cents(`US$${line.amount}`)])).toEqual(
     shown.map((cells) => [cells[0], cells[2], cents(cells[8]!)]),
   );
-  for (const line of csv.data) expect(line).toMatchObject({ period: oldest, line_type: "resource", resource_id: "", match_method: "none" });
+  for (const line of csv.data) expect(line).toMatchObject({ period: oldest, currency: "USD", line_type: "resource", resource_id: "", match_method: "none" });
+  expect(csv.meta.fields?.slice(9, 11)).toEqual(["amount", "currency"]);
 
   await expectAccessible(page, "/costs (filtered and sorted)");
 

@@ -93,7 +93,7 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
   await expect(rows).toHaveCount(12);
   await expect(table.getByRole("link", { name: /Open cost lines/ })).toHaveCount(11);
   await expect(rows.last()).toContainText("Estimate");
-  for (const row of await rows.all()) await expect(row.locator("td").first()).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  for (const row of await rows.all()) await expect(row.locator("td").first()).toHaveText(/^A\$[\d,]+\.\d{2}$/);
   await expectAccessible(page, "/margin");
 
   // The first bar is the range's first month: a click opens the cost-line explorer for that period.
@@ -119,9 +119,9 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
 
   // Per plan: the price for the target margin opens a new draft of the plan pre-filled with it.
   await page.goto("/margin/plans");
-  const draftLink = page.getByRole("link", { name: /^Open a new draft of Studio at \$[\d,]+\.\d{2}$/ });
+  const draftLink = page.getByRole("link", { name: /^Open a new draft of Studio at A\$[\d,]+\.\d{2}$/ });
   await expect(draftLink).toBeVisible();
-  const price = /\$([\d,]+\.\d{2})$/.exec((await draftLink.getAttribute("aria-label")) ?? "")![1]!.replaceAll(",", "");
+  const price = /A\$([\d,]+\.\d{2})$/.exec((await draftLink.getAttribute("aria-label")) ?? "")![1]!.replaceAll(",", "");
   await expectAccessible(page, "/margin/plans");
   await draftLink.click();
   await expect(page).toHaveURL(/\/catalog\/studio\/(drafts\/new|versions\/\d+)\?base_price_cents=\d+$/);
