@@ -34,3 +34,13 @@ describe("parseEnv", () => {
     expect(problems({ ...secrets, ARCADIA_JWT_MAX_TTL: "a month" }).join("\n")).toMatch(/^ARCADIA_JWT_MAX_TTL: /m);
   });
 });
+
+describe("FX_RATES_URL", () => {
+  it("defaults to the ECB's 90-day history and refuses anything but http(s)", () => {
+    expect(parseEnv(secrets).FX_RATES_URL).toBe("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml");
+    expect(parseEnv({ ...secrets, FX_RATES_URL: "http://127.0.0.1:4010/ecb/eurofxref-hist.xml" }).FX_RATES_URL).toBe("http://127.0.0.1:4010/ecb/eurofxref-hist.xml");
+    for (const url of ["file:///etc/passwd", "ftp://example.com/rates.xml", "javascript:alert(1)", "not a url"]) {
+      expect(problems({ ...secrets, FX_RATES_URL: url }).join("\n")).toMatch(/^FX_RATES_URL: must be an http\(s\) URL/m);
+    }
+  });
+});

@@ -64,6 +64,10 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TENANT_TAG_PREFIX: z.string().default("tenant:"),
   REPORTING_CURRENCY: z.string().length(3).default("AUD"),
+  /** Reference rates in the ECB's XML format for the daily fetch-fx-rates job; set by the operator, http(s) only. */
+  FX_RATES_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml"),
   /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
   JOB_HEARTBEAT_TIMEOUT_SECONDS: durationSeconds.default(300),
 });

@@ -60,6 +60,8 @@ describe("Inngest functions", () => {
       "arcadia-cloud-sync-inventory": "15 * * * *",
       "arcadia-cloud-sync-inventory-fast": "*/5 * * * *",
       "arcadia-cloud-sync-inventory-slow": "40 3 * * *",
+      "arcadia-cloud-meter-usage": "45 4 * * *",
+      "arcadia-cloud-fetch-fx-rates": "30 17 * * *",
     });
     for (const f of body.functions) expect(f.triggers.some((t) => t.event?.startsWith("arcadia/job.")), f.id).toBe(true);
   });
@@ -85,6 +87,6 @@ describe("Inngest functions", () => {
     expect(budgets[0]?.key).not.toContain(process.env.DO_API_TOKEN);
     for (const id of callsDo) expect(byId.get(id)?.throttle, id).toMatchObject({ key: budgets[0]?.key });
     // Functions that never call DO do not wait for its budget (their concurrency is a single limit of their own).
-    for (const id of ["detect-drift", "meter-usage"]) expect([byId.get(id)?.concurrency ?? []].flat().some((c) => c.key?.startsWith('"do-account:')), id).toBe(false);
+    for (const id of ["detect-drift", "meter-usage", "fetch-fx-rates"]) expect([byId.get(id)?.concurrency ?? []].flat().some((c) => c.key?.startsWith('"do-account:')), id).toBe(false);
   });
 });
