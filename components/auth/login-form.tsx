@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { signInErrorMessages, signInFailedMessage } from "@/lib/auth/sign-in-messages";
@@ -11,6 +11,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Until the form is hydrated a click would submit it natively; the button waits for the script instead.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,7 +36,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate={false}>
+    // method="post": even a native submission never puts the password in a URL (history, logs, Referer).
+    <form method="post" onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate={false}>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
           {error}
@@ -58,7 +62,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           className="rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>
