@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { describedBy, FieldError, inputClass, TextField } from "@/components/ui/field";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { type CatalogResourceKind, catalogResourceKinds } from "@/db/schema/catalog-kinds";
+import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { type ActionResult, type FormValues, idleResult, type ServerAction } from "@/lib/http/action-result";
-import { resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
+import { catalogResourceKinds, resourceKindInfo } from "@/lib/catalog/resource-kind-labels";
 
 type ItemInput = "included_qty" | "overage_unit" | "overage_price" | "hard_cap_qty";
 const itemInputs: { field: ItemInput; label: string; className: string; inputMode?: "numeric" | "decimal" }[] = [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import type { ResourceKind } from "@/db/schema/resources";
+import type { ResourceKind } from "@/db/schema/resource-constants";
 
 export interface DriftFilterValues {
   tab: "open" | "history";

@@ -1,19 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { ResourceEventType, ResourceKind, SyncRunStatus } from "./resource-constants";
 
-/** The kinds of DO resource we track, named as DO names them, singular. */
-export const resourceKinds = [
-  "droplet",
-  "volume",
-  "snapshot",
-  "domain",
-  "load_balancer",
-  "database",
-  "kubernetes_cluster",
-  "reserved_ip",
-  "app",
-] as const;
-export type ResourceKind = (typeof resourceKinds)[number];
+export * from "./resource-constants";
 
 export const cloudResources = pgTable(
   "cloud_resources",
@@ -49,9 +38,6 @@ export const cloudResources = pgTable(
 export type CloudResource = typeof cloudResources.$inferSelect;
 export type NewCloudResource = typeof cloudResources.$inferInsert;
 
-export const resourceEventTypes = ["created", "updated", "deleted", "restored", "drift_detected", "drift_accepted"] as const;
-export type ResourceEventType = (typeof resourceEventTypes)[number];
-
 /** Append-only: rows are inserted, never updated or deleted. */
 export const cloudResourceEvents = pgTable(
   "cloud_resource_events",
@@ -68,9 +54,6 @@ export const cloudResourceEvents = pgTable(
 );
 
 export type CloudResourceEvent = typeof cloudResourceEvents.$inferSelect;
-
-export const syncRunStatuses = ["running", "succeeded", "failed", "abandoned"] as const;
-export type SyncRunStatus = (typeof syncRunStatuses)[number];
 
 export interface SyncKindResult {
   status: "succeeded" | "failed";

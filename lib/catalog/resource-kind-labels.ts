@@ -1,4 +1,7 @@
-import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
+import { type CatalogResourceKind, catalogResourceKinds } from "@/db/schema/catalog-kinds";
+
+// Components take the kinds from here, not from db/: the UI's constants come through lib/.
+export { catalogResourceKinds };
 
 /**
  * How each resource kind reads to people: its label, the noun for a quantity of it, and the unit overage is usually
@@ -16,6 +19,9 @@ export const resourceKindInfo: Record<CatalogResourceKind, { label: string; noun
   reserved_ip_hours: { label: "Reserved IP hours", noun: "reserved IP hours", defaultUnit: "hour" },
   llm_tokens: { label: "LLM tokens", noun: "tokens", defaultUnit: "1M tokens" },
 };
+
+/** The kinds in the catalog's order with their labels: a resource-kind select's options. */
+export const catalogResourceKindOptions = catalogResourceKinds.map((k) => ({ value: k, label: resourceKindInfo[k].label }));
 
 export function resourceKindLabel(kind: CatalogResourceKind): string {
   return resourceKindInfo[kind].label;
