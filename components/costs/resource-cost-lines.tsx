@@ -3,13 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { getDb } from "@/db";
-import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
+import type { ResourceCostLineList } from "@/lib/costs/list-resource-cost-lines";
 import type { CostLineItem } from "@/lib/costs/schemas";
 import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { parseAmountCents } from "@/lib/money/parse-amount-cents";
-
-const LIMIT = 240;
 
 interface PeriodGroup {
   period: string;
@@ -33,9 +30,8 @@ function groupByPeriod(lines: CostLineItem[]): PeriodGroup[] {
   return groups;
 }
 
-/** The invoice lines that paid for one resource, a row per month: a self-contained server component for the resource page. */
-export async function ResourceCostLines({ resourceId }: { resourceId: string }) {
-  const { lines, lineCount, totalCents } = await listResourceCostLines(getDb(), resourceId, LIMIT);
+/** The invoice lines that paid for one resource, a row per month; `limit` is how many the page loaded at most. */
+export function ResourceCostLines({ lines, lineCount, totalCents, limit }: ResourceCostLineList & { limit: number }) {
   const groups = groupByPeriod(lines);
   return (
     <Card>
@@ -43,7 +39,7 @@ export async function ResourceCostLines({ resourceId }: { resourceId: string }) 
         title="Cost lines"
         description={
           lineCount && lines[0]
-            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatMoney(totalCents, lines[0].currency)} in all${lineCount > LIMIT ? `; the latest ${LIMIT} are shown` : ""}.`
+            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatMoney(totalCents, lines[0].currency)} in all${lineCount > limit ? `; the latest ${limit} are shown` : ""}.`
             : undefined
         }
       />

@@ -3,19 +3,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { getDb } from "@/db";
 import { describeValue } from "@/lib/drift/loose-equal";
-import { listResourceDrift } from "@/lib/drift/list-drift";
-import { getProvisioned } from "@/lib/drift/record-provisioned";
+import type { DriftItem, ProvisionedRecord } from "@/lib/drift/schemas";
 import { DriftHistoryTable } from "./drift-history-table";
 
 /**
  * The resource page's part of drift: the desired spec with its version and who recorded it, and the resource's drift
- * history (open and resolved). A server component that loads its own data, so the page only passes the id.
+ * history (open and resolved), as the page loaded them.
  */
-export async function ResourceDriftPanel({ resourceId }: { resourceId: string }) {
-  const db = getDb();
-  const [provisioned, drift] = await Promise.all([getProvisioned(db, resourceId), listResourceDrift(db, resourceId)]);
+export function ResourceDriftPanel({ resourceId, provisioned, drift }: { resourceId: string; provisioned: ProvisionedRecord | null; drift: DriftItem[] }) {
   const now = Date.now();
   const openFields = new Set(drift.filter((d) => d.status === "open").map((d) => d.field));
   const fields = provisioned ? Object.entries(provisioned.spec).sort(([a], [b]) => a.localeCompare(b)) : [];

@@ -3,9 +3,17 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
 import { costLineItemJson, parseCostLineItem } from "./cost-line-item";
+import type { CostLineItem } from "./schemas";
+
+export interface ResourceCostLineList {
+  /** The newest `limit` of them. */
+  lines: CostLineItem[];
+  lineCount: number;
+  totalCents: number;
+}
 
 /** The cost lines that paid for one resource, newest period first, with the total over all of them. */
-export async function listResourceCostLines(db: DbOrTx, resourceId: string, limit = 100) {
+export async function listResourceCostLines(db: DbOrTx, resourceId: string, limit = 100): Promise<ResourceCostLineList> {
   const where = and(eq(cloudCostLines.resourceId, resourceId));
   const [rows, [totals]] = await Promise.all([
     db

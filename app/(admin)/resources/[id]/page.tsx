@@ -9,12 +9,18 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
+import { listResourceDrift } from "@/lib/drift/list-drift";
+import { getProvisioned } from "@/lib/drift/record-provisioned";
 import { doCurrency } from "@/lib/digitalocean/schemas";
 import { isApiError } from "@/lib/http/errors";
 import { getResourceOrThrow, listResourceEvents, type ResourceDetail } from "@/lib/inventory/get-resource";
 import { formatMoney } from "@/lib/money/format-money";
 
 export const metadata: Metadata = { title: "Resource" };
+
+/** The newest cost lines the page shows; the card says when there are more. */
+const costLineLimit = 240;
 
 async function load(id: string): Promise<ResourceDetail> {
   try {
@@ -28,7 +34,13 @@ async function load(id: string): Promise<ResourceDetail> {
 export default async function ResourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const resource = await load(id);
-  const events = await listResourceEvents(getDb(), id);
+  const db = getDb();
+  const [events, provisioned, drift, costLines] = await Promise.all([
+    listResourceEvents(db, id),
+    getProvisioned(db, id),
+    listResourceDrift(db, id),
+    listResourceCostLines(db, id, costLineLimit),
+  ]);
   const project = resource.attrs.project as { name?: string } | null | undefined;
   const fields: [string, React.ReactNode][] = [
     ["Kind", resource.kind.replace("_", " ")],
@@ -82,9 +94,9 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           <EventTimeline events={events} />
         </Card>
       </div>
-      <ResourceDriftPanel resourceId={id} />
+      <ResourceDriftPanel resourceId={id} provisioned={provisioned} drift={drift} />
       <div className="mt-6">
-        <ResourceCostLines resourceId={id} />
+        <ResourceCostLines {...costLines} limit={costLineLimit} />
       </div>
       <Card className="mt-6">
         <CardHeader title="Raw attributes" description="What DigitalOcean returned for this resource at the last change, less its catalogue data (the sizes a region offers, the regions a size or image is offered in)." />
