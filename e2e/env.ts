@@ -26,6 +26,8 @@ export const e2eEnv: Record<string, string> = {
   LOG_LEVEL: "warn",
   DO_API_URL: `http://127.0.0.1:${e2eFakeDo.port}`,
   DO_API_TOKEN: e2eFakeDo.token,
+  // The fake DO also serves the demo's ECB-format reference rates (fetch-fx-rates).
+  FX_RATES_URL: `http://127.0.0.1:${e2eFakeDo.port}/ecb/eurofxref-hist.xml`,
   ARCADIA_DEMO: "1",
   CORS_ORIGINS: e2eCorsOrigin,
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),

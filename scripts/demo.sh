@@ -73,6 +73,8 @@ if [ -z "${DO_API_TOKEN:-}" ]; then
   npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token > "$data_dir/fake-do.log" 2>&1 &
   fake_pid=$!
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
+  # The fake also serves ECB-format reference rates for every month it has invoices for.
+  export FX_RATES_URL="${FX_RATES_URL:-$DO_API_URL/ecb/eurofxref-hist.xml}"
   for _ in $(seq 1 40); do curl -s -o /dev/null "$DO_API_URL/v2/account" && break; sleep 0.5; done
   echo "Demo account: the fake DigitalOcean API runs at $DO_API_URL (set DO_API_TOKEN to connect a real account)"
 fi
@@ -84,6 +86,7 @@ if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   npm run -s job -- sync-inventory && touch "$data_dir/.demo-loaded"
   npm run -s job -- discover-invoices || true
   npm run -s job -- detect-drift || true
+  npm run -s job -- fetch-fx-rates || true
 fi
 
 # Build only when something the build reads changed since the last build (a fresh clone or a pull always rebuilds).

@@ -5,7 +5,10 @@ import { createBilling } from "./create-billing";
 import { createFaults, type Fault } from "./create-faults";
 import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } from "./generate-account";
 import { readPageParams } from "./paginate";
+import { renderEcbRates } from "./render-ecb-rates";
 import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
+
+const ecbFiles: Record<string, "history" | "daily"> = { "/ecb/eurofxref-hist.xml": "history", "/ecb/eurofxref-daily.xml": "daily" };
 
 export type StartFakeDoOptions = GenerateAccountOptions & {
   /** 0 (default) picks a free port. */
@@ -90,6 +93,13 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     };
     const sendError = (status: number, id: string, message: string, headers?: Record<string, string>) =>
       send(status, JSON.stringify({ id, message, request_id: requestId }), headers);
+
+    // Not DO's API: the ECB's public reference rates, for the demo's FX_RATES_URL (no token, as at the ECB).
+    const ecb = ecbFiles[url.pathname];
+    if (ecb) {
+      const body = renderEcbRates({ seed, now, months: options.invoicesMonths ?? defaultAccountSizes.invoicesMonths, latestOnly: ecb === "daily" });
+      return send(200, body, { "content-type": "text/xml; charset=utf-8" });
+    }
 
     const auth = req.headers.authorization ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length).trim() : "";
