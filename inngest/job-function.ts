@@ -2,8 +2,10 @@ import { getDb } from "@/db";
 import { cliEnv, env } from "@/lib/env";
 import { doAccountKey, jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
+import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { runJob } from "@/lib/jobs/run-job";
-import { inngest, jobRequestedEvent } from "./client";
+import { inngest } from "./client";
+import { sendJobRequest } from "./send-job-request";
 
 export interface JobFunctionOptions {
   /** Function id (without the client prefix); defaults to the job name. */
@@ -57,14 +59,10 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       return step.run(id, async () => {
         const args = job.args.parse({ ...opts.args, ...fromEvent });
         const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown> }, (ctx) =>
-          job.run(jobDepsFor(getDb(), env(), sendInngestEvent), args, ctx),
+          job.run(jobDepsFor(getDb(), env(), sendJobRequest), args, ctx),
         );
         return { summary: result.summary, counts: result.counts ?? {}, runId: result.runId };
       });
     },
   );
-}
-
-export async function sendInngestEvent(name: string, data: Record<string, unknown>): Promise<void> {
-  await inngest.send({ name, data });
 }

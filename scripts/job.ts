@@ -1,8 +1,8 @@
 import { DataDirLockedError } from "@/db/data-dir-lock";
+import { findJob, jobDefinitions } from "@/jobs/registry";
 import { cliEnv } from "@/lib/env";
 import { canHandOver, sendJobToServer, waitForHandedOverRun } from "@/lib/job-handover/send-job-to-server";
 import { jobDepsFor } from "@/lib/jobs/deps";
-import { findJob, jobDefinitions } from "@/lib/jobs/registry";
 import { runJob } from "@/lib/jobs/run-job";
 import { CliDbError, runCli, withCliDb } from "./cli";
 

@@ -8,7 +8,7 @@ import { upsertTenant } from "@/lib/billing/tenants";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { listResources } from "@/lib/inventory/list-resources";
-import { findJob } from "@/lib/jobs/registry";
+import { findJob } from "@/jobs/registry";
 import { runJob } from "@/lib/jobs/run-job";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";

@@ -6,7 +6,7 @@ import { cloudBalanceSnapshots, cloudInvoices, jobRuns } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
-import { jobRequestedEvent } from "../client";
+import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { ingestInvoice } from "./ingest-invoice";
 import { snapshotBalance } from "./snapshot-balance";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fxRates, jobRuns } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { setupAppTestDb } from "@/test/app-db";
-import { jobRequestedEvent } from "../client";
+import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { fetchFxRates } from "./fetch-fx-rates";
 
 // The Inngest function runs the real job against FX_RATES_URL served by a local file server (ECB format).

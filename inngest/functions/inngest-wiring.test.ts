@@ -6,7 +6,7 @@ import { jobRuns } from "@/db/schema";
 import { cloudResources } from "@/db/schema";
 import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
-import { jobRequestedEvent } from "../client";
+import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { syncInventoryFast, syncInventoryFull } from "./sync-inventory";
 
 const getDb = setupAppTestDb();

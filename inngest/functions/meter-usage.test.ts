@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { jobRuns, usageRecords } from "@/db/schema";
 import { setupAppTestDb } from "@/test/app-db";
 import { createResource } from "@/test/factories";
-import { jobRequestedEvent } from "../client";
+import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { meterUsage } from "./meter-usage";
 
 const getDb = setupAppTestDb();

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { jobRequestedEvent } from "@/inngest/client";
 import { describeErrorText } from "@/lib/describe-error";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { discoverInvoices } from "./discover-invoices";
 import { ingestInvoice } from "./ingest-invoice";
+import { ingestInvoiceJob } from "./ingest-invoice-job";
 
 export const discoverInvoicesJob = defineJob({
   name: "discover-invoices",
@@ -21,10 +21,10 @@ export const discoverInvoicesJob = defineJob({
     const discovered = `${found.invoices} invoices (${found.created} new, ${found.skippedEntries} other entries skipped)`;
     const counts = { invoices: found.invoices, new: found.created, pending: found.pending.length };
 
-    // With Inngest, each invoice is its own function run (own retries, one at a time per invoice); without it, the
+    // With a job queue, each invoice is its own run (own retries, one at a time per invoice); without one, the
     // contract is that this job ingests them itself.
-    if (deps.sendEvent) {
-      for (const uuid of found.pending) await deps.sendEvent(jobRequestedEvent("ingest-invoice"), { uuid });
+    if (deps.sendJobRequest) {
+      for (const uuid of found.pending) await deps.sendJobRequest({ job: ingestInvoiceJob.name, args: { uuid } });
       return { summary: `${discovered}; sent ${found.pending.length} to ingest`, counts };
     }
 

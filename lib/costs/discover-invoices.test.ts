@@ -1,9 +1,9 @@
 import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudCostLines, cloudInvoices, jobRuns } from "@/db/schema";
-import { jobRequestedEvent } from "@/inngest/client";
 import { createDoClient } from "@/lib/digitalocean/client";
 import type { JobDeps } from "@/lib/jobs/job-definition";
+import type { JobRequest } from "@/lib/jobs/job-queue";
 import { runJob } from "@/lib/jobs/run-job";
 import { createTestDb, type TestDb } from "@/test/db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
@@ -78,12 +78,12 @@ describe("discoverInvoices", () => {
   it("as a job with Inngest configured, sends one ingest event per invoice still to ingest", async () => {
     await t.db.execute(sql`update cloud_invoices set status = 'ingested' where period < '2025-05-01'`);
     await t.db.execute(sql`update cloud_invoices set status = 'failed' where period = '2025-05-01'`);
-    const sent: { name: string; data: Record<string, unknown> }[] = [];
-    const deps: JobDeps = { db: t.db, doClient: newClient, sendEvent: async (name, data) => void sent.push({ name, data }) };
+    const sent: JobRequest[] = [];
+    const deps: JobDeps = { db: t.db, doClient: newClient, sendJobRequest: async (request) => void sent.push(request) };
     const result = await runJob(t.db, { job: "discover-invoices", trigger: "cli" }, (ctx) => discoverInvoicesJob.run(deps, {}, ctx));
     expect(sent).toHaveLength(12);
-    expect(new Set(sent.map((e) => e.name))).toEqual(new Set([jobRequestedEvent("ingest-invoice")]));
-    expect(sent.map((e) => e.data.uuid)).toContain(fake.billing.listInvoices().invoices[11]!.uuid);
+    expect(new Set(sent.map((e) => e.job))).toEqual(new Set(["ingest-invoice"]));
+    expect(sent.map((e) => e.args.uuid)).toContain(fake.billing.listInvoices().invoices[11]!.uuid);
     expect(result.summary).toContain("sent 12 to ingest");
     const [lines] = await t.db.select({ n: sql<number>`count(*)::int` }).from(cloudCostLines);
     expect(lines?.n).toBe(0);

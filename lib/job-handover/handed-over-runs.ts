@@ -7,8 +7,8 @@ import { bearerToken } from "@/lib/auth/arcadia-jwt";
 import type { BaseEnv } from "@/lib/env";
 import { ApiError, parseOrThrow } from "@/lib/http/errors";
 import { jobDepsFor } from "@/lib/jobs/deps";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { type JobRunDto, toJobRunDto } from "@/lib/jobs/list-job-runs";
-import { findJob } from "@/lib/jobs/registry";
 import { runJob } from "@/lib/jobs/run-job";
 import { isHandoverToken } from "./handover-token";
 
@@ -28,9 +28,8 @@ export function authorizeHandover(req: Request): void {
 }
 
 /** Starts the run and resolves with its id once its job_runs row exists; the work goes on after the response. */
-export function startHandedOverRun(db: Db, e: BaseEnv, name: string, args: Record<string, unknown>): Promise<string> {
-  const job = findJob(name);
-  if (!job) throw new ApiError("not_found", `No job named ${name}`);
+export function startHandedOverRun(db: Db, e: BaseEnv, job: JobDefinition, args: Record<string, unknown>): Promise<string> {
+  const name = job.name;
   const parsed = parseOrThrow(job.args, args, `arguments for ${name}`);
   return new Promise((resolve, reject) => {
     // A failure before the row exists rejects; a later one is recorded in job_runs (and logged) by runJob.

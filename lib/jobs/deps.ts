@@ -5,6 +5,7 @@ import { createDoClient, type DoClient } from "@/lib/digitalocean/client";
 import type { BaseEnv } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import type { JobDeps } from "./job-definition";
+import type { SendJobRequest } from "./job-queue";
 
 export class DoNotConfiguredError extends Error {
   constructor() {
@@ -35,11 +36,7 @@ export function doAccountKey(e: Pick<BaseEnv, "DO_API_TOKEN" | "DO_API_URL">): s
   return `do-account:${createHash("sha256").update(`${e.DO_API_URL}\n${e.DO_API_TOKEN}`).digest("hex").slice(0, 16)}`;
 }
 
-export function isInngestConfigured(e: Pick<BaseEnv, "INNGEST_EVENT_KEY" | "INNGEST_DEV">): boolean {
-  return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_DEV);
-}
-
-export function jobDepsFor(db: Db, e: BaseEnv, sendEvent?: JobDeps["sendEvent"]): JobDeps {
+export function jobDepsFor(db: Db, e: BaseEnv, sendJobRequest?: SendJobRequest): JobDeps {
   let client: DoClient | undefined;
   return {
     db,
@@ -47,6 +44,6 @@ export function jobDepsFor(db: Db, e: BaseEnv, sendEvent?: JobDeps["sendEvent"])
       client ??= doClientFromEnv(e);
       return client;
     },
-    sendEvent,
+    sendJobRequest,
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { DoClient } from "@/lib/digitalocean/client";
+import type { SendJobRequest } from "./job-queue";
 import type { JobContext, JobResult } from "./run-job";
 
 /** What every job needs besides the database: built once per process by the caller (server or CLI). */
@@ -8,8 +9,8 @@ export interface JobDeps {
   db: Db;
   /** The DigitalOcean client, or a reason it cannot be built (no token configured). */
   doClient: () => DoClient;
-  /** Sends an event when Inngest is configured; jobs that fan out use it, else they do the work in-process. */
-  sendEvent?: (name: string, data: Record<string, unknown>) => Promise<void>;
+  /** The job queue, when one is configured: jobs that fan out send it a request per item, else do the work in-process. */
+  sendJobRequest?: SendJobRequest;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { adminAction } from "@/lib/http/admin-action";
 import { formLevel } from "@/lib/http/parse-action-input";
-import { requestJobRun } from "@/lib/jobs/request-job-run";
+import { requestJobRun } from "@/jobs/request-job-run";
 
 const jobArgs = z
   .string()

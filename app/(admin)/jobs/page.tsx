@@ -8,10 +8,10 @@ import { formatAge, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
+import { isInngestConfigured } from "@/jobs/job-queue";
+import { jobDefinitions } from "@/jobs/registry";
 import { env } from "@/lib/env";
-import { isInngestConfigured } from "@/lib/jobs/deps";
 import { latestRunPerJob, listJobRuns } from "@/lib/jobs/list-job-runs";
-import { jobDefinitions } from "@/lib/jobs/registry";
 import { runJobNow } from "./actions";
 
 export const metadata: Metadata = { title: "Jobs" };

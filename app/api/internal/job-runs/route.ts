@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { getJobOrThrow } from "@/jobs/registry";
 import { env } from "@/lib/env";
 import { apiRoute } from "@/lib/http/api-route";
 import { ok } from "@/lib/http/envelope";
@@ -12,6 +13,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute("/api/internal/job-runs", async ({ req }) => {
   authorizeHandover(req);
   const body = parseOrThrow(handOverBody, await readJson(req), "body");
-  const id = await startHandedOverRun(getDb(), env(), body.job, body.args);
+  const id = await startHandedOverRun(getDb(), env(), getJobOrThrow(body.job), body.args);
   return ok({ id }, { status: 202 });
 });

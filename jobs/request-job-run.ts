@@ -1,30 +1,29 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/db";
-import { jobRequestedEvent } from "@/inngest/client";
-import { sendInngestEvent } from "@/inngest/job-function";
 import { describeErrorText } from "@/lib/describe-error";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
+import { jobDepsFor } from "@/lib/jobs/deps";
+import { runJob } from "@/lib/jobs/run-job";
 import { logger } from "@/lib/log";
-import { isInngestConfigured, jobDepsFor } from "./deps";
-import { findJob } from "./registry";
-import { runJob } from "./run-job";
+import { jobQueueFor } from "./job-queue";
+import { getJobOrThrow } from "./registry";
 
 export type RunRequestOutcome = { via: "inngest" | "inline"; message: string };
 
 /**
- * "Run now": sends the job's event when Inngest is configured; otherwise runs the same job in this process after
- * the response is sent (the Jobs page shows its progress from job_runs). Says which it did.
+ * "Run now": sends the job's request to the queue when one is configured (Inngest); otherwise runs the same job in
+ * this process after the response is sent (the Jobs page shows its progress from job_runs). Says which it did.
  */
 export async function requestJobRun(name: string, args: Record<string, unknown> = {}): Promise<RunRequestOutcome> {
-  const job = findJob(name);
-  if (!job) throw new ApiError("not_found", `No job named ${name}`);
+  const job = getJobOrThrow(name);
   const parsed = job.args.safeParse(args);
   if (!parsed.success) throw new ApiError("invalid_request", `Invalid arguments for ${name}`);
   const e = env();
-  if (isInngestConfigured(e)) {
-    await sendInngestEvent(jobRequestedEvent(name), parsed.data as Record<string, unknown>);
+  const queue = jobQueueFor(e);
+  if (queue) {
+    await queue({ job: name, args: parsed.data as Record<string, unknown> });
     return { via: "inngest", message: `Sent ${name} to Inngest; it appears below when a worker picks it up.` };
   }
   after(async () => {
