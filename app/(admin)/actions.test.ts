@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listAllAddons } from "@/lib/catalog/addons";
 import { getPlanDetail, listPlanSummaries } from "@/lib/catalog/plans";
-import type { SessionUser } from "@/lib/auth/session";
 import { idleResult } from "@/lib/http/action-result";
-import { isAdminAction, setAdminActionDeps } from "@/lib/http/admin-action";
+import { isAdminAction } from "@/lib/http/admin-action";
+import { adminUser as admin, formData as form, thrownDigest as digestOf, setupAdminActionRuntime } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
 import {
   createAddonAction,
@@ -21,39 +21,12 @@ import { runJobNow } from "./jobs/actions";
 import { saveFxRateAction } from "./margin/actions";
 
 // The real server actions against a real database; only the session and the revalidation record stand in for the
-// Next runtime (see lib/http/admin-action.ts).
+// Next runtime (see test/admin-actions.ts).
 
 const getDb = setupAppTestDb();
-const admin: SessionUser = { id: "a-1", email: "admin@example.com", name: "Admin", role: "platform_admin", tenantId: null };
-let revalidated: string[] = [];
-
-function signInAs(user: SessionUser | null) {
-  setAdminActionDeps({ getSessionUser: async () => user, revalidatePath: (p, type) => void revalidated.push(type ? `${p} (${type})` : p) });
-}
-
-function form(entries: Record<string, string>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) f.append(k, v);
-  return f;
-}
-
-async function digestOf(p: Promise<unknown>): Promise<string> {
-  return p.then(
-    () => "resolved",
-    (e: unknown) => String((e as { digest?: unknown }).digest),
-  );
-}
+const { signInAs, revalidated } = setupAdminActionRuntime();
 
 const addon = { code: "act-zones", name: "More zones", resource_kind: "dns_zones", qty: "5", price: "2.50", currency: "AUD" };
-
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true"; // as next.config.ts's authInterrupts does
-});
-
-afterEach(() => {
-  setAdminActionDeps(undefined);
-  revalidated = [];
-});
 
 describe("admin server actions", () => {
   it("are all built by adminAction, so each checks the session and answers an ActionResult", async () => {
@@ -72,7 +45,7 @@ describe("admin server actions", () => {
     expect(await digestOf(acceptDriftAction(idleResult, ["00000000-0000-4000-8000-000000000001"]))).toMatch(/^NEXT_REDIRECT;\w+;\/login;/);
     expect(await digestOf(runJobNow(idleResult, form({ job: "sync-inventory" })))).toMatch(/^NEXT_REDIRECT;\w+;\/login;/);
     expect(await listAllAddons(getDb().db)).toEqual([]);
-    expect(revalidated).toEqual([]);
+    expect(revalidated()).toEqual([]);
   });
 
   it("refuse a tenant's session with 403", async () => {
@@ -104,7 +77,7 @@ describe("admin server actions", () => {
   it("save, answer the success message and revalidate the pages that show it", async () => {
     signInAs(admin);
     expect(await createAddonAction(idleResult, form(addon))).toEqual({ status: "ok", message: "Add-on act-zones created." });
-    expect(revalidated).toEqual(["/catalog/addons", "/plans"]);
+    expect(revalidated()).toEqual(["/catalog/addons", "/plans"]);
     expect((await listAllAddons(getDb().db)).map((a) => a.code)).toEqual(["act-zones"]);
     expect(await setAddonActiveAction(idleResult, form({ code: addon.code, active: "false" }))).toEqual({ status: "ok" });
   });
@@ -130,14 +103,14 @@ describe("admin server actions", () => {
     const result = await acceptDriftAction(idleResult, ["00000000-0000-4000-8000-000000000001"]);
     expect(result).toMatchObject({ status: "error", code: "not_found" });
     expect(result.message).toMatch(/^Nothing was accepted\. .+\. The inbox has been refreshed\.$/);
-    expect(revalidated).toEqual(["/ (layout)"]);
+    expect(revalidated()).toEqual(["/ (layout)"]);
   });
 
   it("take a plan from creation to publication, each step redirecting or answering as the editor expects", async () => {
     signInAs(admin);
     const plan = { code: "act-team", name: "Team", description: "", base_price: "80", currency: "AUD" };
     expect(await digestOf(createPlanAction(idleResult, form(plan)))).toMatch(/^NEXT_REDIRECT;\w+;\/catalog\/act-team\/versions\/1;/);
-    expect(revalidated).toEqual(["/catalog", "/plans", "/catalog/act-team (layout)"]);
+    expect(revalidated()).toEqual(["/catalog", "/plans", "/catalog/act-team (layout)"]);
     expect((await listPlanSummaries(getDb().db)).map((p) => p.code)).toEqual(["act-team"]);
 
     const details = { plan_code: "act-team", name: "Team plan", description: "For teams" };

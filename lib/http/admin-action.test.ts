@@ -1,40 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { adminUser as admin, formData as form, tenantUser as tenant, thrownDigest, setupAdminActionRuntime } from "@/test/admin-actions";
 import { captureLog } from "@/test/capture-log";
-import type { SessionUser } from "@/lib/auth/session";
 import { idleResult } from "./action-result";
-import { adminAction, setAdminActionDeps } from "./admin-action";
+import { adminAction } from "./admin-action";
 import { ApiError } from "./errors";
 import { formLevel } from "./parse-action-input";
 
-// The session and Next's cache are the two things a server action gets from the Next runtime, which vitest has not;
-// everything else (the admin check, parsing, error mapping, redirects) runs for real.
-
-const admin: SessionUser = { id: "a-1", email: "admin@example.com", name: "Admin", role: "platform_admin", tenantId: null };
-const tenant: SessionUser = { id: "t-1", email: "t@example.com", name: "Tenant", role: "tenant", tenantId: "tenant-1" };
-
-let revalidated: string[] = [];
+const { signInAs, revalidated } = setupAdminActionRuntime();
 let calls: unknown[] = [];
 const log = captureLog();
-
-function signInAs(user: SessionUser | null) {
-  setAdminActionDeps({ getSessionUser: async () => user, revalidatePath: (path, type) => void revalidated.push(type ? `${path} (${type})` : path) });
-}
-
-function form(entries: Record<string, string>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) f.append(k, v);
-  return f;
-}
-
-/** The digest Next gives redirect() and forbidden(): how its action handler tells them from failures. */
-async function thrownDigest(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return String((err as { digest?: unknown } | undefined)?.digest);
-}
 
 const renameAction = adminAction(
   z.object({ id: formLevel(z.uuid(), "This form is for a thing that does not exist."), name: z.string().trim().min(1, "Give it a name") }),
@@ -49,14 +24,7 @@ const renameAction = adminAction(
 
 const id = "00000000-0000-4000-8000-000000000001";
 
-beforeAll(() => {
-  // next.config.ts turns on authInterrupts; forbidden() refuses to run without it.
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
 afterEach(() => {
-  setAdminActionDeps(undefined);
-  revalidated = [];
   calls = [];
 });
 
@@ -66,7 +34,7 @@ describe("adminAction", () => {
     expect(await thrownDigest(renameAction(idleResult, form({ id, name: "x" })))).toMatch(/^NEXT_REDIRECT;\w+;\/login;/);
     expect(await thrownDigest(renameAction(idleResult, form({})))).toMatch(/^NEXT_REDIRECT;\w+;\/login;/);
     expect(calls).toEqual([]);
-    expect(revalidated).toEqual([]);
+    expect(revalidated()).toEqual([]);
   });
 
   it("refuses a signed-in tenant with 403", async () => {
@@ -99,14 +67,14 @@ describe("adminAction", () => {
     f.append("$ACTION_ID_abc", ""); // React's own entries are not the form's values
     expect(await renameAction(idleResult, f)).toEqual({ status: "ok", message: "Renamed to Widget.", data: { name: "Widget" } });
     expect(calls).toEqual([{ input: { id, name: "Widget" }, actor: "admin@example.com" }]);
-    expect(revalidated).toEqual(["/things"]);
+    expect(revalidated()).toEqual(["/things"]);
     expect(await renameAction(idleResult, form({ id, name: "keep" }))).toMatchObject({ status: "ok", values: { id, name: "keep" } });
   });
 
   it("revalidates, then redirects when the action says where to go next", async () => {
     signInAs(admin);
     expect(await thrownDigest(renameAction(idleResult, form({ id, name: "away" })))).toMatch(/^NEXT_REDIRECT;\w+;\/things\/1;/);
-    expect(revalidated).toEqual(["/things", "/things/1 (layout)"]);
+    expect(revalidated()).toEqual(["/things", "/things/1 (layout)"]);
   });
 
   it("turns a refusal from the domain into its message, with the fields it names", async () => {
@@ -118,7 +86,7 @@ describe("adminAction", () => {
       fieldErrors: { name: "Choose another name" },
       values: { id, name: "taken" },
     });
-    expect(revalidated).toEqual([]);
+    expect(revalidated()).toEqual([]);
   });
 
   it("logs a failure on our side and answers a generic message that reveals nothing of it", async () => {
@@ -148,7 +116,7 @@ describe("adminAction", () => {
     );
     expect(await accept(idleResult, [])).toEqual({ status: "error", code: "invalid_request", message: "Select at least one.", fieldErrors: {} });
     expect(await accept(idleResult, [id, id])).toEqual({ status: "error", code: "not_found", message: "Nothing was done. One is gone.", fieldErrors: {} });
-    expect(revalidated).toEqual(["/ (layout)"]);
+    expect(revalidated()).toEqual(["/ (layout)"]);
     expect(await accept(idleResult, [id])).toEqual({ status: "error", code: "internal_error", message: "Nothing was done: try again.", fieldErrors: {} });
   });
 
