@@ -1,19 +1,18 @@
 import { getDb } from "@/db";
 import { cliEnv, env } from "@/lib/env";
 import { doAccountKey, jobDepsFor } from "@/lib/jobs/deps";
-import type { JobDefinition } from "@/lib/jobs/job-definition";
+import type { JobDefinition, JobSchedule } from "@/lib/jobs/job-definition";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { runJob } from "@/lib/jobs/run-job";
 import { inngest } from "./client";
 import { sendJobRequest } from "./send-job-request";
 
 export interface JobFunctionOptions {
-  /** Function id (without the client prefix); defaults to the job name. */
-  id?: string;
-  /** Cron schedule; defaults to the job's own. */
-  cron?: string | null;
-  /** Fixed args for this function's runs (e.g. which kinds a sync covers); event data is merged over them. */
-  args?: Record<string, unknown>;
+  /**
+   * For a job run on several schedules: the one this function runs (its id, cron and fixed args, from the job's
+   * definition). Otherwise the function is the job's own, on the job's cron if it has one.
+   */
+  schedule?: JobSchedule;
   /**
    * Set for jobs that call the DO API: they share the DO account's budget, one such run at a time across every function,
    * Inngest environment and instance (so a manual run waits for a scheduled one instead of doubling the request rate),
@@ -31,10 +30,10 @@ export interface JobFunctionOptions {
  * "Run now" button call, so Inngest adds scheduling, retries and concurrency but no logic of its own.
  */
 export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
-  const id = opts.id ?? job.name;
+  const id = opts.schedule?.id ?? job.name;
   // A CEL string literal; read when the functions are defined (the base env needs no secrets, so builds still work).
   const doAccount = JSON.stringify(doAccountKey(cliEnv()));
-  const cron = opts.cron === undefined ? job.cron : opts.cron;
+  const cron = opts.schedule ? opts.schedule.cron : job.cron;
   const ownLimit = {
     limit: 1,
     ...(opts.concurrencyKey ? { key: opts.concurrencyKey } : {}),
@@ -57,7 +56,7 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       const fromEvent = event?.name === jobRequestedEvent(id) ? ((event.data ?? {}) as Record<string, unknown>) : {};
       const trigger = event?.name === jobRequestedEvent(id) ? "event" : "cron";
       return step.run(id, async () => {
-        const args = job.args.parse({ ...opts.args, ...fromEvent });
+        const args = job.args.parse({ ...opts.schedule?.args, ...fromEvent });
         const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown> }, (ctx) =>
           job.run(jobDepsFor(getDb(), env(), sendJobRequest), args, ctx),
         );

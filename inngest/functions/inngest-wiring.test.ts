@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobRuns } from "@/db/schema";
 import { cloudResources } from "@/db/schema";
+import { jobDefinitions } from "@/jobs/registry";
 import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";
@@ -63,6 +64,9 @@ describe("Inngest functions", () => {
       "arcadia-cloud-meter-usage": "45 4 * * *",
       "arcadia-cloud-fetch-fx-rates": "30 17 * * *",
     });
+    // One source for every schedule: each job's definition (one function per schedule), and nothing served without one.
+    const defined = jobDefinitions.flatMap((j) => (j.schedules ?? [{ id: j.name, cron: j.cron }]).map((s) => [`arcadia-cloud-${s.id}`, s.cron]));
+    expect(crons).toEqual(Object.fromEntries(defined));
     for (const f of body.functions) expect(f.triggers.some((t) => t.event?.startsWith("arcadia/job.")), f.id).toBe(true);
   });
 

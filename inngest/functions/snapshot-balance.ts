@@ -1,5 +1,5 @@
 import { snapshotBalanceJob } from "@/lib/costs/snapshot-balance-job";
 import { jobFunction } from "../job-function";
 
-/** DO's month-to-date balance, hourly at :07. */
-export const snapshotBalance = jobFunction(snapshotBalanceJob, { cron: "7 * * * *", callsDo: true });
+/** DO's month-to-date balance, on the job's cron. */
+export const snapshotBalance = jobFunction(snapshotBalanceJob, { callsDo: true });

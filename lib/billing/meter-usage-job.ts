@@ -11,6 +11,7 @@ export const meterUsageJob = defineJob({
   name: "meter-usage",
   title: "Meter tenant usage",
   description: "Turns the inventory's event history into usage per tenant and kind for the month (droplet hours, GB-months, DNS zones).",
+  // Daily at 04:45 UTC: after the nightly slow sync (03:40) has settled the inventory.
   cron: "45 4 * * *",
   args: meterUsageArgs,
   cliArgs: ([month]) => (month ? { month } : {}),

@@ -13,6 +13,18 @@ export interface JobDeps {
   sendJobRequest?: SendJobRequest;
 }
 
+/** One of the schedules of a job run on several. */
+export interface JobSchedule<Args = Record<string, unknown>> {
+  /** Its Inngest function's id (and requested-event name); the job's own name for the schedule "Run now" asks for. */
+  id: string;
+  /** Cron in UTC. */
+  cron: string;
+  /** What its runs cover, for the Jobs page. */
+  label: string;
+  /** Fixed args for its runs; a requested run's args are merged over them. */
+  args: Args;
+}
+
 /**
  * A job: the same definition runs from the Inngest function, the "Run now" button and `npm run job -- <name>`.
  * `cliArgs` maps positional command-line arguments to the args object.
@@ -21,10 +33,10 @@ export interface JobDefinition<A extends z.ZodType = z.ZodType> {
   name: string;
   title: string;
   description: string;
-  /** Cron schedule in UTC, when the job runs on one. */
+  /** Cron schedule in UTC, when the job runs on one; its Inngest function takes it from here. */
   cron?: string;
-  /** For a job run on several schedules by different Inngest functions: each cron with what that run covers. */
-  schedules?: { cron: string; label: string }[];
+  /** For a job run on several schedules instead, each its own Inngest function: the only place they are written. */
+  schedules?: JobSchedule<z.input<A>>[];
   args: A;
   cliArgs?: (argv: string[]) => unknown;
   run(deps: JobDeps, args: z.infer<A>, ctx: JobContext): Promise<JobResult>;
