@@ -22,7 +22,7 @@ function tickLabel(m: ChartMonth): string {
 
 /**
  * COGS as bars stacked by resource kind, revenue as a line and gross margin % on a second axis. The month-to-date
- * estimate is a hatched bar and its label says so; a month without an exchange rate draws nothing. Clicking a bar opens
+ * estimate is a hatched bar and its label says so; a month without an exchange rate draws only what needs none (revenue already in the reporting currency). Clicking a bar opens
  * that month's cost lines (the estimate month: the month-to-date trend). Hidden from screen readers: the table below it carries the same figures and links.
  */
 export function CogsRevenueChart({ months, currency }: { months: ChartMonth[]; currency: string }) {
@@ -98,28 +98,26 @@ function MonthTooltip({ active, payload, currency }: { active?: boolean; payload
   return (
     <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-slate-200">
       <p className="mb-1 font-semibold text-slate-900">{tickLabel(m)}</p>
-      {m.fxMissing ? (
-        <p className="text-amber-800">No {m.missingPairs.join(", ")} rate for this month</p>
-      ) : (
-        <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-0.5">
-          <dt>Revenue</dt>
-          <dd className="text-right tabular-nums">{c(m.revenue)}</dd>
-          <dt>COGS{m.isEstimate ? " (estimate)" : ""}</dt>
-          <dd className="text-right tabular-nums">{m.hasCogs ? c(m.cogs) : "no invoice"}</dd>
-          {cogsKindStyles
-            .filter((k) => m.byKind[k.kind])
-            .map((k) => (
-              <div key={k.kind} className="contents text-slate-600">
-                <dt className="pl-2">{k.label}</dt>
-                <dd className="text-right tabular-nums">{c(m.byKind[k.kind]!)}</dd>
-              </div>
-            ))}
-          <dt>Margin</dt>
-          <dd className="text-right tabular-nums">{c(m.margin)}</dd>
-          <dt>Gross margin</dt>
-          <dd className="text-right tabular-nums">{m.marginPct === null ? "—" : `${m.marginPct.toFixed(2)} %`}</dd>
-        </dl>
-      )}
+      {m.fxMissing ? <p className="text-amber-800">No {m.missingPairs.map((p) => p.replace("/", "→")).join(", ")} rate for this month</p> : null}
+      {/* Without a rate, what needs none (revenue already in the reporting currency) still shows. */}
+      <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-0.5">
+        <dt>Revenue</dt>
+        <dd className="text-right tabular-nums">{c(m.revenue)}</dd>
+        <dt>COGS{m.isEstimate ? " (estimate)" : ""}</dt>
+        <dd className="text-right tabular-nums">{m.hasCogs || m.cogs === null ? c(m.cogs) : "no invoice"}</dd>
+        {cogsKindStyles
+          .filter((k) => m.byKind[k.kind])
+          .map((k) => (
+            <div key={k.kind} className="contents text-slate-600">
+              <dt className="pl-2">{k.label}</dt>
+              <dd className="text-right tabular-nums">{c(m.byKind[k.kind]!)}</dd>
+            </div>
+          ))}
+        <dt>Margin</dt>
+        <dd className="text-right tabular-nums">{c(m.margin)}</dd>
+        <dt>Gross margin</dt>
+        <dd className="text-right tabular-nums">{m.marginPct === null ? "—" : `${m.marginPct.toFixed(2)} %`}</dd>
+      </dl>
       <p className="mt-1 text-slate-500">{m.isEstimate ? "Click to open the month-to-date trend" : "Click to open the cost lines"}</p>
     </div>
   );

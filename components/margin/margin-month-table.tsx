@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { type ChartMonth, cogsKindStyles, monthName } from "@/lib/billing/chart-months";
+import { describeRateUsed } from "@/lib/billing/describe-fx";
 import { formatMoney } from "@/lib/money/format-money";
 
 /** The chart's figures as a table: its text alternative, and the keyboard way to a month's cost lines. */
@@ -17,6 +18,7 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
         <Th align="right">Margin</Th>
         <Th align="right">Gross margin</Th>
         <Th>Cost lines</Th>
+        <Th>Exchange rate used</Th>
         {kinds.map((k) => (
           <Th key={k.kind} align="right" className="whitespace-nowrap font-medium text-slate-600">
             {k.label}
@@ -30,7 +32,7 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
               <span className="flex items-center gap-2 whitespace-nowrap">
                 {monthName(m.period)}
                 {m.isEstimate ? <Badge tone="blue">Estimate</Badge> : null}
-                {m.fxMissing ? <Badge tone="amber">No {m.missingPairs.join(", ")} rate</Badge> : null}
+                {m.fxMissing ? <Badge tone="amber">No {m.missingPairs.map((p) => p.replace("/", "→")).join(", ")} rate</Badge> : null}
                 {!m.hasCogs && !m.fxMissing ? <Badge>No invoice</Badge> : null}
               </span>
             </Th>
@@ -56,9 +58,12 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
                 "—"
               )}
             </Td>
+            <Td className="whitespace-nowrap text-slate-600">
+              {m.ratesUsed.length ? m.ratesUsed.map((u) => <div key={u.base}>{describeRateUsed(u)}</div>) : m.fxMissing ? "none" : "none needed"}
+            </Td>
             {kinds.map((k) => (
               <Td key={k.kind} align="right" className="text-slate-600">
-                {m.fxMissing ? "—" : c(m.byKind[k.kind] ?? 0)}
+                {m.cogs === null ? "—" : c(m.byKind[k.kind] ?? 0)}
               </Td>
             ))}
           </tr>

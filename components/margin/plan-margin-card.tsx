@@ -43,7 +43,10 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
         }
       />
       {plan.missingPairs.length ? (
-        <p className="px-5 pt-3 text-sm text-amber-800">No {plan.missingPairs.map((x) => x.replace("/", "→")).join(", ")} exchange rate for this month: nothing to compute.</p>
+        <p className="px-5 pt-3 text-sm text-amber-800">
+          No {plan.missingPairs.map((x) => x.replace("/", "→")).join(", ")} exchange rate for this month: {plan.revenue === null ? "" : "revenue needs none, but "}COGS,
+          margin and prices cannot be computed.
+        </p>
       ) : null}
       <dl className="grid grid-cols-1 gap-x-8 gap-y-2 px-5 py-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {figures.map(([label, value]) => (

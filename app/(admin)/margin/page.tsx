@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { monthName, toChartMonths } from "@/lib/billing/chart-months";
+import { describeMissingRates } from "@/lib/billing/describe-fx";
 import { marginMonths } from "@/lib/billing/get-margin-report";
 import { clampRange, loadMarginReport, selectableMonths } from "@/lib/billing/load-margin-page";
 import { parseMarginPageQuery } from "@/lib/billing/margin-page-query";
@@ -20,8 +21,10 @@ export default async function MarginPage({ searchParams }: { searchParams: Promi
   const range = clampRange(q.from, q.to);
   const report = await loadMarginReport(getDb(), range.from, range.to);
   const months = toChartMonths(marginMonths(report));
-  const missing = months.filter((m) => m.fxMissing);
-  const pairs = [...new Set(missing.flatMap((m) => m.missingPairs))];
+  const missingRates = describeMissingRates(
+    months.map((m) => ({ period: m.period, missingPairs: m.missingPairs, isRevenueMissing: m.revenue === null, isCogsMissing: m.fxMissing && m.cogs === null })),
+    report.currency,
+  );
   const hasRevenue = months.some((m) => (m.revenue ?? 0) !== 0);
   const estimate = months.find((m) => m.isEstimate);
 
@@ -33,12 +36,11 @@ export default async function MarginPage({ searchParams }: { searchParams: Promi
       />
       <MarginNav current="/margin" />
       <div className="flex flex-col gap-4">
-        {missing.length ? (
+        {missingRates ? (
           <Banner tone="warning">
-            No {pairs.map((p) => p.replace("/", "→")).join(", ")} exchange rate for {missing.length === 1 ? monthName(missing[0]!.period) : `${missing.length} months`}, so{" "}
-            {missing.length === 1 ? "its" : "their"} figures are not shown rather than guessed.{" "}
+            {missingRates}{" "}
             <Link href="/margin/fx" className="font-medium underline">
-              Enter the rate
+              Enter the rate or fetch the reference rates
             </Link>
             .
           </Banner>
@@ -65,7 +67,10 @@ export default async function MarginPage({ searchParams }: { searchParams: Promi
           </div>
         </Card>
         <Card>
-          <CardHeader title="Figures by month" description="The chart's figures. Shared cost (not attributable to a tenant's resources) is part of COGS." />
+          <CardHeader
+            title="Figures by month"
+            description="The chart's figures. Shared cost (not attributable to a tenant's resources) is part of COGS. Each month converts with the rate in effect on its first day: the latest dated on or before it, fetched (ECB) or entered (manual)."
+          />
           <MarginMonthTable months={months} currency={report.currency} />
         </Card>
       </div>

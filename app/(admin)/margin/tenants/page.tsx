@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { monthName } from "@/lib/billing/chart-months";
+import { describeMissingRates } from "@/lib/billing/describe-fx";
 import { latestInvoicedPeriod, loadMarginReport, selectableMonths } from "@/lib/billing/load-margin-page";
 import { marginSearch, parseMarginPageQuery } from "@/lib/billing/margin-page-query";
 import { currentPeriod } from "@/lib/billing/month";
@@ -25,6 +26,10 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
   const report = await loadMarginReport(db, month, month, allocate);
   const rows = sortTenantRows(toTenantMarginRows(report), q.sort, q.dir);
   const period = report.periods[0]!;
+  const missingRates = describeMissingRates(
+    [{ period: period.period, missingPairs: period.missingPairs, isRevenueMissing: period.revenueMissing.length > 0, isCogsMissing: period.cogsMissing.length > 0 }],
+    report.currency,
+  );
   const base = marginSearch({ month, allocate: q.allocate }).slice(1);
   const exportHref = `/margin/tenants/export${marginSearch({ month, allocate: q.allocate, sort: q.sort, dir: q.dir })}`;
 
@@ -33,11 +38,11 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
       <PageHeader title="Margin" description={`Revenue, attributed COGS and margin per tenant for one month, in ${report.currency}.`} />
       <MarginNav current="/margin/tenants" />
       <div className="flex flex-col gap-4">
-        {period.missingPairs.length ? (
+        {missingRates ? (
           <Banner tone="warning">
-            No {period.missingPairs.map((p) => p.replace("/", "→")).join(", ")} exchange rate for {monthName(month)}: figures are not shown rather than guessed.{" "}
+            {missingRates}{" "}
             <Link href="/margin/fx" className="font-medium underline">
-              Enter the rate
+              Enter the rate or fetch the reference rates
             </Link>
             .
           </Banner>
