@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { type FxRate, fxRates } from "@/db/schema";
 import { currencySchema } from "@/lib/catalog/schemas";
 import { ApiError } from "@/lib/http/errors";
@@ -44,9 +45,49 @@ const toDto = (r: FxRate): FxRateDto => ({
   created_at: r.createdAt.toISOString(),
 });
 
+/** The rates admins entered (fetched ones are many a pair: listFetchedFxRates sums them up). */
 export async function listFxRates(db: DbOrTx): Promise<FxRateDto[]> {
-  const rows = await db.select().from(fxRates).orderBy(asc(fxRates.base), asc(fxRates.quote), desc(fxRates.effectiveFrom));
+  const rows = await db
+    .select()
+    .from(fxRates)
+    .where(eq(fxRates.source, "manual"))
+    .orderBy(asc(fxRates.base), asc(fxRates.quote), desc(fxRates.effectiveFrom));
   return rows.map(toDto);
+}
+
+export interface FetchedFxPairDto {
+  base: string;
+  quote: string;
+  rates: number;
+  first_date: string;
+  last_date: string;
+  latest_rate: string;
+  source_url: string | null;
+  fetched_at: string | null;
+}
+
+/** Fetched reference rates per pair: how many days, from when to when, the latest rate and where it came from. */
+export async function listFetchedFxRates(db: DbOrTx): Promise<FetchedFxPairDto[]> {
+  const rows = rowsOf<{
+    base: string;
+    quote: string;
+    rates: number;
+    first_date: string;
+    last_date: string;
+    latest_rate: string;
+    source_url: string | null;
+    fetched_at: string | Date | null;
+  }>(
+    await db.execute(sql`
+      select distinct on (base, quote) base, quote,
+             count(*) over w::int as rates, min(effective_from) over w::text as first_date, effective_from::text as last_date,
+             rate::text as latest_rate, source_url, max(fetched_at) over w as fetched_at
+      from fx_rates
+      where source = 'ecb'
+      window w as (partition by base, quote)
+      order by base, quote, effective_from desc`),
+  );
+  return rows.map((r) => ({ ...r, rates: Number(r.rates), fetched_at: r.fetched_at === null ? null : new Date(r.fetched_at).toISOString() }));
 }
 
 /** Sets the rate of a pair from a date; entering the same pair and date again corrects that rate. */
@@ -60,7 +101,11 @@ export async function upsertFxRate(db: DbOrTx, input: FxRateInput, actor: string
 }
 
 export async function deleteFxRate(db: DbOrTx, id: string): Promise<void> {
-  const deleted = await db.delete(fxRates).where(eq(fxRates.id, id)).returning({ id: fxRates.id });
+  // Fetched rates are the source's: the next fetch would bring one back, so only an admin's own rate goes.
+  const deleted = await db
+    .delete(fxRates)
+    .where(and(eq(fxRates.id, id), eq(fxRates.source, "manual")))
+    .returning({ id: fxRates.id });
   if (!deleted.length) throw new ApiError("not_found", "That exchange rate no longer exists");
 }
 

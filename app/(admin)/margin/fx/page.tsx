@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FetchedFxRatesTable } from "@/components/margin/fetched-fx-rates-table";
 import { FxRateForm } from "@/components/margin/fx-rate-form";
 import { MarginNav } from "@/components/margin/margin-nav";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -8,7 +9,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { listFxRates } from "@/lib/billing/fx-rates";
+import { listFetchedFxRates, listFxRates } from "@/lib/billing/fx-rates";
 import { currentPeriod } from "@/lib/billing/month";
 import { env } from "@/lib/env";
 import { deleteFxRateAction, saveFxRateAction } from "../actions";
@@ -16,24 +17,34 @@ import { deleteFxRateAction, saveFxRateAction } from "../actions";
 export const metadata: Metadata = { title: "FX rates" };
 
 export default async function FxRatesPage() {
-  const rates = await listFxRates(getDb());
+  const [rates, fetched] = await Promise.all([listFxRates(getDb()), listFetchedFxRates(getDb())]);
   const reporting = env().REPORTING_CURRENCY;
   return (
     <>
       <PageHeader
         title="Margin"
-        description={`Exchange rates that put DigitalOcean's USD and each plan's currency into the reporting currency (${reporting}). A month without a rate in effect on its first day shows no figures rather than a guess.`}
+        description={`Exchange rates that put DigitalOcean's USD and each plan's currency into the reporting currency (${reporting}). A month converts with the rate in effect on its first day (the latest dated on or before it); without one, the figures that need it are not shown rather than guessed.`}
       />
       <MarginNav current="/margin/fx" />
       <div className="flex flex-col gap-4">
         <Card>
-          <CardHeader title="Add a rate" description="Entering the same pair and date again corrects that rate." />
+          <CardHeader
+            title="Reference rates"
+            description="Fetched daily by fetch-fx-rates from FX_RATES_URL (ECB format: rates per EUR, so USD → AUD is AUD per EUR ÷ USD per EUR), one rate per business day, dated by the source."
+          />
+          <FetchedFxRatesTable pairs={fetched} reporting={reporting} />
+        </Card>
+        <Card>
+          <CardHeader
+            title="Add a rate"
+            description="A manual rate overrides the fetched one of the same pair and date, and holds until the next rate of the pair. Entering the same pair and date again corrects it."
+          />
           <FxRateForm action={saveFxRateAction} defaults={{ base: "USD", quote: reporting, effective_from: currentPeriod() }} />
         </Card>
         <Card>
-          <CardHeader title="Rates" description="Each rate holds from its date until the next rate of the same pair." />
+          <CardHeader title="Manual rates" description="Each rate holds from its date until the next rate of the same pair, manual or fetched." />
           {rates.length ? (
-            <Table caption="Exchange rates by pair and effective date">
+            <Table caption="Manual exchange rates by pair and effective date">
               <THead>
                 <Th>Pair</Th>
                 <Th align="right">Rate</Th>
@@ -66,7 +77,7 @@ export default async function FxRatesPage() {
                         action={deleteFxRateAction}
                         fields={{ id: r.id }}
                       >
-                        <p>Months that used it fall back to the previous rate of the pair, or show no figures if there is none.</p>
+                        <p>Months that used it fall back to the fetched rate of the same date or the previous rate of the pair, or show no converted figures if there is none.</p>
                       </ConfirmDialog>
                     </Td>
                   </tr>
@@ -74,8 +85,8 @@ export default async function FxRatesPage() {
               </TBody>
             </Table>
           ) : (
-            <EmptyState title="No exchange rates yet">
-              <p>Add the USD → {reporting} rate above: until then the margin cannot convert DigitalOcean&apos;s costs.</p>
+            <EmptyState title="No manual rates">
+              <p>Fetched reference rates are used as they are; add a rate above to override one.</p>
             </EmptyState>
           )}
         </Card>
