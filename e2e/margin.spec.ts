@@ -79,6 +79,8 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
   test.setTimeout(420_000);
   await ensureDemoData(page);
   await sendSubscriptions(request);
+  // The demo's reference rates (the fake DO serves an ECB-format history); the manual rate below overrides none of them.
+  await runJob(page, "fetch-fx-rates");
   await enterFxRate(page);
   await runJob(page, "meter-usage");
 
@@ -94,6 +96,8 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
   await expect(table.getByRole("link", { name: /Open cost lines/ })).toHaveCount(11);
   await expect(rows.last()).toContainText("Estimate");
   for (const row of await rows.all()) await expect(row.locator("td").first()).toHaveText(/^A\$[\d,]+\.\d{2}$/);
+  // Every month names the rate it converted with: the ECB's, in effect on its first day.
+  await expect(table.getByText(/^USD→AUD [\d.]+ \(ECB, \d{4}-\d{2}-\d{2}\)$/)).toHaveCount(12);
   await expectAccessible(page, "/margin");
 
   // The first bar is the range's first month: a click opens the cost-line explorer for that period.
