@@ -5,3 +5,4 @@ export * from "./catalog";
 export * from "./drift";
 export * from "./costs";
 export * from "./billing";
+export * from "./usage-samples";
