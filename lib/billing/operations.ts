@@ -107,7 +107,8 @@ export const getMarginOp = defineOperation({
     "Revenue (subscriptions pro-rated by day, add-ons, overage) against COGS (ingested DO invoice lines, taxes excluded) per month, tenant or plan, in the reporting currency (`REPORTING_CURRENCY`, default AUD), money as strings with two decimals.",
     "COGS is a tenant's when the line's resource carries the tenant tag; the rest is shared and reported in a row with a null `tenant_id` / `plan_code`, unless `allocate_shared=true` spreads it over tenants pro rata to revenue.",
     "A month without an invoice takes DO's month-to-date usage from the latest balance snapshot: `is_estimate` is true.",
-    "**Missing exchange rates**: a month that needs a rate with no rate in effect on its first day is not converted by guessing: its items answer 200 with `fx_missing: true`, the pairs in `missing_fx_pairs` (e.g. `USD/AUD`) and `revenue`, `cogs`, `margin`, `margin_pct` null. Enter the rate on the console's FX rates page.",
+    "**Exchange rates**: a month converts with the rate in effect on its first day (the latest dated on or before it): the ECB reference rates the `fetch-fx-rates` job loads (cross rates through EUR), or a manual rate entered on the console's FX rates page, which wins on the same date. Month items list the rates used in `fx_rates`.",
+    "**Missing exchange rates** are never guessed: the item answers 200 with `fx_missing: true` and the pairs in `missing_fx_pairs` (e.g. `USD/AUD`), and only the figures that need them are null: `cogs` (DO bills in USD), `margin` and `margin_pct`, and `revenue` only when part of it is in another currency. Revenue already in the reporting currency is still shown.",
     "Totals are sums of their parts: the items of one month grouped by tenant (with the shared row) add up to that month's item.",
     "Not paginated: `next_cursor` is always null.",
   ].join(" "),
@@ -116,6 +117,20 @@ export const getMarginOp = defineOperation({
   response: marginItemSchema,
   list: true,
   example: [
+    {
+      month: "2026-03",
+      revenue: "2080.00",
+      cogs: null,
+      margin: null,
+      margin_pct: null,
+      shared_cogs: null,
+      cogs_by_kind: null,
+      currency: "AUD",
+      is_estimate: false,
+      fx_missing: true,
+      missing_fx_pairs: ["USD/AUD"],
+      fx_rates: [],
+    },
     {
       month: "2026-04",
       revenue: "2140.00",
@@ -128,6 +143,7 @@ export const getMarginOp = defineOperation({
       is_estimate: false,
       fx_missing: false,
       missing_fx_pairs: [],
+      fx_rates: [{ pair: "USD/AUD", rate: "1.53105619", effective_from: "2026-03-31", source: "ecb" }],
     },
   ],
 });
