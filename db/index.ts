@@ -1,25 +1,27 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { handoverToken } from "@/lib/job-handover/handover-token";
-import { createDbHandle, type DbHandle } from "./client";
+import { createDbHandle, type DbConfig, type DbHandle } from "./client";
 
 export type { Db, DbOrTx, Tx } from "./client";
 
 // Cached on globalThis so dev-mode hot reloads reuse one pool (or one PGlite instance, which must never be opened
-// twice on the same directory; the directory's lock keeps other processes out).
-const globalForDb = globalThis as unknown as { __arcadiaDb?: DbHandle; __arcadiaMigrated?: Promise<void> };
+// twice on the same directory; the directory's lock keeps other processes out). The configuration is kept there
+// too: the instrumentation hook that hands it in and the routes that use the database are bundled apart.
+const globalForDb = globalThis as unknown as { __arcadiaDb?: DbHandle; __arcadiaMigrated?: Promise<void>; __arcadiaDbConfig?: () => DbConfig };
+
+/**
+ * Says how to open the application's database, read when it is first opened (again after `setDbHandle(undefined)`).
+ * The server's start-up hands in its settings (lib/configure-server-db.ts): db/ reads neither the environment nor the
+ * server's own state. `undefined` forgets it (tests).
+ */
+export function configureDb(config: (() => DbConfig) | undefined): void {
+  globalForDb.__arcadiaDbConfig = config;
+}
 
 export function getDbHandle(): DbHandle {
   if (!globalForDb.__arcadiaDb) {
-    const e = env();
-    globalForDb.__arcadiaDb = createDbHandle({
-      databaseUrl: e.DATABASE_URL,
-      dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR,
-      connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
-      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
-      // Next has set PORT to the port it listens on by the time the instrumentation hook opens the database.
-      lockOwner: { role: "server", port: e.PORT, token: handoverToken() },
-    });
+    const config = globalForDb.__arcadiaDbConfig;
+    if (!config) throw new Error("The database is not configured: the server's start-up calls configureDb() before anything uses it");
+    globalForDb.__arcadiaDb = createDbHandle(config());
   }
   return globalForDb.__arcadiaDb;
 }

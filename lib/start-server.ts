@@ -2,6 +2,7 @@ import "server-only";
 import { ensureMigrated, getDb, getDbHandle } from "@/db";
 import { describeOpenFailure } from "@/db/connection-errors";
 import { ensureBootstrapAdmin } from "@/lib/auth/admins";
+import { configureServerDb } from "@/lib/configure-server-db";
 import { EnvError, env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -19,6 +20,7 @@ export async function startServer(): Promise<void> {
     throw err;
   }
   const log = logger();
+  configureServerDb();
   try {
     await ensureMigrated();
     log.info({ driver: getDbHandle().driver }, "database migrated");

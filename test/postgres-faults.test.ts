@@ -6,6 +6,7 @@ import { createDbHandle } from "@/db/client";
 import { isConnectionError } from "@/db/connection-errors";
 import { GET as health } from "@/app/api/health/route";
 import { GET as inventory } from "@/app/api/v1/inventory/route";
+import { configureServerDb } from "@/lib/configure-server-db";
 import { env, resetEnvCache } from "@/lib/env";
 import { apiRequest, routeParams } from "@/test/app-db";
 import { createResource } from "@/test/factories";
@@ -35,6 +36,7 @@ describe("PostgreSQL faults", () => {
     process.env.DATABASE_URL = pg.url;
     resetEnvCache();
     setDbHandle(undefined);
+    configureServerDb();
     await ensureMigrated();
     for (let i = 0; i < 50; i++) await createResource(getDb());
   }, 60_000);

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDbHandle, setDbHandle } from "@/db";
 import { GET as inventory } from "@/app/api/v1/inventory/route";
+import { configureServerDb } from "@/lib/configure-server-db";
 import { resetEnvCache } from "@/lib/env";
 import { apiRequest, routeParams } from "@/test/app-db";
 import { adminToken } from "@/test/jwt";
@@ -10,13 +11,14 @@ import { GET as health } from "./route";
 
 /**
  * /api/health and the API when the configured database is not there: each case points the app's real database
- * module (db/index.ts, built from the environment) at a database that cannot answer.
+ * module (db/index.ts, configured from the environment as the server's start-up does) at a database that cannot answer.
  */
 function useDatabase(url: string, extra: Record<string, string> = {}) {
   process.env.DATABASE_URL = url;
   Object.assign(process.env, extra);
   resetEnvCache();
   setDbHandle(undefined);
+  configureServerDb();
   return Object.keys(extra);
 }
 
