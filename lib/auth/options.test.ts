@@ -27,7 +27,7 @@ const readSession = async (token: JWT) => {
 };
 
 describe("the password provider", () => {
-  it("answers a locked account with the TooManyAttempts code, even for the right password", async () => {
+  it("answers a locked account with the TooManyAttempts code, even for the right password", { timeout: 120_000 }, async () => {
     const admin = await createAdmin(getDb().db, { email: `locked-${Date.now()}@example.com`, password });
     for (let i = 0; i < maxFailures; i++) expect(await authorize({ email: admin.email, password: `wrong-password-${i}` })).toBeNull();
     await expect(authorize({ email: admin.email, password })).rejects.toThrow("TooManyAttempts");

@@ -28,7 +28,8 @@ describe("signInWithPassword", () => {
     expect(await signInWithPassword(t.db, { email, password: "nope-nope-nope", clientAddress: "198.51.100.1" })).toEqual({ outcome: "invalid" });
   });
 
-  it("locks an account after repeated failures, refusing even the right password, for a cool-down that grows", async () => {
+  // Each wrong password costs a bcrypt comparison: give the long sequences room on a busy machine.
+  it("locks an account after repeated failures, refusing even the right password, for a cool-down that grows", { timeout: 120_000 }, async () => {
     const email = uniqueEmail();
     await createAdmin(t.db, { email, password });
     const lockoutsBefore = (await metrics().signInLockouts.get()).values.reduce((s, v) => s + v.value, 0);
@@ -54,7 +55,7 @@ describe("signInWithPassword", () => {
     expect(lockoutsAfter).toBeGreaterThan(lockoutsBefore);
   });
 
-  it("locks a client address that guesses across many accounts", async () => {
+  it("locks a client address that guesses across many accounts", { timeout: 120_000 }, async () => {
     const now = new Date("2026-12-01T12:00:00Z");
     for (let i = 0; i < maxFailures; i++) {
       await signInWithPassword(t.db, { email: uniqueEmail(), password: "spray-password-1", clientAddress: "203.0.113.99" }, now);
@@ -65,7 +66,7 @@ describe("signInWithPassword", () => {
     expect(await signInWithPassword(t.db, { email, password, clientAddress: "203.0.113.100" }, at(now, 1))).toMatchObject({ outcome: "ok" });
   });
 
-  it("forgets failures older than the window", async () => {
+  it("forgets failures older than the window", { timeout: 120_000 }, async () => {
     const email = uniqueEmail();
     await createAdmin(t.db, { email, password });
     const now = new Date("2026-12-01T14:00:00Z");
