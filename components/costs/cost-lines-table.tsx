@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type SortState } from "@/components/ui/data-table";
 import type { CostLineItem } from "@/lib/costs/schemas";
+import type { UrlState } from "@/lib/http/search-params";
 import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { MatchBadge } from "./match-badge";
 
@@ -58,31 +59,25 @@ export interface CostLineTotals {
 export function CostLinesTable({
   rows,
   sort,
-  baseQuery,
+  url,
   totals,
   currency,
 }: {
   rows: CostLineItem[];
   sort: SortState;
-  /** The current URL's query without sort, dir and page. */
-  baseQuery: string;
+  /** The explorer's URL state, which sort links keep. */
+  url: UrlState;
   totals: CostLineTotals;
   /** What the totals are in: the period's invoice's currency. */
   currency: string;
 }) {
-  const sortHref = (field: string, dir: "asc" | "desc") => {
-    const params = new URLSearchParams(baseQuery);
-    params.set("sort", field);
-    params.set("dir", dir);
-    return `/costs?${params.toString()}`;
-  };
   return (
     <DataTable
       caption="Cost lines of the selected period and filters"
       columns={columns}
       data={rows}
       sort={sort}
-      sortHref={sortHref}
+      sortUrl={url}
       rowKey={(line) => line.id}
       footer={
         <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-semibold text-slate-900">

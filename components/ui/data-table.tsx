@@ -3,6 +3,7 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { hrefWith, type UrlState } from "@/lib/http/search-params";
 import { cn } from "./cn";
 
 export interface SortState {
@@ -12,13 +13,15 @@ export interface SortState {
 
 /**
  * A server-driven table: sorting and paging live in the URL, so the table only renders rows and sort links.
- * Sortable columns set `meta.sortField`; the header announces the current order through aria-sort.
+ * Sortable columns set `meta.sortField`; the header announces the current order through aria-sort. A sort link keeps
+ * the page's other URL state (`sortUrl`) and goes back to the first page.
  */
 export function DataTable<T>({
   columns,
   data,
   sort,
   sortHref,
+  sortUrl,
   caption,
   rowKey,
   footer,
@@ -27,10 +30,12 @@ export function DataTable<T>({
   data: T[];
   sort?: SortState;
   sortHref?: (field: string, dir: "asc" | "desc") => string;
+  sortUrl?: UrlState;
   caption: string;
   rowKey: (row: T) => string;
   footer?: ReactNode;
 }) {
+  const linkToSort = sortUrl ? (field: string, dir: "asc" | "desc") => hrefWith(sortUrl, { sort: field, dir, page: undefined }) : sortHref;
   const table = useReactTable({
     data,
     columns,
@@ -58,9 +63,9 @@ export function DataTable<T>({
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : sortField ? "none" : undefined}
                     className={cn("px-3 py-2 font-semibold text-slate-700", align === "right" ? "text-right" : "text-left")}
                   >
-                    {sortField && sortHref ? (
+                    {sortField && linkToSort ? (
                       <Link
-                        href={sortHref(sortField, active && sort.dir === "asc" ? "desc" : "asc")}
+                        href={linkToSort(sortField, active && sort.dir === "asc" ? "desc" : "asc")}
                         className="inline-flex items-center gap-1 hover:text-slate-950"
                         scroll={false}
                       >

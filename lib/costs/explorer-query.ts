@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { resourceKinds } from "@/db/schema/resources";
 import { textSchema } from "@/lib/http/input-schemas";
+import { parseSearchParams, type UrlState } from "@/lib/http/search-params";
 import { matchStates } from "./cost-line-filters";
 import { periodSchema } from "./schemas";
 
@@ -47,23 +48,13 @@ export type ExplorerQuery = z.infer<typeof explorerQuery>;
 
 /** Parses the explorer's search params, dropping what is invalid rather than failing the page. */
 export function parseExplorerQuery(raw: Record<string, string | string[] | undefined>): { query: ExplorerQuery; isValid: boolean } {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = explorerQuery.safeParse(flat);
-  if (parsed.success) return { query: parsed.data, isValid: true };
-  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  const kept = Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k)));
-  return { query: explorerQuery.parse(kept), isValid: false };
+  return parseSearchParams(explorerQuery, raw);
 }
 
-/** The query as URL parameters, defaults left out, so links stay short and shareable. */
-export function explorerSearchParams(query: Partial<ExplorerQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of ["period", "kind", "project", "category", "match", "q"] as const) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (query.sort && query.sort !== "line_no") params.set("sort", query.sort);
-  if (query.dir && query.dir !== "asc") params.set("dir", query.dir);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
-  return params;
+const explorerDefaults = explorerQuery.parse({});
+
+/** The explorer's URL state (at `path`, its CSV export's), defaults left out, so links stay short and shareable. */
+export function explorerUrl(q: Partial<ExplorerQuery>, path = "/costs"): UrlState {
+  const params = { period: q.period, kind: q.kind, project: q.project, category: q.category, match: q.match, q: q.q, sort: q.sort, dir: q.dir, page: q.page };
+  return { path, params, defaults: explorerDefaults };
 }

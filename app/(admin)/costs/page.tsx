@@ -14,9 +14,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, PastLastPage } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLines } from "@/lib/costs/explore-cost-lines";
-import { explorerSearchParams, parseExplorerQuery } from "@/lib/costs/explorer-query";
+import { explorerUrl, parseExplorerQuery } from "@/lib/costs/explorer-query";
 import { getLatestBalance } from "@/lib/costs/get-balance";
 import { listInvoicePeriods, pickDefaultPeriod } from "@/lib/costs/list-invoice-periods";
+import { hrefWith } from "@/lib/http/search-params";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Costs" };
@@ -61,8 +62,8 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     summarizeCostLines(db, filter),
     listCostLineFacets(db, query.period),
   ]);
-  const base = explorerSearchParams({ ...query, sort: undefined, dir: undefined, page: undefined });
-  const pageHref = (p: number) => `/costs?${explorerSearchParams({ ...query, page: p }).toString()}`;
+  const url = explorerUrl(query);
+  const pageHref = (p: number) => hrefWith(url, { page: p });
   const isFiltered = Boolean(query.kind || query.project || query.category || query.match || query.q);
 
   return (
@@ -82,7 +83,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             {isFiltered ? " match these filters" : " in this period"}
           </p>
           {totals.lineCount > 0 ? (
-            <a href={`/costs/export?${explorerSearchParams({ ...query, page: undefined }).toString()}`} className={buttonClass("secondary", "sm")} download>
+            <a href={hrefWith(explorerUrl(query, "/costs/export"), { page: undefined })} className={buttonClass("secondary", "sm")} download>
               Export CSV
             </a>
           ) : null}
@@ -104,7 +105,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           )
         ) : (
           <>
-            <CostLinesTable rows={page.rows} sort={{ field: query.sort, dir: query.dir }} baseQuery={base.toString()} totals={totals} currency={invoice.currency} />
+            <CostLinesTable rows={page.rows} sort={{ field: query.sort, dir: query.dir }} url={url} totals={totals} currency={invoice.currency} />
             <Pagination page={query.page} pageSize={pageSize} total={totals.lineCount} href={pageHref} />
           </>
         )}
