@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type SortState } from "@/components/ui/data-table";
 import { resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import type { TenantMarginRow } from "@/lib/billing/tenant-margin-rows";
+import type { UrlState } from "@/lib/http/search-params";
 import { formatMoney } from "@/lib/money/format-money";
 
 const qty = (n: number) => n.toLocaleString("en-AU", { maximumFractionDigits: 1 });
@@ -74,20 +75,14 @@ function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
   ];
 }
 
-/** Per-tenant margin for one month; the sort lives in the URL (`base` carries the other parameters). */
-export function TenantMarginTable({ rows, currency, sort, base }: { rows: TenantMarginRow[]; currency: string; sort: SortState; base: string }) {
-  const sortHref = (field: string, dir: "asc" | "desc") => {
-    const p = new URLSearchParams(base);
-    p.set("sort", field);
-    p.set("dir", dir);
-    return `/margin/tenants?${p.toString()}`;
-  };
+/** Per-tenant margin for one month; the sort lives in the URL (`url` carries the other parameters). */
+export function TenantMarginTable({ rows, currency, sort, url }: { rows: TenantMarginRow[]; currency: string; sort: SortState; url: UrlState }) {
   return (
     <DataTable
       columns={columns(currency)}
       data={rows}
       sort={sort}
-      sortHref={sortHref}
+      sortUrl={url}
       caption={`Revenue, COGS and margin per tenant, in ${currency}`}
       rowKey={(r) => r.tenantId ?? "(shared)"}
     />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSearchParams, type UrlState } from "@/lib/http/search-params";
 import { monthSchema } from "./month";
 
 // The margin pages' URLs. Anything invalid is dropped (the page says so) rather than failing the page.
@@ -21,20 +22,17 @@ export const marginPageQuery = z.object({
 export type MarginPageQuery = z.infer<typeof marginPageQuery>;
 
 export function parseMarginPageQuery(raw: Record<string, string | string[] | undefined>): MarginPageQuery {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return marginPageQuery.parse(flat);
+  return parseSearchParams(marginPageQuery, raw).query;
 }
 
-/** The query string for a margin page, leaving out defaults. */
-export function marginSearch(q: Partial<{ from: string; to: string; month: string; allocate: "1" | "0"; sort: string; dir: string; target: number }>): string {
-  const p = new URLSearchParams();
-  if (q.from) p.set("from", q.from.slice(0, 7));
-  if (q.to) p.set("to", q.to.slice(0, 7));
-  if (q.month) p.set("month", q.month.slice(0, 7));
-  if (q.allocate) p.set("allocate", q.allocate);
-  if (q.sort) p.set("sort", q.sort);
-  if (q.dir) p.set("dir", q.dir);
-  if (q.target !== undefined && q.target !== 60) p.set("target", String(q.target));
-  const s = p.toString();
-  return s ? `?${s}` : "";
+const marginDefaults = marginPageQuery.parse({});
+
+/** A margin page's URL state, months written `YYYY-MM`; links leave out the defaults. */
+export function marginUrl(path: string, q: Partial<{ from: string; to: string; month: string; allocate: "1" | "0"; sort: string; dir: string; target: number }>): UrlState {
+  const month = (period: string | undefined) => period?.slice(0, 7);
+  return {
+    path,
+    params: { from: month(q.from), to: month(q.to), month: month(q.month), allocate: q.allocate, sort: q.sort, dir: q.dir, target: q.target },
+    defaults: marginDefaults,
+  };
 }

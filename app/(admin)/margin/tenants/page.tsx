@@ -12,9 +12,10 @@ import { getDb } from "@/db";
 import { monthName } from "@/lib/billing/chart-months";
 import { describeMissingRates } from "@/lib/billing/describe-fx";
 import { latestInvoicedPeriod, loadMarginReport, selectableMonths } from "@/lib/billing/load-margin-page";
-import { marginSearch, parseMarginPageQuery } from "@/lib/billing/margin-page-query";
+import { marginUrl, parseMarginPageQuery } from "@/lib/billing/margin-page-query";
 import { currentPeriod } from "@/lib/billing/month";
 import { sortTenantRows, toTenantMarginRows } from "@/lib/billing/tenant-margin-rows";
+import { hrefWith } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Margin by tenant" };
 
@@ -30,8 +31,8 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
     [{ period: period.period, missingPairs: period.missingPairs, isRevenueMissing: period.revenueMissing.length > 0, isCogsMissing: period.cogsMissing.length > 0 }],
     report.currency,
   );
-  const base = marginSearch({ month, allocate: q.allocate }).slice(1);
-  const exportHref = `/margin/tenants/export${marginSearch({ month, allocate: q.allocate, sort: q.sort, dir: q.dir })}`;
+  const url = marginUrl("/margin/tenants", { month, allocate: q.allocate, sort: q.sort, dir: q.dir });
+  const exportHref = hrefWith({ ...url, path: "/margin/tenants/export" });
 
   return (
     <>
@@ -67,7 +68,7 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
             <SharedCostField allocate={allocate} />
           </MonthForm>
           {rows.length ? (
-            <TenantMarginTable rows={rows} currency={report.currency} sort={{ field: q.sort, dir: q.dir }} base={base} />
+            <TenantMarginTable rows={rows} currency={report.currency} sort={{ field: q.sort, dir: q.dir }} url={url} />
           ) : (
             <EmptyState title="Nothing to show for this month">
               <p>No tenant had a subscription, usage or attributed cost in {monthName(month)}.</p>
