@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DoIncompleteListingError, DoPaginationError, DoSchemaError } from "./errors";
+import { bandwidthQueryPath, type DropletBandwidthQuery, metricsResponseSchema } from "./metrics-schema";
 import { getPageKey, toRequestPath, setDefaultPerPage } from "./page-url";
 import {
   accountResponseSchema,
@@ -222,6 +223,17 @@ export function createDoClient(options: DoClientOptions) {
     getInvoiceSummary: (invoiceUuid: string) =>
       request(`/v2/customers/my/invoices/${encodeURIComponent(invoiceUuid)}/summary`, invoiceSummarySchema),
     getInvoiceCsv: (invoiceUuid: string) => getText(`/v2/customers/my/invoices/${encodeURIComponent(invoiceUuid)}/csv`),
+    /**
+     * One droplet's bandwidth in Mbps over [start, end] as `[unix seconds, Mbps]` samples, oldest first (every series
+     * DO returns for the query merged; NaN values left out). One request, whatever the window.
+     */
+    getDropletBandwidth: async (query: DropletBandwidthQuery): Promise<[number, number][]> => {
+      const body = await request(bandwidthQueryPath(query), metricsResponseSchema);
+      return body.data.result
+        .flatMap((series) => series.values)
+        .filter(([, mbps]) => Number.isFinite(mbps))
+        .sort((a, b) => a[0] - b[0]);
+    },
   };
 }
 

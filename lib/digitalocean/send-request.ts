@@ -11,6 +11,8 @@ export type DoRequestEvent = {
   durationMs: number;
   /** 1 for the first try, 2 for the first retry, … */
   attempt: number;
+  /** DO's `ratelimit-remaining` and `ratelimit-reset` (as ms since the epoch), when the response carried them. */
+  rateLimit?: { remaining: number; resetAtMs: number };
 };
 
 export type SendRequestConfig = {
@@ -41,7 +43,8 @@ export async function sendRequest(config: SendRequestConfig, path: string, accep
     const started = performance.now();
     const outcome = await sendAttempt(config, path, accept);
     const status = outcome.ok ? outcome.response.status : 0;
-    reportRequest(config, { method: "GET", path, status, durationMs: performance.now() - started, attempt });
+    const rateLimit = outcome.ok ? readRateLimit(outcome.response.headers) : undefined;
+    reportRequest(config, { method: "GET", path, status, durationMs: performance.now() - started, attempt, ...(rateLimit ? { rateLimit } : {}) });
     const canRetry = attempt <= config.maxRetries;
 
     if (!outcome.ok) {
@@ -136,6 +139,14 @@ function parseErrorBody(body: string) {
   } catch {
     return undefined;
   }
+}
+
+/** The budget left in DO's window, from the headers every response carries; undefined when they are absent. */
+export function readRateLimit(headers: Headers): { remaining: number; resetAtMs: number } | undefined {
+  const remaining = Number(headers.get("ratelimit-remaining") ?? Number.NaN);
+  const reset = Number(headers.get("ratelimit-reset") ?? Number.NaN);
+  if (!Number.isFinite(remaining) || !Number.isFinite(reset)) return undefined;
+  return { remaining, resetAtMs: reset * 1000 };
 }
 
 /** Milliseconds DO asks us to wait: `retry-after` (seconds) wins, else until `ratelimit-reset` (Unix seconds). */

@@ -2,6 +2,7 @@ import { getProjectName } from "./find-project";
 import { type FakeBilling, toInvoiceItem } from "./create-billing";
 import { toIso } from "./make-droplet";
 import { paginate } from "./paginate";
+import { type BandwidthOverride, renderBandwidth } from "./render-bandwidth";
 import { formatAmount } from "./render-invoice-csv";
 import type { FakeAccount, FakeProject } from "./types";
 
@@ -11,7 +12,7 @@ export type RouteResult =
 
 export const notFoundBody = { id: "not_found", message: "The resource you were accessing could not be found." };
 
-type Context = { account: FakeAccount; billing: FakeBilling; now: Date };
+type Context = { account: FakeAccount; billing: FakeBilling; now: Date; bandwidth: ReadonlyMap<string, BandwidthOverride> };
 
 const invoicePath = /^\/v2\/customers\/my\/invoices\/([^/]+)(?:\/(csv|summary))?$/;
 const projectResourcesPath = /^\/v2\/projects\/([^/]+)\/resources$/;
@@ -54,6 +55,8 @@ export function routeRequest(ctx: Context, url: URL): RouteResult {
       return list("apps", account.apps);
     case "/v2/projects":
       return list("projects", account.projects);
+    case "/v2/monitoring/metrics/droplet/bandwidth":
+      return renderBandwidth(account, ctx.bandwidth, query);
     case "/v2/customers/my/balance":
       return { status: 200, json: billing.getBalance() };
     case "/v2/customers/my/billing_history":

@@ -90,7 +90,30 @@ describe("fake DO: protocol", () => {
     expect(Number(res.headers.get("ratelimit-limit"))).toBe(5000);
     expect(Number(res.headers.get("ratelimit-remaining"))).toBeLessThan(5000);
     expect(Number(res.headers.get("ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    expect(fake.requests).toEqual([{ method: "GET", path: "/v2/account", query: { x: "1" }, status: 200 }]);
+    expect(fake.requests).toEqual([{ method: "GET", path: "/v2/account", query: { x: "1" }, status: 200, at: expect.any(Number) }]);
+  });
+
+  it("enforces DO's limits when asked: 250 per sliding minute, the hourly budget per sliding hour, on its clock", async () => {
+    let now = Date.parse("2026-05-15T12:00:00Z");
+    const strict = await startFakeDo({ seed: 3, droplets: 1, rateLimit: 300, enforceRateLimit: true, clock: () => now });
+    try {
+      const status = async () => (await fetch(`${strict.url}/v2/account`, { headers: auth })).status;
+      const burst = async (n: number) => {
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) out.push(await status());
+        return out;
+      };
+      expect((await burst(251)).filter((s) => s === 429)).toHaveLength(1); // the 251st within the minute
+      const limited = await fetch(`${strict.url}/v2/account`, { headers: auth });
+      expect(Number(limited.headers.get("ratelimit-reset"))).toBe(Date.parse("2026-05-15T12:01:00Z") / 1000);
+      now += 60_000; // the minute has passed; 250 of the hour's 300 are used
+      expect((await burst(51)).filter((s) => s === 429)).toHaveLength(1);
+      now += 3_600_000;
+      expect(await status()).toBe(200);
+      expect(strict.requests.at(-1)?.at).toBe(now);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { createBilling } from "./create-billing";
 import { createFaults, type Fault } from "./create-faults";
 import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } from "./generate-account";
 import { readPageParams } from "./paginate";
+import type { BandwidthOverride } from "./render-bandwidth";
 import { renderEcbRates } from "./render-ecb-rates";
 import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
 
@@ -18,8 +19,15 @@ export type StartFakeDoOptions = GenerateAccountOptions & {
   token?: string;
   /** Faults armed from the first request, keyed by path prefix. */
   faults?: Record<string, Fault>;
-  /** Hourly request budget reported in the `ratelimit-*` headers. */
+  /** Hourly request budget reported in the `ratelimit-*` headers (a sliding hour, as DO counts it). */
   rateLimit?: number;
+  /**
+   * Answer 429 past DO's limits, as DO does: `rateLimit` per sliding hour and `perMinute` (default 250) per sliding
+   * minute. Off by default: the headers still report the hour's budget.
+   */
+  enforceRateLimit?: boolean | { perMinute?: number };
+  /** Milliseconds since the epoch for the rate-limit windows and `requests[].at`; a bench passes a simulated clock. */
+  clock?: () => number;
   /** Oldest entries of `requests` are dropped past this, so a long-running CLI doesn't grow without bound. */
   maxRecordedRequests?: number;
 };
@@ -30,6 +38,8 @@ export type RecordedRequest = {
   query: Record<string, string>;
   /** 499 when the client hung up before the (slow) answer. */
   status: number;
+  /** When it arrived, by the fake's clock (ms since the epoch). */
+  at: number;
   fault?: Fault["type"];
 };
 
@@ -52,17 +62,28 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
   const requests: RecordedRequest[] = [];
   const maxRecorded = options.maxRecordedRequests ?? 100_000;
   const rateLimit = options.rateLimit ?? 5000;
-  const window = { hour: 0, used: 0 };
+  const clock = options.clock ?? Date.now;
+  const perMinute = options.enforceRateLimit ? ((typeof options.enforceRateLimit === "object" && options.enforceRateLimit.perMinute) || 250) : Number.POSITIVE_INFINITY;
+  const perHour = options.enforceRateLimit ? rateLimit : Number.POSITIVE_INFINITY;
+  // When each admitted request arrived, oldest first, over the last hour and the last minute.
+  const lastHour = slidingWindow(3_600_000);
+  const lastMinute = slidingWindow(60_000);
+  const bandwidth = new Map<string, BandwidthOverride>();
   let requestCounter = 0;
 
+  /** Whether the request arriving `at` is within both windows' budgets; counts it if so. */
+  const admit = (at: number) => {
+    if (lastHour.count(at) >= perHour || lastMinute.count(at) >= perMinute) return false;
+    lastHour.add(at);
+    lastMinute.add(at);
+    return true;
+  };
   const rateLimitHeaders = (): Record<string, string> => {
-    const hour = Math.floor(Date.now() / 3_600_000);
-    if (hour !== window.hour) Object.assign(window, { hour, used: 0 });
-    window.used += 1;
+    const at = clock();
     return {
       "ratelimit-limit": String(rateLimit),
-      "ratelimit-remaining": String(Math.max(0, rateLimit - window.used)),
-      "ratelimit-reset": String((hour + 1) * 3600),
+      "ratelimit-remaining": String(Math.max(0, rateLimit - lastHour.count(at))),
+      "ratelimit-reset": String(Math.ceil(lastHour.resetAt(at) / 1000)),
     };
   };
 
@@ -73,6 +94,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       status: 0,
+      at: clock(),
     };
     requests.push(record);
     if (requests.length > maxRecorded) requests.splice(0, Math.ceil(maxRecorded / 2));
@@ -107,6 +129,10 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
       return sendError(401, "unauthorized", "Unable to authenticate you");
     }
     if (req.method !== "GET") return sendError(405, "method_not_allowed", "The fake DO API only answers GET");
+    if (!admit(record.at)) {
+      const resetMs = lastMinute.count(record.at) >= perMinute ? lastMinute.resetAt(record.at) : lastHour.resetAt(record.at);
+      return sendError(429, "too_many_requests", "API Rate limit exceeded.", { "ratelimit-remaining": "0", "ratelimit-reset": String(Math.ceil(resetMs / 1000)) });
+    }
 
     const applied = faults.take(url.pathname, readPageParams(url.searchParams).page);
     if (applied.delayMs > 0) {
@@ -141,7 +167,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
 
     let result: RouteResult;
     try {
-      result = routeRequest({ account, billing, now }, url);
+      result = routeRequest({ account, billing, now, bandwidth }, url);
     } catch (error) {
       console.error("fake DO route failed", error);
       return sendError(500, "server_error", "Server was unable to give you a response.");
@@ -190,11 +216,34 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     requests,
     now,
     ...createAccountHelpers(account, now),
+    /** Programs a droplet's public outbound rate (Mbps, constant or per unix second) instead of the generated one. */
+    setBandwidth: (hostId: string | number, mbps: BandwidthOverride) => bandwidth.set(String(hostId), mbps),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/** Arrival times within the last `spanMs`, oldest first; `resetAt` is when the oldest leaves the window. */
+function slidingWindow(spanMs: number) {
+  let times: number[] = [];
+  let head = 0;
+  const prune = (at: number) => {
+    while (head < times.length && times[head]! <= at - spanMs) head++;
+    if (head > 4096) [times, head] = [times.slice(head), 0];
+  };
+  return {
+    add: (at: number) => void times.push(at),
+    count: (at: number) => {
+      prune(at);
+      return times.length - head;
+    },
+    resetAt: (at: number) => {
+      prune(at);
+      return head < times.length ? times[head]! + spanMs : at + spanMs;
+    },
   };
 }
 
