@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/db/seed/catalog";
+import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import type { Operation } from "@/lib/http/operation";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";
@@ -200,7 +200,7 @@ async function notA4xx(res: Response): Promise<string | null> {
 
 beforeAll(async () => {
   const { db } = getDb();
-  await seedCatalog(db);
+  await seedStarterCatalog(db);
   await createTenant(db, { id: "acme", name: "Acme" });
   await createResource(db, { id: resourceId });
 });

@@ -1,10 +1,10 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedAll } from "@/db/seed";
 import { upsertFxRate } from "@/lib/billing/fx-rates";
 import { upsertSubscription } from "@/lib/billing/subscriptions";
 import { upsertTenant } from "@/lib/billing/tenants";
+import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { listResources } from "@/lib/inventory/list-resources";
@@ -41,7 +41,7 @@ describe("every documented GET answers what the OpenAPI document says", () => {
     const fake = await startFakeDo({ seed: 21, droplets: 30, invoicesMonths: 3, now: new Date() });
     const client = createDoClient({ token: "t", baseUrl: fake.url, retryBaseMs: 1 });
     const deps = { db, doClient: () => client };
-    await seedAll(db);
+    await seedStarterCatalog(db);
     for (const name of ["sync-inventory", "snapshot-balance", "discover-invoices"]) {
       const job = findJob(name)!;
       await runJob(db, { job: name, trigger: "cli" }, (ctx) => job.run(deps, job.args.parse({}), ctx));

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { seedCatalog } from "@/db/seed/catalog";
+import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { createAddon, setAddonActive } from "@/lib/catalog/addons";
 import { addonFormSchema, planDetailsFormSchema, planFormSchema, resourcePriceFormSchema, versionFormSchema } from "@/lib/catalog/form-schemas";
 import { createPlan, updatePlan } from "@/lib/catalog/plans";
@@ -78,6 +78,6 @@ export const createResourcePriceAction = adminAction(resourcePriceFormSchema, as
 
 /** The empty catalog's one-click start: the same idempotent seed as `npm run db:seed`. */
 export const seedStarterCatalogAction = adminAction(z.object({}), async () => {
-  await seedCatalog(getDb());
+  await seedStarterCatalog(getDb());
   return { revalidate: catalogPages(), redirect: "/catalog?seeded=1" };
 });

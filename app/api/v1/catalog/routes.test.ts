@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedCatalog } from "@/db/seed/catalog";
+import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { setAddonActive } from "@/lib/catalog/addons";
 import { publishVersion } from "@/lib/catalog/publish-version";
 import { createResourcePrice } from "@/lib/catalog/resource-prices";
@@ -14,7 +14,7 @@ import { GET as getResourcePrices } from "./resource-prices/route";
 const getDb = setupAppTestDb();
 
 beforeAll(async () => {
-  await seedCatalog(getDb().db);
+  await seedStarterCatalog(getDb().db);
 });
 
 type Handler = (req: any, ctx: any) => Promise<Response>;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscriptions } from "@/db/schema";
+import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { createTestDb, type TestDb } from "@/test/db";
-import { seedCatalog } from "./catalog";
-import { seedDemoBilling } from "./demo-billing";
+import { seedDemoBilling } from "./seed-demo-billing";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedCatalog(t.db);
+  await seedStarterCatalog(t.db);
 });
 afterAll(() => t.drop());
 

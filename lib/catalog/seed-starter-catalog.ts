@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { addons, type CatalogResourceKind, planVersions, plans, resourcePrices } from "@/db/schema/catalog";
-import { createResourcePrice } from "@/lib/catalog/resource-prices";
-import { publishVersion } from "@/lib/catalog/publish-version";
-import type { AddonInput, PlanItemDto } from "@/lib/catalog/schemas";
-import { createDraftVersion } from "@/lib/catalog/versions";
+import { publishVersion } from "./publish-version";
+import { createResourcePrice } from "./resource-prices";
+import type { AddonInput, PlanItemDto } from "./schemas";
+import { createDraftVersion } from "./versions";
 
-// The starter catalog. Prices are AUD placeholders, to be tuned against real DigitalOcean COGS once the margin
+// The starter catalog: `npm run db:seed` and the empty catalog page's one-click start create it. Prices are AUD placeholders, to be tuned against real DigitalOcean COGS once the margin
 // dashboard shows them.
 
 const item = (resource_kind: CatalogResourceKind, included_qty: number, overage_unit: string, overage_price_cents: number, hard_cap_qty: number | null = null): PlanItemDto => ({
@@ -17,7 +17,7 @@ const item = (resource_kind: CatalogResourceKind, included_qty: number, overage_
   hard_cap_qty,
 });
 
-export const seedPlans = [
+export const starterPlans = [
   {
     code: "starter",
     name: "Starter",
@@ -61,13 +61,13 @@ export const seedPlans = [
   },
 ] as const;
 
-export const seedAddons: AddonInput[] = [
+export const starterAddons: AddonInput[] = [
   { code: "spaces-250", name: "Extra 250 GB of Spaces storage", resource_kind: "spaces_gb_month", qty: 250, price_cents: 600, currency: "AUD" },
   { code: "snapshots-100", name: "Extra 100 GB of snapshot storage", resource_kind: "snapshot_gb_month", qty: 100, price_cents: 700, currency: "AUD" },
   { code: "llm-tokens-5m", name: "5 million LLM tokens", resource_kind: "llm_tokens", qty: 5_000_000, price_cents: 1200, currency: "AUD" },
 ];
 
-const seedResourcePrices: { kind: CatalogResourceKind; unit: string; cents: number }[] = [
+const starterResourcePrices: { kind: CatalogResourceKind; unit: string; cents: number }[] = [
   { kind: "droplet_hours", unit: "hour", cents: 2 },
   { kind: "volume_gb_month", unit: "GB-month", cents: 16 },
   { kind: "spaces_gb_month", unit: "GB-month", cents: 4 },
@@ -79,18 +79,18 @@ const seedResourcePrices: { kind: CatalogResourceKind; unit: string; cents: numb
   { kind: "reserved_ip_hours", unit: "hour", cents: 1 },
   { kind: "llm_tokens", unit: "1M tokens", cents: 300 },
 ];
-const seedPricesFrom = new Date("2026-01-01T00:00:00Z");
+const starterPricesFrom = new Date("2026-01-01T00:00:00Z");
 
 /**
  * Idempotent: plans and add-ons are inserted on their codes only when absent, a plan gets its first version only when
  * it has none, and a kind gets its fallback price only when it has no price at all. Whatever an admin has changed since
  * is left alone. Returns what it created.
  */
-export async function seedCatalog(db: DbOrTx): Promise<string> {
+export async function seedStarterCatalog(db: DbOrTx): Promise<string> {
   let plansCreated = 0;
   let addonsCreated = 0;
   let pricesCreated = 0;
-  for (const p of seedPlans) {
+  for (const p of starterPlans) {
     await db.transaction(async (tx) => {
       await tx.insert(plans).values({ code: p.code, name: p.name, description: p.description }).onConflictDoNothing({ target: plans.code });
       const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, p.code));
@@ -101,7 +101,7 @@ export async function seedCatalog(db: DbOrTx): Promise<string> {
       plansCreated++;
     });
   }
-  for (const a of seedAddons) {
+  for (const a of starterAddons) {
     const inserted = await db
       .insert(addons)
       .values({ code: a.code, name: a.name, resourceKind: a.resource_kind, qty: a.qty, priceCents: a.price_cents, currency: a.currency })
@@ -109,10 +109,10 @@ export async function seedCatalog(db: DbOrTx): Promise<string> {
       .returning({ id: addons.id });
     addonsCreated += inserted.length;
   }
-  for (const r of seedResourcePrices) {
+  for (const r of starterResourcePrices) {
     const [existing] = await db.select({ n: count() }).from(resourcePrices).where(eq(resourcePrices.resourceKind, r.kind));
     if (existing!.n > 0) continue;
-    await createResourcePrice(db, { resource_kind: r.kind, unit: r.unit, price_cents: r.cents, currency: "AUD", effective_from: seedPricesFrom }, "seed");
+    await createResourcePrice(db, { resource_kind: r.kind, unit: r.unit, price_cents: r.cents, currency: "AUD", effective_from: starterPricesFrom }, "seed");
     pricesCreated++;
   }
   return `catalog: ${plansCreated} plans, ${addonsCreated} add-ons, ${pricesCreated} resource prices created`;

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { planVersions, plans, subscriptions, tenants } from "@/db/schema";
-import { upsertSubscription } from "@/lib/billing/subscriptions";
-import { upsertTenant } from "@/lib/billing/tenants";
+import { upsertSubscription } from "./subscriptions";
+import { upsertTenant } from "./tenants";
 
 /**
  * The demo account's customers, as arcadia-app would send them: a few of the fake DO account's tenants (whose resources

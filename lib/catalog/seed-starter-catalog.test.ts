@@ -1,13 +1,12 @@
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addons, planItems, planVersions, plans, resourcePrices } from "@/db/schema/catalog";
-import { activeVersion } from "@/lib/catalog/active-version";
-import { listActiveAddons } from "@/lib/catalog/addons";
-import { listCatalogPlans } from "@/lib/catalog/list-catalog-plans";
-import { currentResourcePrice } from "@/lib/catalog/resource-prices";
 import { createTestDb, type TestDb } from "@/test/db";
-import { seedAll } from ".";
-import { seedCatalog } from "./catalog";
+import { activeVersion } from "./active-version";
+import { listActiveAddons } from "./addons";
+import { listCatalogPlans } from "./list-catalog-plans";
+import { currentResourcePrice } from "./resource-prices";
+import { seedStarterCatalog } from "./seed-starter-catalog";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -26,12 +25,12 @@ async function snapshot() {
   };
 }
 
-describe("catalog seed", () => {
+describe("seedStarterCatalog", () => {
   it("creates three AUD plans with one active version each, three add-ons, and changes nothing when run again", async () => {
-    expect(await seedAll(t.db)).toBe("catalog: 3 plans, 3 add-ons, 10 resource prices created");
+    expect(await seedStarterCatalog(t.db)).toBe("catalog: 3 plans, 3 add-ons, 10 resource prices created");
     const first = await snapshot();
-    expect(await seedCatalog(t.db)).toBe("catalog: 0 plans, 0 add-ons, 0 resource prices created");
-    expect(await seedAll(t.db)).toBe("catalog: 0 plans, 0 add-ons, 0 resource prices created");
+    expect(await seedStarterCatalog(t.db)).toBe("catalog: 0 plans, 0 add-ons, 0 resource prices created");
+    expect(await seedStarterCatalog(t.db)).toBe("catalog: 0 plans, 0 add-ons, 0 resource prices created");
     const second = await snapshot();
     expect(second).toEqual(first);
 
