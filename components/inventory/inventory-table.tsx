@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DataTable, type SortState } from "@/components/ui/data-table";
 import { formatAge } from "@/components/ui/format";
+import type { UrlState } from "@/lib/http/search-params";
 import type { ResourceItem } from "@/lib/inventory/schemas";
 
 function statusTone(status: string | null, deleted: boolean): Tone {
@@ -59,12 +60,12 @@ const columns: ColumnDef<ResourceItem, unknown>[] = [
 export function InventoryTable({
   rows,
   sort,
-  baseQuery,
+  url,
 }: {
   rows: ResourceItem[];
   sort: SortState;
-  /** The current URL's query without sort/dir/page, so sort links keep the filters. */
-  baseQuery: string;
+  /** The page's URL state, so sort links keep the filters. */
+  url: UrlState;
 }) {
   return (
     <DataTable
@@ -73,7 +74,7 @@ export function InventoryTable({
       data={rows}
       sort={sort}
       rowKey={(r) => r.id}
-      sortHref={(field, dir) => `/inventory?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(baseQuery)), sort: field, dir }).toString()}`}
+      sortUrl={url}
     />
   );
 }

@@ -13,10 +13,11 @@ import { Banner } from "@/components/ui/banner";
 import { formatAge } from "@/components/ui/format";
 import { getDb } from "@/db";
 import { resourceKinds } from "@/db/schema/resources";
+import { hrefWith } from "@/lib/http/search-params";
 import { countByKind } from "@/lib/inventory/count-by-kind";
+import { inventoryUrl, parseInventoryPageQuery } from "@/lib/inventory/inventory-page-query";
 import { kindLabels } from "@/lib/inventory/kind-labels";
 import { countResources, listResources } from "@/lib/inventory/list-resources";
-import { listResourcesQuery } from "@/lib/inventory/schemas";
 import { lastSuccessfulSyncPerKind, latestSyncRun } from "@/lib/inventory/sync/list-sync-runs";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
@@ -25,33 +26,18 @@ export const metadata: Metadata = { title: "Inventory" };
 const pageSize = 50;
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const raw = await searchParams;
-  const parsed = listResourcesQuery.safeParse({ ...raw, cursor: undefined, limit: pageSize });
-  const query = parsed.success ? parsed.data : listResourcesQuery.parse({ limit: pageSize });
-  const page = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
+  const { query, isValid } = parseInventoryPageQuery(await searchParams);
   const db = getDb();
   const [result, total, byKind, lastSync, latestRun] = await Promise.all([
-    listResources(db, { ...query, offset: (page - 1) * pageSize }),
+    listResources(db, { ...query, limit: pageSize, offset: (query.page - 1) * pageSize }),
     countResources(db, query),
     countByKind(db),
     lastSuccessfulSyncPerKind(db),
     latestSyncRun(db),
   ]);
   const allCount = Object.values(byKind).reduce((a, b) => a + (b ?? 0), 0);
-  const filters = Object.fromEntries(
-    Object.entries({ kind: query.kind, region: query.region, status: query.status, q: query.q, include_deleted: query.include_deleted ? "true" : undefined }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
-  );
-  const hrefWith = (patch: Record<string, string | undefined>) => {
-    const params = new URLSearchParams({ ...filters, sort: query.sort, dir: query.dir, page: String(page) });
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined) params.delete(k);
-      else params.set(k, v);
-    }
-    return `/inventory?${params.toString()}`;
-  };
-  const isFiltered = Object.keys(filters).some((k) => k !== "include_deleted");
+  const url = inventoryUrl(query);
+  const isFiltered = Boolean(query.kind || query.region || query.status || query.q);
 
   return (
     <>
@@ -70,14 +56,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           </Banner>
         </div>
       ) : null}
-      {!parsed.success ? (
+      {!isValid ? (
         <div className="mb-4">
           <Banner tone="warning">Some filters in the address were not valid and were ignored.</Banner>
         </div>
       ) : null}
       <nav aria-label="Resource kinds" className="mb-4 flex flex-wrap gap-2">
         <Link
-          href={hrefWith({ kind: undefined, page: undefined })}
+          href={hrefWith(url, { kind: undefined, page: undefined })}
           aria-current={!query.kind ? "page" : undefined}
           className={cn("rounded-full px-3 py-1 text-sm ring-1 ring-inset", !query.kind ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
         >
@@ -86,7 +72,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         {resourceKinds.map((k) => (
           <Link
             key={k}
-            href={hrefWith({ kind: k, page: undefined })}
+            href={hrefWith(url, { kind: k, page: undefined })}
             aria-current={query.kind === k ? "page" : undefined}
             className={cn(
               "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
@@ -104,7 +90,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         <InventoryFilters values={{ q: query.q, region: query.region, status: query.status, includeDeleted: Boolean(query.include_deleted) }} kind={query.kind} />
         {result.data.length === 0 ? (
           total > 0 ? (
-            <PastLastPage total={total} pageSize={pageSize} noun="resources" href={(p) => hrefWith({ page: String(p) })} />
+            <PastLastPage total={total} pageSize={pageSize} noun="resources" href={(p) => hrefWith(url, { page: p })} />
           ) : allCount === 0 && !isFiltered ? (
             <EmptyState title="No resources yet">
               <p>
@@ -125,9 +111,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <InventoryTable
               rows={result.data}
               sort={{ field: query.sort, dir: query.dir }}
-              baseQuery={new URLSearchParams(filters).toString()}
+              url={url}
             />
-            <Pagination page={page} pageSize={pageSize} total={total} href={(p) => hrefWith({ page: String(p) })} />
+            <Pagination page={query.page} pageSize={pageSize} total={total} href={(p) => hrefWith(url, { page: p })} />
           </>
         )}
       </Card>
