@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * The layers point one way: app/ (routes) → components/ and lib/ (domain) → db/ (data); inngest/ → lib/. This reads
- * every import of the source (tests excluded: they wire layers together on purpose) and fails on one that points
- * back. Paths are resolved, so `@/db`, `../db` and `import("@/db")` count alike.
+ * The layers point one way: app/ (routes) → components/ and lib/ (domain) → db/ (data); inngest/ → lib/; jobs/ (every
+ * job, composed with the queue) → inngest/ and lib/. This reads every import of the source (tests excluded: they
+ * wire layers together on purpose) and fails on one that points back. Paths are resolved, so `@/db`, `../db` and `import("@/db")` count alike.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -71,6 +71,10 @@ const rules: Rule[] = [
   { name: "lib → app", from: "lib", forbids: (r) => under("app")(r.target) },
   { name: "lib → components", from: "lib", forbids: (r) => under("components")(r.target) },
   { name: "lib → inngest", from: "lib", forbids: (r) => under("inngest")(r.target) },
+  // jobs/ composes every domain's jobs with the queue (inngest/): only app/ and scripts/ stand above it.
+  { name: "lib → jobs", from: "lib", forbids: (r) => under("jobs")(r.target) },
+  { name: "components → jobs", from: "components", forbids: (r) => under("jobs")(r.target) },
+  { name: "inngest → jobs", from: "inngest", forbids: (r) => under("jobs")(r.target) },
   { name: "db → lib", from: "db", forbids: (r) => under("lib")(r.target) },
   { name: "inngest → app", from: "inngest", forbids: (r) => under("app")(r.target) },
   { name: "inngest → components", from: "inngest", forbids: (r) => under("components")(r.target) },
