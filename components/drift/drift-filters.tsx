@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { ResourceKind } from "@/db/schema/resource-constants";
+import { hrefWith, type UrlState } from "@/lib/http/search-params";
 
 export interface DriftFilterValues {
   tab: "open" | "history";
@@ -24,12 +25,15 @@ export function DriftFilters({
   kinds,
   fields,
   resourceName,
+  url,
 }: {
   values: DriftFilterValues;
   kinds: readonly ResourceKind[];
   fields: string[];
   /** Name of the resource the inbox is narrowed to, when it is. */
   resourceName?: string;
+  /** The page's URL state, which "Show every resource" keeps but for the resource. */
+  url: UrlState;
 }) {
   const resetHref = values.tab === "history" ? "/drift?tab=history" : "/drift";
   return (
@@ -64,21 +68,11 @@ export function DriftFilters({
       {values.resource ? (
         <p className="flex items-center gap-2 pb-1 text-sm text-slate-700">
           Resource: <strong className="font-medium">{resourceName ?? values.resource}</strong>
-          <Link href={withoutResource(values)} className="text-brand-700 underline">
+          <Link href={hrefWith(url, { resource: undefined, cursor: undefined })} className="text-brand-700 underline">
             Show every resource
           </Link>
         </p>
       ) : null}
     </form>
   );
-}
-
-function withoutResource(values: DriftFilterValues): string {
-  const params = new URLSearchParams();
-  if (values.tab === "history") params.set("tab", "history");
-  if (values.kind) params.set("kind", values.kind);
-  if (values.field) params.set("field", values.field);
-  if (values.tab === "history" && values.status) params.set("status", values.status);
-  const query = params.toString();
-  return query ? `/drift?${query}` : "/drift";
 }

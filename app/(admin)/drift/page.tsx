@@ -14,9 +14,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { resourceKinds } from "@/db/schema/resources";
+import { driftUrl, parseDriftPageQuery } from "@/lib/drift/drift-page-query";
 import { getDriftOverview, getResourceName } from "@/lib/drift/get-drift-overview";
 import { listDrift, listDriftFields } from "@/lib/drift/list-drift";
-import { listDriftQuery } from "@/lib/drift/schemas";
+import { hrefWith } from "@/lib/http/search-params";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 import { acceptDriftAction } from "./actions";
 
@@ -25,14 +26,10 @@ export const metadata: Metadata = { title: "Drift" };
 const pageSize = { open: 200, history: 50 } as const;
 
 export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const raw = await searchParams;
-  const tab = raw.tab === "history" ? "history" : "open";
-  const status = tab === "open" ? "open" : raw.status && raw.status !== "open" ? raw.status : "resolved";
-  const parsed = listDriftQuery.safeParse({ ...raw, status, limit: pageSize[tab] });
-  const query = parsed.success ? parsed.data : listDriftQuery.parse({ status: tab === "open" ? "open" : "resolved", limit: pageSize[tab] });
+  const { tab, query, isValid } = parseDriftPageQuery(await searchParams);
   const db = getDb();
   const [page, overview, fields, resourceName] = await Promise.all([
-    listDrift(db, query),
+    listDrift(db, { ...query, limit: pageSize[tab] }),
     getDriftOverview(db),
     listDriftFields(db),
     query.resource ? getResourceName(db, query.resource) : Promise.resolve(null),
@@ -41,15 +38,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const isFiltered = Boolean(query.kind || query.field || query.resource);
   const isEmptyInbox = tab === "open" && page.data.length === 0 && !isFiltered && !query.cursor;
   const filters = { kind: query.kind, field: query.field, resource: query.resource };
-  const hrefWith = (patch: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(
-      Object.entries({ tab: tab === "history" ? "history" : undefined, status: tab === "history" ? query.status : undefined, ...filters, ...patch }).filter(
-        (e): e is [string, string] => Boolean(e[1]),
-      ),
-    );
-    const text = params.toString();
-    return text ? `/drift?${text}` : "/drift";
-  };
+  const url = driftUrl(tab, query);
 
   const emptyState =
     isFiltered || query.cursor ? (
@@ -78,7 +67,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       />
       {/* The empty inbox says this itself, where it explains why the list is empty. */}
       {isEmptyInbox ? null : <SweepStatus overview={overview} now={now} />}
-      {!parsed.success ? (
+      {!isValid ? (
         <div className="mb-4">
           <Banner tone="warning">Some filters in the address were not valid and were ignored.</Banner>
         </div>
@@ -105,7 +94,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
         ))}
       </nav>
       <Card className="mb-4">
-        <DriftFilters values={{ tab, ...filters, status: query.status }} kinds={resourceKinds} fields={fields} resourceName={resourceName ?? undefined} />
+        <DriftFilters values={{ tab, ...filters, status: query.status }} url={url} kinds={resourceKinds} fields={fields} resourceName={resourceName ?? undefined} />
       </Card>
       {tab === "open" ? (
         <DriftInbox accept={acceptDriftAction} items={page.data} now={now} empty={<Card>{emptyState}</Card>} />
@@ -119,12 +108,12 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       {page.next_cursor || query.cursor ? (
         <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
           {query.cursor ? (
-            <Link href={hrefWith({})} className={buttonClass("secondary", "sm")}>
+            <Link href={hrefWith(url, { cursor: undefined })} className={buttonClass("secondary", "sm")}>
               Newest
             </Link>
           ) : null}
           {page.next_cursor ? (
-            <Link href={hrefWith({ cursor: page.next_cursor })} className={buttonClass("secondary", "sm")} rel="next">
+            <Link href={hrefWith(url, { cursor: page.next_cursor })} className={buttonClass("secondary", "sm")} rel="next">
               Older
             </Link>
           ) : null}
