@@ -1,5 +1,6 @@
 import { cn } from "@/components/ui/cn";
-import { describeValue, diffValues } from "@/lib/drift/loose-equal";
+import { describeValue } from "@/lib/drift/describe-value";
+import { diffValues } from "@/lib/drift/diff-values";
 
 /**
  * One side of a drift, readable: a list shows its items with the ones the other side lacks marked, an object shows

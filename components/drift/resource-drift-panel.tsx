@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { describeValue } from "@/lib/drift/loose-equal";
+import { describeValue } from "@/lib/drift/describe-value";
 import type { DriftItem, ProvisionedRecord } from "@/lib/drift/schemas";
 import { DriftHistoryTable } from "./drift-history-table";
 

@@ -1,4 +1,5 @@
-import { looseEqual, resolveField } from "./loose-equal";
+import { looseEqual } from "./loose-equal";
+import { resolveField } from "./resolve-field";
 import { existsField } from "./schemas";
 
 export interface FieldMismatch {

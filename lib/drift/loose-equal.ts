@@ -1,4 +1,5 @@
 import { parseInvoiceTimestamp } from "@/lib/costs/parse-invoice-timestamp";
+import { isRecord } from "./is-record";
 
 // A desired spec comes from JSON and a live value from a database column or a jsonb blob, so the same fact can
 // arrive as 2, "2", "2.00" or 2.0, a list in any order, or a timestamp as a Date or an ISO string. Drift is only
@@ -45,124 +46,16 @@ export function looseEqual(expected: unknown, actual: unknown): boolean {
   return isSameScalar(expected, actual);
 }
 
-/**
- * Reads a spec field from a resource row: the row's own column first (`size_slug` finds `sizeSlug`), then `attrs`
- * along a dotted path (`region.slug`, `networks.v4.0.ip_address`, numeric segments indexing lists). A column that
- * is null or missing falls through to `attrs`.
- */
-export function resolveField(row: Readonly<Record<string, unknown>>, field: string): unknown {
-  const path = field.split(".");
-  const fromColumns = walkPath(row, path);
-  if (fromColumns !== null && fromColumns !== undefined) return fromColumns;
-  const fromAttrs = walkPath(row.attrs, path);
-  return fromAttrs === undefined ? fromColumns : fromAttrs;
-}
-
-/** A short rendering for the drift inbox: lists sorted and de-duplicated, objects as `{key: value}` by key. */
-export function describeValue(value: unknown, maxLength = 120): string {
-  const text = renderValue(value);
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-}
-
-export interface FieldChange {
-  /** Dotted path below the compared value, e.g. "size.slug". */
-  path: string;
-  expected: unknown;
-  actual: unknown;
-}
-
-export type ValueDiff =
-  | { type: "equal" }
-  /** `added`: live but not in the spec. `removed`: in the spec but not live. */
-  | { type: "list"; added: unknown[]; removed: unknown[] }
-  | { type: "object"; changes: FieldChange[] }
-  | { type: "value"; expected: unknown; actual: unknown };
-
-/** Explains how two values differ, with the same rules as looseEqual; nothing is "nothing" on either side. */
-export function diffValues(expected: unknown, actual: unknown): ValueDiff {
-  if (looseEqual(expected, actual)) return { type: "equal" };
-
-  const isListDiff =
-    (Array.isArray(expected) || isAbsent(expected)) && (Array.isArray(actual) || isAbsent(actual));
-  if (isListDiff && (Array.isArray(expected) || Array.isArray(actual))) {
-    const expectedItems = Array.isArray(expected) ? expected : [];
-    const actualItems = Array.isArray(actual) ? actual : [];
-    return {
-      type: "list",
-      added: uniqueLoosely(actualItems.filter((item) => !expectedItems.some((other) => looseEqual(other, item)))),
-      removed: uniqueLoosely(expectedItems.filter((item) => !actualItems.some((other) => looseEqual(item, other)))),
-    };
-  }
-
-  const isObjectDiff = (isRecord(expected) || isAbsent(expected)) && (isRecord(actual) || isAbsent(actual));
-  if (isObjectDiff && (isRecord(expected) || isRecord(actual))) {
-    return { type: "object", changes: collectChanges(asRecord(expected), asRecord(actual), "") };
-  }
-  return { type: "value", expected, actual };
-}
-
-function collectChanges(
-  expected: Record<string, unknown>,
-  actual: Record<string, unknown>,
-  prefix: string,
-): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const key of unionKeys(expected, actual).sort()) {
-    const expectedValue = expected[key];
-    const actualValue = actual[key];
-    if (looseEqual(expectedValue, actualValue)) continue;
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (isRecord(expectedValue) && isRecord(actualValue)) {
-      changes.push(...collectChanges(expectedValue, actualValue, path));
-    } else {
-      changes.push({ path, expected: expectedValue, actual: actualValue });
-    }
-  }
-  return changes;
-}
-
-function renderValue(value: unknown): string {
-  if (value === null || value === undefined) return "(none)";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  if (Array.isArray(value)) {
-    const items = [...new Set(value.map(renderValue))].sort();
-    return `[${items.join(", ")}]`;
-  }
-  if (isRecord(value)) {
-    const entries = Object.keys(value)
-      .filter((key) => value[key] !== undefined)
-      .sort()
-      .map((key) => `${key}: ${renderValue(value[key])}`);
-    return `{${entries.join(", ")}}`;
-  }
-  if (value === "") return '""';
-  return String(value);
-}
-
-function isAbsent(value: unknown): boolean {
+/** "Nothing", as looseEqual counts it: null, undefined, an empty list, or an object of nothing but nothing. */
+export function isAbsent(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isRecord(value) && Object.values(value).every(isAbsent);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
-function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+/** Every key of either object, once. */
+export function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])];
-}
-
-function uniqueLoosely(items: unknown[]): unknown[] {
-  const unique: unknown[] = [];
-  for (const item of items) {
-    if (!unique.some((kept) => looseEqual(kept, item))) unique.push(item);
-  }
-  return unique;
 }
 
 function toInstant(value: unknown): number | null {
@@ -245,39 +138,4 @@ function scalarKeys(items: readonly unknown[]): Set<string> | null {
     }
   }
   return keys;
-}
-
-function walkPath(value: unknown, path: string[]): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (Array.isArray(current)) {
-      current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
-    } else if (isRecord(current)) {
-      const record = current;
-      // Own keys only: a path like "constructor" must not reach Object.prototype.
-      const key = keyVariants(segment).find((variant) => Object.hasOwn(record, variant));
-      current = key === undefined ? undefined : record[key];
-    } else {
-      return undefined;
-    }
-    if (current === undefined) return undefined;
-  }
-  return current;
-}
-
-// A sweep resolves the same few field names on every resource: their spellings are worked out once.
-const keyVariantsCache = new Map<string, string[]>();
-
-function keyVariants(segment: string): string[] {
-  const cached = keyVariantsCache.get(segment);
-  if (cached) return cached;
-  const variants = spellKeyVariants(segment);
-  if (keyVariantsCache.size < 10_000) keyVariantsCache.set(segment, variants);
-  return variants;
-}
-
-function spellKeyVariants(segment: string): string[] {
-  const camel = segment.replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
-  const snake = segment.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
-  return [...new Set([segment, camel, snake])];
 }
