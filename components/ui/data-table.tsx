@@ -20,7 +20,6 @@ export function DataTable<T>({
   columns,
   data,
   sort,
-  sortHref,
   sortUrl,
   caption,
   rowKey,
@@ -29,13 +28,11 @@ export function DataTable<T>({
   columns: ColumnDef<T, unknown>[];
   data: T[];
   sort?: SortState;
-  sortHref?: (field: string, dir: "asc" | "desc") => string;
   sortUrl?: UrlState;
   caption: string;
   rowKey: (row: T) => string;
   footer?: ReactNode;
 }) {
-  const linkToSort = sortUrl ? (field: string, dir: "asc" | "desc") => hrefWith(sortUrl, { sort: field, dir, page: undefined }) : sortHref;
   const table = useReactTable({
     data,
     columns,
@@ -63,9 +60,9 @@ export function DataTable<T>({
                     aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : sortField ? "none" : undefined}
                     className={cn("px-3 py-2 font-semibold text-slate-700", align === "right" ? "text-right" : "text-left")}
                   >
-                    {sortField && linkToSort ? (
+                    {sortField && sortUrl ? (
                       <Link
-                        href={linkToSort(sortField, active && sort.dir === "asc" ? "desc" : "asc")}
+                        href={hrefWith(sortUrl, { sort: sortField, dir: active && sort.dir === "asc" ? "desc" : "asc", page: undefined })}
                         className="inline-flex items-center gap-1 hover:text-slate-950"
                         scroll={false}
                       >
