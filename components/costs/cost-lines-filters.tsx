@@ -4,7 +4,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { ExplorerFacets } from "@/lib/costs/explore-cost-lines";
 import type { ExplorerQuery } from "@/lib/costs/explorer-query";
 import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
-import { kindLabels } from "@/lib/inventory/kind-labels";
+import { kindLabels } from "@/lib/inventory/kind-styles";
 import { formatMoney } from "@/lib/money/format-money";
 
 const matchLabels = {

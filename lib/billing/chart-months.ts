@@ -1,3 +1,5 @@
+import type { ResourceKind } from "@/db/schema/resource-constants";
+import { kindStyles } from "@/lib/inventory/kind-styles";
 import type { FxRateUsed } from "./fx-table";
 import { type MonthRow, marginPct, missingPairsOf } from "./group-margin";
 
@@ -44,17 +46,12 @@ export function monthName(period: string): string {
   return new Date(`${period.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString("en-AU", { month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-/** The order and colours of COGS kinds, shared by the chart and its table. */
+/** The COGS chart's resource kinds, in the order it stacks them; their labels and colors are every page's. */
+const cogsResourceKinds: ResourceKind[] = ["droplet", "volume", "snapshot", "kubernetes_cluster", "load_balancer", "database", "reserved_ip", "app", "domain"];
+
+/** The order and colors of COGS kinds, shared by the chart and its table: the resource kinds, then lines that are none. */
 export const cogsKindStyles: { kind: string; label: string; color: string }[] = [
-  { kind: "droplet", label: "Droplets", color: "#0369a1" },
-  { kind: "volume", label: "Volumes", color: "#0d9488" },
-  { kind: "snapshot", label: "Snapshots", color: "#7c3aed" },
-  { kind: "kubernetes_cluster", label: "Kubernetes", color: "#65a30d" },
-  { kind: "load_balancer", label: "Load balancers", color: "#db2777" },
-  { kind: "database", label: "Databases", color: "#ea580c" },
-  { kind: "reserved_ip", label: "Reserved IPs", color: "#ca8a04" },
-  { kind: "app", label: "Apps", color: "#4f46e5" },
-  { kind: "domain", label: "Domains", color: "#0891b2" },
+  ...cogsResourceKinds.map((kind) => ({ kind, ...kindStyles[kind] })),
   { kind: "other", label: "Other", color: "#64748b" },
   { kind: "credit", label: "Credits", color: "#cbd5e1" },
   { kind: "estimate", label: "Month-to-date estimate", color: "#0369a1" },

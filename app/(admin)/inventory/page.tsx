@@ -16,7 +16,7 @@ import { resourceKinds } from "@/db/schema/resources";
 import { hrefWith } from "@/lib/http/search-params";
 import { countByKind } from "@/lib/inventory/count-by-kind";
 import { inventoryUrl, parseInventoryPageQuery } from "@/lib/inventory/inventory-page-query";
-import { kindLabels } from "@/lib/inventory/kind-labels";
+import { kindLabels } from "@/lib/inventory/kind-styles";
 import { countResources, listResources } from "@/lib/inventory/list-resources";
 import { lastSuccessfulSyncPerKind, latestSyncRun } from "@/lib/inventory/sync/list-sync-runs";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
