@@ -48,4 +48,4 @@ fi
 step e2e env PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test
 if [ -n "$server_url" ]; then psql "$server_url" -qc "drop database if exists $e2e_db with (force)" >/dev/null; else rm -rf "$E2E_DATA_DIR"; fi
 
-node scripts/summarise-tests.mjs "${results[@]}"
+node scripts/summarize-tests.mjs "${results[@]}"

@@ -139,10 +139,10 @@ export async function fetchFxRates(db: DbOrTx, opts: { url: string; reportingCur
   }
 
   const unquoted = bases.filter((b) => !perPair.has(b));
-  return { summary: summarise(perPair, quote, days, shown, unquoted), rates: rows.length, days: days.length, unquoted };
+  return { summary: summarize(perPair, quote, days, shown, unquoted), rates: rows.length, days: days.length, unquoted };
 }
 
-function summarise(perPair: Map<string, number>, quote: string, days: EcbDay[], shown: string, unquoted: string[]): string {
+function summarize(perPair: Map<string, number>, quote: string, days: EcbDay[], shown: string, unquoted: string[]): string {
   const counts = [...perPair.values()];
   const plural = (n: number) => `${n} rate${n === 1 ? "" : "s"}`;
   const total = counts.reduce((a, n) => a + n, 0);

@@ -31,7 +31,7 @@ type Handler<C> = (ctx: C) => Promise<Response> | Response;
 export function apiRoute<P = Record<string, never>>(route: string, handler: Handler<ApiContext<P>>) {
   return async (req: NextRequest, routeCtx?: RouteContext<P>): Promise<Response> => {
     const started = performance.now();
-    const requestId = sanitiseRequestId(req.headers.get("x-request-id")) ?? randomUUID();
+    const requestId = sanitizeRequestId(req.headers.get("x-request-id")) ?? randomUUID();
     // The request's child logger is made only when something logs through it: most requests log one line.
     let child: Logger | undefined;
     const requestLog = () => (child ??= logger().child({ requestId }));
@@ -121,6 +121,6 @@ function toErrorResponse(e: unknown, log: Logger): Response {
   return errorResponse("internal_error", "Something went wrong on our side; the request id identifies it in our logs");
 }
 
-function sanitiseRequestId(v: string | null): string | undefined {
+function sanitizeRequestId(v: string | null): string | undefined {
   return v && /^[A-Za-z0-9._:-]{1,128}$/.test(v) ? v : undefined;
 }

@@ -5,7 +5,7 @@ import { jsonArrayText } from "@/db/json";
 import { rowsOf } from "@/db/rows";
 import { type CloudResource, cloudResourceEvents, cloudResources, type ResourceKind } from "@/db/schema";
 import { contentHash } from "./content-hash";
-import type { NormalisedResource } from "./normalise";
+import type { NormalizedResource } from "./normalize";
 import { changedKeys, stableEqual } from "./stable-equal";
 
 export interface BatchCounts {
@@ -33,7 +33,7 @@ type Change = { old: unknown; new: unknown };
 const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
 /** Field-by-field changes, old → new, as the `updated` event records them. Empty when nothing changed. */
-export function diffResource(prev: CloudResource, item: NormalisedResource, attrs: Record<string, unknown>): Record<string, Change> {
+export function diffResource(prev: CloudResource, item: NormalizedResource, attrs: Record<string, unknown>): Record<string, Change> {
   const changes: Record<string, Change> = {};
   for (const c of columns) {
     if (!stableEqual(plain(prev[c]), plain(item[c]))) changes[columnNames[c]] = { old: plain(prev[c]), new: plain(item[c]) };
@@ -66,7 +66,7 @@ function batchRows(rows: BatchRow[]) {
 }
 
 /** The row's columns as JSON, as they are hashed and sent. */
-function columnsJson(item: NormalisedResource): string {
+function columnsJson(item: NormalizedResource): string {
   return JSON.stringify({
     kind: item.kind,
     provider_id: item.providerId,
@@ -88,7 +88,7 @@ function columnsJson(item: NormalisedResource): string {
  * Concurrent syncs are safe: inserts skip rows another sync created first, and the UPDATE only touches rows that
  * still differ, so each change is recorded once.
  */
-export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: NormalisedResource[], projects?: ProjectMap): Promise<BatchCounts> {
+export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: NormalizedResource[], projects?: ProjectMap): Promise<BatchCounts> {
   if (items.length === 0) return { created: 0, updated: 0, restored: 0 };
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -111,7 +111,7 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normalis
     const byProviderId = new Map(existing.map((r) => [r.providerId, r]));
 
     const inserts: BatchRow[] = [];
-    const changed: (BatchRow & { id: string; item: NormalisedResource; attrsObject: Record<string, unknown>; restoring: boolean })[] = [];
+    const changed: (BatchRow & { id: string; item: NormalizedResource; attrsObject: Record<string, unknown>; restoring: boolean })[] = [];
     for (const item of items) {
       const prev = byProviderId.get(item.providerId);
       const project = projects ? (projects.get(item.urn) ?? null) : (prev?.project ?? null);

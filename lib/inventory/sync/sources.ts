@@ -1,27 +1,27 @@
 import "server-only";
 import type { ResourceKind } from "@/db/schema/resources";
 import type { DoClient } from "@/lib/digitalocean/client";
-import { canonicalUrn, type NormalisedResource, normalise } from "./normalise";
+import { canonicalUrn, type NormalizedResource, normalize } from "./normalize";
 import type { ProjectMap } from "./apply-batch";
 
-type PageSource = (client: DoClient) => AsyncIterable<NormalisedResource[]>;
+type PageSource = (client: DoClient) => AsyncIterable<NormalizedResource[]>;
 
-async function* mapPages<T>(pages: AsyncIterable<T[]>, fn: (item: T) => NormalisedResource): AsyncIterable<NormalisedResource[]> {
+async function* mapPages<T>(pages: AsyncIterable<T[]>, fn: (item: T) => NormalizedResource): AsyncIterable<NormalizedResource[]> {
   for await (const page of pages) yield page.map(fn);
 }
 
 /** Where each kind's complete listing comes from, page by page. */
 export const kindSources: Record<ResourceKind, PageSource> = {
-  droplet: (c) => mapPages(c.listDroplets(), normalise.droplet),
-  volume: (c) => mapPages(c.listVolumes(), normalise.volume),
+  droplet: (c) => mapPages(c.listDroplets(), normalize.droplet),
+  volume: (c) => mapPages(c.listVolumes(), normalize.volume),
   // One listing covers droplet and volume snapshots; `resource_type` stays in attrs.
-  snapshot: (c) => mapPages(c.listSnapshots(), normalise.snapshot),
-  domain: (c) => mapPages(c.listDomains(), normalise.domain),
-  load_balancer: (c) => mapPages(c.listLoadBalancers(), normalise.load_balancer),
-  database: (c) => mapPages(c.listDatabases(), normalise.database),
-  kubernetes_cluster: (c) => mapPages(c.listKubernetesClusters(), normalise.kubernetes_cluster),
-  reserved_ip: (c) => mapPages(c.listReservedIps(), normalise.reserved_ip),
-  app: (c) => mapPages(c.listApps(), normalise.app),
+  snapshot: (c) => mapPages(c.listSnapshots(), normalize.snapshot),
+  domain: (c) => mapPages(c.listDomains(), normalize.domain),
+  load_balancer: (c) => mapPages(c.listLoadBalancers(), normalize.load_balancer),
+  database: (c) => mapPages(c.listDatabases(), normalize.database),
+  kubernetes_cluster: (c) => mapPages(c.listKubernetesClusters(), normalize.kubernetes_cluster),
+  reserved_ip: (c) => mapPages(c.listReservedIps(), normalize.reserved_ip),
+  app: (c) => mapPages(c.listApps(), normalize.app),
 };
 
 /**

@@ -8,7 +8,7 @@ import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/lib/jobs/heartbeat";
 import type { JobContext, JobResult } from "@/lib/jobs/run-job";
 import { applyBatch, type ProjectMap, tombstoneMissing } from "./apply-batch";
-import type { NormalisedResource } from "./normalise";
+import type { NormalizedResource } from "./normalize";
 import { fetchProjectMap, kindSources } from "./sources";
 
 /** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
@@ -101,7 +101,7 @@ async function syncKinds(
     const seen: string[] = [];
     const kindWrites: Promise<void>[] = [];
     // Never rejects: a failed batch fails the kind (and so prevents its tombstones) where it happens.
-    const write = (items: NormalisedResource[]) =>
+    const write = (items: NormalizedResource[]) =>
       writes
         .add(async () => {
           const projects = await projectsPromise;
@@ -113,7 +113,7 @@ async function syncKinds(
         .catch(fail);
     let listed = false;
     try {
-      let buffer: NormalisedResource[] = [];
+      let buffer: NormalizedResource[] = [];
       for await (const page of kindSources[kind](client)) {
         result.requests++;
         for (const item of page) seen.push(item.providerId);

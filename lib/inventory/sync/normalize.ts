@@ -14,7 +14,7 @@ import type {
 import { dollarNumberToCents } from "@/lib/money/parse-amount-cents";
 
 /** A DO resource in our shape, before it meets the database. */
-export interface NormalisedResource {
+export interface NormalizedResource {
   kind: ResourceKind;
   providerId: string;
   name: string;
@@ -47,19 +47,19 @@ function rest(obj: Record<string, unknown>): Record<string, unknown> {
  * (a size offered in one more region) would be an `updated` event on every resource there, and they are a fifth of a
  * droplet's bytes. The resource keeps what identifies them.
  */
-function withoutCatalogue<T extends Record<string, unknown>>(obj: T | null | undefined, keys: readonly string[]) {
+function withoutCatalog<T extends Record<string, unknown>>(obj: T | null | undefined, keys: readonly string[]) {
   if (!obj) return obj;
   const kept: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) kept[k] = v;
   return kept;
 }
-const regionCatalogue = ["sizes", "features", "available"] as const;
-const offerCatalogue = ["regions", "available"] as const;
+const regionCatalog = ["sizes", "features", "available"] as const;
+const offerCatalog = ["regions", "available"] as const;
 
 const sortedTags = (tags: readonly string[] | null | undefined) => [...new Set(tags ?? [])].sort();
 
-export const normalise = {
-  droplet: (d: DoDroplet): NormalisedResource => ({
+export const normalize = {
+  droplet: (d: DoDroplet): NormalizedResource => ({
     kind: "droplet",
     providerId: String(d.id),
     name: d.name,
@@ -71,13 +71,13 @@ export const normalise = {
     providerCreatedAt: date(d.created_at),
     attrs: {
       ...rest(d),
-      region: withoutCatalogue(d.region, regionCatalogue),
-      size: withoutCatalogue(d.size, offerCatalogue),
-      image: withoutCatalogue(d.image, ["regions"]),
+      region: withoutCatalog(d.region, regionCatalog),
+      size: withoutCatalog(d.size, offerCatalog),
+      image: withoutCatalog(d.image, ["regions"]),
     },
     urn: `do:droplet:${d.id}`,
   }),
-  volume: (v: DoVolume): NormalisedResource => ({
+  volume: (v: DoVolume): NormalizedResource => ({
     kind: "volume",
     providerId: v.id,
     name: v.name,
@@ -87,10 +87,10 @@ export const normalise = {
     tags: sortedTags(v.tags),
     monthlyPriceCents: null,
     providerCreatedAt: date(v.created_at),
-    attrs: { ...rest(v), region: withoutCatalogue(v.region, regionCatalogue) },
+    attrs: { ...rest(v), region: withoutCatalog(v.region, regionCatalog) },
     urn: `do:volume:${v.id}`,
   }),
-  snapshot: (s: DoSnapshot): NormalisedResource => ({
+  snapshot: (s: DoSnapshot): NormalizedResource => ({
     kind: "snapshot",
     providerId: s.id,
     name: s.name,
@@ -103,7 +103,7 @@ export const normalise = {
     attrs: rest(s),
     urn: `do:snapshot:${s.id}`,
   }),
-  domain: ({ zone_file, ...d }: DoDomain): NormalisedResource => ({
+  domain: ({ zone_file, ...d }: DoDomain): NormalizedResource => ({
     kind: "domain",
     providerId: d.name,
     name: d.name,
@@ -117,7 +117,7 @@ export const normalise = {
     attrs: { ...rest(d), zone_file_lines: zone_file ? zone_file.split("\n").length : null },
     urn: `do:domain:${d.name}`,
   }),
-  load_balancer: (lb: DoLoadBalancer): NormalisedResource => ({
+  load_balancer: (lb: DoLoadBalancer): NormalizedResource => ({
     kind: "load_balancer",
     providerId: lb.id,
     name: lb.name,
@@ -127,10 +127,10 @@ export const normalise = {
     tags: lb.tag ? [lb.tag] : [],
     monthlyPriceCents: null,
     providerCreatedAt: date(lb.created_at),
-    attrs: { ...rest(lb), region: withoutCatalogue(lb.region, regionCatalogue) },
+    attrs: { ...rest(lb), region: withoutCatalog(lb.region, regionCatalog) },
     urn: `do:loadbalancer:${lb.id}`,
   }),
-  database: (db: DoDatabase): NormalisedResource => ({
+  database: (db: DoDatabase): NormalizedResource => ({
     kind: "database",
     providerId: db.id,
     name: db.name,
@@ -143,7 +143,7 @@ export const normalise = {
     attrs: rest(db),
     urn: `do:dbaas:${db.id}`,
   }),
-  kubernetes_cluster: (k: DoKubernetesCluster): NormalisedResource => ({
+  kubernetes_cluster: (k: DoKubernetesCluster): NormalizedResource => ({
     kind: "kubernetes_cluster",
     providerId: k.id,
     name: k.name,
@@ -157,7 +157,7 @@ export const normalise = {
     attrs: rest(k),
     urn: `do:kubernetes:${k.id}`,
   }),
-  reserved_ip: (ip: DoReservedIp): NormalisedResource => ({
+  reserved_ip: (ip: DoReservedIp): NormalizedResource => ({
     kind: "reserved_ip",
     providerId: ip.ip,
     name: ip.ip,
@@ -171,7 +171,7 @@ export const normalise = {
     attrs: { ...rest(ip), region: { slug: ip.region.slug }, droplet: ip.droplet ? { id: ip.droplet.id } : null },
     urn: `do:reservedip:${ip.ip}`,
   }),
-  app: (a: DoApp): NormalisedResource => ({
+  app: (a: DoApp): NormalizedResource => ({
     kind: "app",
     providerId: a.id,
     name: a.spec.name,
@@ -184,7 +184,7 @@ export const normalise = {
     attrs: rest(a),
     urn: `do:app:${a.id}`,
   }),
-} satisfies Record<ResourceKind, (item: never) => NormalisedResource>;
+} satisfies Record<ResourceKind, (item: never) => NormalizedResource>;
 
 /** Project resource URNs name some kinds differently from the resource lists (floating IPs became reserved IPs). */
 export function canonicalUrn(urn: string): string {
