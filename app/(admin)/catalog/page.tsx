@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
-import { Badge } from "@/components/ui/badge";
+import { PlansTable } from "@/components/catalog/plans-table";
 import { Banner } from "@/components/ui/banner";
 import { ActionForm } from "@/components/ui/action-form";
 import { LinkButton } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { TBody, THead, Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listPlanSummaries } from "@/lib/catalog/plans";
-import { formatMoney } from "@/lib/money/format-money";
 import { seedStarterCatalogAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -40,8 +36,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           <Banner tone="success">The starter catalog is loaded.</Banner>
         </div>
       ) : null}
-      <Card>
-        {plans.length === 0 ? (
+      <CardTable
+        isEmpty={plans.length === 0}
+        empty={
           <EmptyState
             title="No plans yet"
             action={
@@ -53,45 +50,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               create a plan of your own.
             </p>
           </EmptyState>
-        ) : (
-          <Table caption="Plans">
-            <THead>
-              <Th>Plan</Th>
-              <Th>Active version</Th>
-              <Th align="right">Monthly price</Th>
-              <Th>Published</Th>
-              <Th>Pending draft</Th>
-            </THead>
-            <TBody>
-              {plans.map((p) => (
-                <tr key={p.code} className="hover:bg-slate-50">
-                  <Th scope="row">
-                    <Link href={`/catalog/${p.code}`} className="font-medium text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    <span className="ml-2 font-mono text-xs text-slate-500">{p.code}</span>
-                  </Th>
-                  <Td>{p.active ? `Version ${p.active.version}` : <Badge tone="amber">Not on sale</Badge>}</Td>
-                  <Td align="right">{p.active ? formatMoney(p.active.base_price_cents, p.active.currency) : "—"}</Td>
-                  <Td>{formatDateTime(p.active?.published_at)}</Td>
-                  <Td>
-                    {p.draft ? (
-                      <Link href={`/catalog/${p.code}/versions/${p.draft.version}`} className="inline-flex items-center gap-2 hover:underline">
-                        <Badge tone="amber">Draft</Badge>
-                        <span>
-                          Version {p.draft.version} at {formatMoney(p.draft.base_price_cents, p.draft.currency)}
-                        </span>
-                      </Link>
-                    ) : (
-                      <span className="text-slate-500">None</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </Card>
+        }
+      >
+        <PlansTable plans={plans} />
+      </CardTable>
     </>
   );
 }
