@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/catalog/back-link";
 import { PlanDetailsForm } from "@/components/catalog/plan-details-form";
-import { VersionCard } from "@/components/catalog/version-card";
+import { PlanVersionList } from "@/components/catalog/plan-version-list";
 import { Banner } from "@/components/ui/banner";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { diffVersions } from "@/lib/catalog/diff-versions";
 import { updatePlanDetailsAction } from "../actions";
 import { loadPlan } from "../load-plan";
 
@@ -59,25 +58,7 @@ export default async function PlanPage({
           </Banner>
         ) : null}
         {deleted ? <Banner tone="success">Draft version {deleted} was deleted.</Banner> : null}
-        {plan.versions.map((v, i) => {
-          const previous = plan.versions[i + 1] ?? null;
-          return (
-            <VersionCard
-              key={v.id}
-              planName={plan.name}
-              version={v}
-              previousVersion={previous?.version ?? null}
-              changes={diffVersions(previous, v)}
-              actions={
-                v.status === "draft" ? (
-                  <LinkButton href={`/catalog/${plan.code}/versions/${v.version}`} size="sm" aria-label={`Edit draft version ${v.version}`}>
-                    Edit
-                  </LinkButton>
-                ) : null
-              }
-            />
-          );
-        })}
+        <PlanVersionList plan={plan} />
         <Card>
           <CardHeader title="Plan details" description="What tenants see above the price. Renaming changes every version, past ones included; the code never changes." />
           <div className="p-5">
