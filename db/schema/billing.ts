@@ -53,6 +53,30 @@ export const subscriptions = pgTable(
 
 export type Subscription = typeof subscriptions.$inferSelect;
 
+/**
+ * Each status a subscription has had and from when, as arcadia-app reported it (a trial that became active, an active
+ * one put back on trial), so a past month is billed with the status it had then. Append-only; the first row is the
+ * status it was created with, from its start.
+ */
+export const subscriptionStatusChanges = pgTable(
+  "subscription_status_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subscriptionId: text("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    status: text("status").$type<SubscriptionStatus>().notNull(),
+    effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("subscription_status_changes_subscription_idx").on(t.subscriptionId, t.effectiveAt),
+    check("subscription_status_changes_status", sql`${t.status} in ('active', 'trialing', 'canceled')`),
+  ],
+);
+
+export type SubscriptionStatusChange = typeof subscriptionStatusChanges.$inferSelect;
+
 /** Add-ons bought on a subscription, each for its own period. */
 export const subscriptionAddons = pgTable(
   "subscription_addons",
