@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,app,inngest,test,scripts,components}/**/*.test.{ts,tsx}"],
+    include: ["{lib,db,app,inngest,jobs,test,scripts,components}/**/*.test.{ts,tsx}"],
     environment: "node",
     setupFiles: ["test/setup-env.ts"],
     testTimeout: 30_000,
