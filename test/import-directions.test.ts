@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 /**
  * The layers point one way: app/ (routes) → components/ and lib/ (domain) → db/ (data); inngest/ → lib/; jobs/ (every
  * job, composed with the queue) → inngest/ and lib/. This reads every import of the source (tests excluded: they
- * wire layers together on purpose) and fails on one that points back. Paths are resolved, so `@/db`, `../db` and `import("@/db")` count alike.
+ * wire layers together on purpose) and fails on one that points back. Paths are resolved, so `@/db`, `../db` and
+ * `import("@/db")` count alike.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
