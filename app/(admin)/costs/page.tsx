@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { CostLinesEmptyState } from "@/components/costs/cost-lines-empty-state";
 import { CostLinesFilters } from "@/components/costs/cost-lines-filters";
+import { CostLinesSummary } from "@/components/costs/cost-lines-summary";
 import { CostLinesTable } from "@/components/costs/cost-lines-table";
-import { CostsNav } from "@/components/costs/costs-nav";
+import { CostsHeader } from "@/components/costs/costs-header";
 import { MonthToDateStrip } from "@/components/costs/month-to-date-strip";
+import { NoInvoicesYet } from "@/components/costs/no-invoices-yet";
 import { ReconciliationBanner } from "@/components/costs/reconciliation-banner";
-import { RunJobButton } from "@/components/jobs/run-job-button";
-import { Banner } from "@/components/ui/banner";
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination, PastLastPage } from "@/components/ui/pagination";
+import { CardTable } from "@/components/ui/card-table";
+import { InvalidFiltersBanner } from "@/components/ui/invalid-filters-banner";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLines } from "@/lib/costs/explore-cost-lines";
 import { explorerUrl, parseExplorerQuery } from "@/lib/costs/explorer-query";
@@ -33,8 +31,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
 
   const header = (
     <>
-      <PageHeader title="Costs" description="What DigitalOcean charges us (cost of goods sold), line by line, matched to the resources it paid for." />
-      <CostsNav current="/costs" />
+      <CostsHeader current="/costs" />
       <MonthToDateStrip balance={balance} />
     </>
   );
@@ -43,15 +40,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     return (
       <>
         {header}
-        <Card>
-          <EmptyState title="No invoices ingested yet" action={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}>
-            <p>
-              Invoice lines appear here once the billing history has been discovered and the invoices ingested. The{" "}
-              <code className="rounded bg-slate-100 px-1">discover-invoices</code> job runs daily at 02:23 UTC; run it now with the button
-              below or <code className="rounded bg-slate-100 px-1">npm run job -- discover-invoices</code>.
-            </p>
-          </EmptyState>
-        </Card>
+        <NoInvoicesYet runJob={runJobNow} />
       </>
     );
   }
@@ -63,53 +52,31 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     listCostLineFacets(db, query.period),
   ]);
   const url = explorerUrl(query);
-  const pageHref = (p: number) => hrefWith(url, { page: p });
   const isFiltered = Boolean(query.kind || query.project || query.category || query.match || query.q);
 
   return (
     <>
       {header}
-      {!isValid ? (
-        <div className="mb-4">
-          <Banner tone="warning">Some filters in the address were not valid and were ignored.</Banner>
-        </div>
-      ) : null}
+      <InvalidFiltersBanner isShown={!isValid} />
       {invoice ? <ReconciliationBanner invoice={invoice} /> : null}
-      <Card>
-        <CostLinesFilters query={query} periods={periods} facets={facets} />
-        <div className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2 text-sm text-slate-600">
-          <p aria-live="polite">
-            {totals.lineCount.toLocaleString("en")} {totals.lineCount === 1 ? "line" : "lines"}
-            {isFiltered ? " match these filters" : " in this period"}
-          </p>
-          {totals.lineCount > 0 ? (
-            <a href={hrefWith(explorerUrl(query, "/costs/export"), { page: undefined })} className={buttonClass("secondary", "sm")} download>
-              Export CSV
-            </a>
-          ) : null}
-        </div>
-        {/* A period's lines come from its invoice, so `invoice` (and the totals' currency) is there whenever rows are. */}
-        {page.rows.length === 0 || !invoice ? (
-          totals.lineCount > 0 ? (
-            <PastLastPage total={totals.lineCount} pageSize={pageSize} noun="lines" href={pageHref} />
-          ) : isFiltered ? (
-            <EmptyState title="No lines match these filters">
-              <Link href={`/costs?period=${query.period}`} className="font-medium text-brand-700 underline">
-                Clear filters
-              </Link>
-            </EmptyState>
-          ) : (
-            <EmptyState title="This invoice has no lines yet">
-              <p>It has been discovered but not ingested; see the invoices view for its state.</p>
-            </EmptyState>
-          )
-        ) : (
+      {/* A period's lines come from its invoice, so `invoice` (and the totals' currency) is there whenever rows are. */}
+      <CardTable
+        toolbar={
+          <>
+            <CostLinesFilters query={query} periods={periods} facets={facets} />
+            <CostLinesSummary lineCount={totals.lineCount} isFiltered={isFiltered} exportHref={hrefWith(explorerUrl(query, "/costs/export"), { page: undefined })} />
+          </>
+        }
+        isEmpty={page.rows.length === 0 || !invoice}
+        empty={<CostLinesEmptyState lineCount={totals.lineCount} pageSize={pageSize} isFiltered={isFiltered} period={query.period} url={url} />}
+      >
+        {invoice ? (
           <>
             <CostLinesTable rows={page.rows} sort={{ field: query.sort, dir: query.dir }} url={url} totals={totals} currency={invoice.currency} />
-            <Pagination page={query.page} pageSize={pageSize} total={totals.lineCount} href={pageHref} />
+            <Pagination page={query.page} pageSize={pageSize} total={totals.lineCount} href={(p) => hrefWith(url, { page: p })} />
           </>
-        )}
-      </Card>
+        ) : null}
+      </CardTable>
     </>
   );
 }
