@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ResourceCostLineList } from "@/lib/costs/list-resource-cost-lines";
@@ -34,61 +34,60 @@ function groupByPeriod(lines: CostLineItem[]): PeriodGroup[] {
 export function ResourceCostLines({ lines, lineCount, totalCents, limit }: ResourceCostLineList & { limit: number }) {
   const groups = groupByPeriod(lines);
   return (
-    <Card>
-      <CardHeader
-        title="Cost lines"
-        description={
-          lineCount && lines[0]
-            ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatMoney(totalCents, lines[0].currency)} in all${lineCount > limit ? `; the latest ${limit} are shown` : ""}.`
-            : undefined
-        }
-      />
-      {groups.length === 0 ? (
+    <CardTable
+      title="Cost lines"
+      description={
+        lineCount && lines[0]
+          ? `${lineCount.toLocaleString("en")} DigitalOcean invoice ${lineCount === 1 ? "line" : "lines"} paid for this resource, ${formatMoney(totalCents, lines[0].currency)} in all${lineCount > limit ? `; the latest ${limit} are shown` : ""}.`
+          : undefined
+      }
+      isEmpty={groups.length === 0}
+      empty={
         <EmptyState title="No cost lines matched to this resource">
           <p>Invoice lines are matched by DigitalOcean&apos;s resource id, or by kind and name, when an invoice is ingested.</p>
         </EmptyState>
-      ) : (
-        <Table caption="Invoice lines that paid for this resource, by billing month">
-          <THead>
-            <Th>Month</Th>
-            <Th>Lines</Th>
-            <Th>Matched</Th>
-            <Th align="right">Total</Th>
-          </THead>
-          <TBody>
-            {groups.map((group) => (
-              <tr key={group.period} className="align-top">
-                <Th scope="row" className="whitespace-nowrap">
-                  <Link href={`/costs?period=${group.period}&q=${encodeURIComponent(group.lines[0]?.name ?? "")}`} className="text-brand-700 hover:underline">
-                    {group.period.slice(0, 7)}
-                  </Link>
-                </Th>
-                <Td>
-                  <ul className="space-y-0.5">
-                    {group.lines.map((line) => (
-                      <li key={line.id}>
-                        {line.product}: {line.description}
-                        {line.hours ? <span className="text-slate-600"> · {line.hours} h</span> : null} ·{" "}
-                        <span className="tabular-nums">{formatDecimalMoney(line.amount, line.currency)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </Td>
-                <Td>
-                  {[...new Set(group.lines.map((line) => line.match_method))].map((method) => (
-                    <Badge key={method} tone="green" className="mr-1">
-                      {method === "id" ? "by DO id" : "by name"}
-                    </Badge>
+      }
+    >
+      <Table caption="Invoice lines that paid for this resource, by billing month">
+        <THead>
+          <Th>Month</Th>
+          <Th>Lines</Th>
+          <Th>Matched</Th>
+          <Th align="right">Total</Th>
+        </THead>
+        <TBody>
+          {groups.map((group) => (
+            <tr key={group.period} className="align-top">
+              <Th scope="row" className="whitespace-nowrap">
+                <Link href={`/costs?period=${group.period}&q=${encodeURIComponent(group.lines[0]?.name ?? "")}`} className="text-brand-700 hover:underline">
+                  {group.period.slice(0, 7)}
+                </Link>
+              </Th>
+              <Td>
+                <ul className="space-y-0.5">
+                  {group.lines.map((line) => (
+                    <li key={line.id}>
+                      {line.product}: {line.description}
+                      {line.hours ? <span className="text-slate-600"> · {line.hours} h</span> : null} ·{" "}
+                      <span className="tabular-nums">{formatDecimalMoney(line.amount, line.currency)}</span>
+                    </li>
                   ))}
-                </Td>
-                <Td align="right" className="font-medium">
-                  {formatMoney(group.totalCents, group.currency)}
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-    </Card>
+                </ul>
+              </Td>
+              <Td>
+                {[...new Set(group.lines.map((line) => line.match_method))].map((method) => (
+                  <Badge key={method} tone="green" className="mr-1">
+                    {method === "id" ? "by DO id" : "by name"}
+                  </Badge>
+                ))}
+              </Td>
+              <Td align="right" className="font-medium">
+                {formatMoney(group.totalCents, group.currency)}
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </CardTable>
   );
 }

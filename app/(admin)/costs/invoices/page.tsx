@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { CostsNav } from "@/components/costs/costs-nav";
+import { CostsHeader } from "@/components/costs/costs-header";
 import { InvoicesTable } from "@/components/costs/invoices-table";
 import { AutoRefresh } from "@/components/jobs/auto-refresh";
 import { RunJobButton } from "@/components/jobs/run-job-button";
 import { Banner } from "@/components/ui/banner";
-import { Card, CardHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listInvoices } from "@/lib/costs/list-invoices";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
@@ -22,8 +21,7 @@ export default async function InvoicesPage() {
   return (
     <>
       <AutoRefresh active={isBusy} />
-      <PageHeader title="Costs" description="What DigitalOcean charges us (cost of goods sold), line by line, matched to the resources it paid for." />
-      <CostsNav current="/costs/invoices" />
+      <CostsHeader current="/costs/invoices" />
       {off.length || failed.length ? (
         <div className="mb-4">
           <Banner tone="error">
@@ -37,23 +35,22 @@ export default async function InvoicesPage() {
           </Banner>
         </div>
       ) : null}
-      <Card>
-        <CardHeader
-          title="Invoices"
-          description="Every invoice in the billing history. Re-ingest replaces an invoice's lines in one transaction; a failed ingest keeps the previous ones."
-          actions={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}
-        />
-        {invoices.length === 0 ? (
+      <CardTable
+        title="Invoices"
+        description="Every invoice in the billing history. Re-ingest replaces an invoice's lines in one transaction; a failed ingest keeps the previous ones."
+        actions={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}
+        isEmpty={invoices.length === 0}
+        empty={
           <EmptyState title="No invoices discovered yet">
             <p>
               Discovery walks DigitalOcean&apos;s billing history daily at 02:23 UTC; run it now with the button above or{" "}
               <code className="rounded bg-slate-100 px-1">npm run job -- discover-invoices</code>.
             </p>
           </EmptyState>
-        ) : (
-          <InvoicesTable invoices={invoices} runJob={runJobNow} />
-        )}
-      </Card>
+        }
+      >
+        <InvoicesTable invoices={invoices} runJob={runJobNow} />
+      </CardTable>
     </>
   );
 }
