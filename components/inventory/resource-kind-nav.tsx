@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { formatAge } from "@/components/ui/format";
+import type { ResourceKind } from "@/db/schema/resource-constants";
+import { hrefWith, type UrlState } from "@/lib/http/search-params";
+import { kindLabels } from "@/lib/inventory/kind-styles";
+
+const pill = (isCurrent: boolean) =>
+  cn("rounded-full px-3 py-1 text-sm ring-1 ring-inset", isCurrent ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50");
+
+/** All resources, or one kind: each with its count and when it was last synced; the other filters and the sort stay. */
+export function ResourceKindNav({
+  url,
+  current,
+  kinds,
+  byKind,
+  lastSync,
+}: {
+  url: UrlState;
+  current: ResourceKind | undefined;
+  kinds: readonly ResourceKind[];
+  byKind: Partial<Record<ResourceKind, number>>;
+  lastSync: Partial<Record<ResourceKind, string>>;
+}) {
+  const allCount = Object.values(byKind).reduce((a, b) => a + (b ?? 0), 0);
+  return (
+    <nav aria-label="Resource kinds" className="mb-4 flex flex-wrap gap-2">
+      <Link href={hrefWith(url, { kind: undefined, page: undefined })} aria-current={!current ? "page" : undefined} className={pill(!current)}>
+        All <span className="tabular-nums">{allCount}</span>
+      </Link>
+      {kinds.map((k) => (
+        <Link key={k} href={hrefWith(url, { kind: k, page: undefined })} aria-current={current === k ? "page" : undefined} className={pill(current === k)}>
+          {kindLabels[k]} <span className="tabular-nums">{byKind[k] ?? 0}</span>
+          <span className={cn("ml-1 text-xs", current === k ? "text-slate-300" : "text-slate-600")}>
+            · {lastSync[k] ? `synced ${formatAge(lastSync[k])}` : "never synced"}
+          </span>
+        </Link>
+      ))}
+    </nav>
+  );
+}
