@@ -19,6 +19,8 @@ export interface JobFunctionOptions {
    * and a throttle on how often each may start.
    */
   callsDo?: boolean;
+  /** For a DO-calling job that paces itself by runs: how many may start per period (default 120 a minute). */
+  throttle?: { limit: number; period: "1m" | "1h" };
   /** CEL expression naming what must never run twice at once (default: the function itself). */
   concurrencyKey?: string;
   /** "env" makes the key shared by every function using it (e.g. all inventory syncs), not just this one. */
@@ -50,7 +52,7 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       triggers,
       retries: 2,
       concurrency: opts.callsDo ? [ownLimit, { scope: "account", key: doAccount, limit: 1 }] : ownLimit,
-      ...(opts.callsDo ? { throttle: { key: doAccount, limit: 120, period: "1m" as const } } : {}),
+      ...(opts.callsDo ? { throttle: { key: doAccount, limit: 120, period: "1m" as const, ...opts.throttle } } : {}),
     },
     async ({ event, step }) => {
       const fromEvent = event?.name === jobRequestedEvent(id) ? ((event.data ?? {}) as Record<string, unknown>) : {};

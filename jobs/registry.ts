@@ -1,4 +1,5 @@
 import { fetchFxRatesJob } from "@/lib/billing/fetch-fx-rates-job";
+import { meterBandwidthJob } from "@/lib/billing/meter-bandwidth-job";
 import { meterUsageJob } from "@/lib/billing/meter-usage-job";
 import { discoverInvoicesJob } from "@/lib/costs/discover-invoices-job";
 import { ingestInvoiceJob } from "@/lib/costs/ingest-invoice-job";
@@ -13,7 +14,7 @@ import type { JobDefinition } from "@/lib/jobs/job-definition";
  * Above the domains (which import lib/jobs to define their jobs), so lib/ never imports it. Features add their
  * definitions as they land, and an Inngest function for each in inngest/functions/.
  */
-export const jobDefinitions: JobDefinition[] = [syncInventoryJob, detectDriftJob, snapshotBalanceJob, discoverInvoicesJob, ingestInvoiceJob, meterUsageJob, fetchFxRatesJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [syncInventoryJob, detectDriftJob, snapshotBalanceJob, discoverInvoicesJob, ingestInvoiceJob, meterUsageJob, meterBandwidthJob, fetchFxRatesJob] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.name === name);

@@ -2,9 +2,10 @@ import { detectDrift } from "./detect-drift";
 import { discoverInvoices } from "./discover-invoices";
 import { fetchFxRates } from "./fetch-fx-rates";
 import { ingestInvoice } from "./ingest-invoice";
+import { meterBandwidth } from "./meter-bandwidth";
 import { meterUsage } from "./meter-usage";
 import { snapshotBalance } from "./snapshot-balance";
 import { syncInventoryFast, syncInventoryFull, syncInventorySlow } from "./sync-inventory";
 
 /** Every Inngest function, served by app/api/inngest/route.ts. One file per job in this folder. */
-export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, fetchFxRates];
+export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, meterBandwidth, fetchFxRates];

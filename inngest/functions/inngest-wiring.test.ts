@@ -83,13 +83,15 @@ describe("Inngest functions", () => {
     type Limit = { key?: string; limit: number; scope?: string };
     const body = (await res.json()) as { functions: { id: string; concurrency?: Limit[] | Limit; throttle?: { key?: string; limit: number } }[] };
     const byId = new Map(body.functions.map((f) => [f.id.replace(/^arcadia-cloud-/, ""), f]));
-    const callsDo = ["sync-inventory", "sync-inventory-fast", "sync-inventory-slow", "snapshot-balance", "discover-invoices", "ingest-invoice"];
+    const callsDo = ["sync-inventory", "sync-inventory-fast", "sync-inventory-slow", "snapshot-balance", "discover-invoices", "ingest-invoice", "meter-bandwidth"];
     const budgets = callsDo.map((id) => [byId.get(id)?.concurrency ?? []].flat().find((c) => c.key?.startsWith('"do-account:')));
     for (const [i, budget] of budgets.entries()) expect(budget, callsDo[i]).toMatchObject({ scope: "account", limit: 1 });
     // The same key for all of them (a manual run waits for the scheduled one), naming the account without the token.
     expect(new Set(budgets.map((b) => b?.key)).size).toBe(1);
     expect(budgets[0]?.key).not.toContain(process.env.DO_API_TOKEN);
     for (const id of callsDo) expect(byId.get(id)?.throttle, id).toMatchObject({ key: budgets[0]?.key });
+    // Bandwidth metering paces itself by runs of 50 requests: one a minute.
+    expect(byId.get("meter-bandwidth")?.throttle).toMatchObject({ limit: 1, period: "1m" });
     // Functions that never call DO do not wait for its budget (their concurrency is a single limit of their own).
     for (const id of ["detect-drift", "meter-usage", "fetch-fx-rates"]) expect([byId.get(id)?.concurrency ?? []].flat().some((c) => c.key?.startsWith('"do-account:')), id).toBe(false);
   });

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
-import { cloudResourceEvents, cloudResources, type ResourceEventType, usageRecords } from "@/db/schema";
+import { type ResourceKind, resourceUsageSamples, type UsageSampleMetric, usageRecords } from "@/db/schema";
+import { bytesToGb } from "./integrate-bandwidth";
+import { loadMeteredResources, tenantOf } from "./load-metered-resources";
 import { addMonths, monthStart } from "./month";
-import { type MeteredResource, meteredKinds, resourceUsage, round6 } from "./resource-usage";
+import { meteredKinds, resourceUsage, round6 } from "./resource-usage";
 
 const ID_CHUNK = 2_000;
 const INSERT_CHUNK = 1_000;
@@ -16,74 +18,57 @@ export interface MeterResult {
   records: number;
 }
 
-/** The tenant a resource belongs to: the first `tenant:<id>` tag, in tag order (the sync stores tags sorted). */
-export function tenantOf(tags: readonly string[], prefix: string): string | null {
-  const tag = tags.find((t) => t.startsWith(prefix) && t.length > prefix.length);
-  return tag ? tag.slice(prefix.length) : null;
+type DailySamples = Map<string, Partial<Record<UsageSampleMetric, number[]>>>;
+
+/** The month's daily samples of these resources, by resource and metric. */
+async function loadDailySamples(db: DbOrTx, period: string, ids: string[]): Promise<DailySamples> {
+  const from = monthStart(period).toISOString().slice(0, 10);
+  const to = monthStart(addMonths(period, 1)).toISOString().slice(0, 10);
+  const out: DailySamples = new Map();
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const rows = await db
+      .select({ resourceId: resourceUsageSamples.resourceId, metric: resourceUsageSamples.metric, value: resourceUsageSamples.value })
+      .from(resourceUsageSamples)
+      .where(and(inArray(resourceUsageSamples.resourceId, ids.slice(i, i + ID_CHUNK)), gte(resourceUsageSamples.day, from), lt(resourceUsageSamples.day, to)));
+    for (const r of rows) {
+      const perMetric = out.get(r.resourceId) ?? {};
+      const values = perMetric[r.metric] ?? [];
+      values.push(r.value);
+      perMetric[r.metric] = values;
+      out.set(r.resourceId, perMetric);
+    }
+  }
+  return out;
 }
 
 /**
  * Turns the inventory into usage for the month: every resource tagged `<prefix><tenant>` that may have existed in
- * the month, its event log replayed for when it existed and at what size, summed per tenant and kind. The month's
- * meter rows are replaced in one transaction (the client key `meter:<month>:<tenant>:<kind>` keeps one row each), so
- * re-running is harmless and a resource deleted from the tags stops counting.
+ * the month, its event log replayed for when it existed and at what size, plus its daily samples (a bucket's stored
+ * bytes, a droplet's public outbound bytes → `bandwidth_gb`), summed per tenant and kind. The month's meter rows are
+ * replaced in one transaction (the client key `meter:<month>:<tenant>:<kind>` keeps one row each), so re-running is
+ * harmless and a resource deleted from the tags stops counting. With `tenants`, only those tenants' rows are
+ * recomputed (after a bandwidth run measured some of their droplets).
  */
-export async function meterUsage(db: DbOrTx, period: string, prefix: string): Promise<MeterResult> {
-  const from = monthStart(period);
-  const to = monthStart(addMonths(period, 1));
-  const kinds = Object.keys(meteredKinds);
-  const resources = await db
-    .select({
-      id: cloudResources.id,
-      kind: cloudResources.kind,
-      tags: cloudResources.tags,
-      sizeSlug: cloudResources.sizeSlug,
-      attrs: cloudResources.attrs,
-      providerCreatedAt: cloudResources.providerCreatedAt,
-      firstSeenAt: cloudResources.firstSeenAt,
-      deletedAt: cloudResources.deletedAt,
-    })
-    .from(cloudResources)
-    .where(
-      and(
-        inArray(cloudResources.kind, kinds as never[]),
-        sql`exists (select 1 from unnest(${cloudResources.tags}) as t(tag) where left(t.tag, length(${prefix})) = ${prefix})`,
-        sql`least(${cloudResources.providerCreatedAt}, ${cloudResources.firstSeenAt}) < ${to.toISOString()}`,
-        // Deleted before the month began: gone for good unless restored, which clears deleted_at.
-        sql`(${cloudResources.deletedAt} is null or ${cloudResources.deletedAt} >= ${from.toISOString()})`,
-      ),
-    );
-
-  const events = new Map<string, MeteredResource["events"]>();
-  for (let i = 0; i < resources.length; i += ID_CHUNK) {
-    const ids = resources.slice(i, i + ID_CHUNK).map((r) => r.id);
-    const rows = await db
-      .select({ resourceId: cloudResourceEvents.resourceId, type: cloudResourceEvents.type, at: cloudResourceEvents.at, payload: cloudResourceEvents.payload })
-      .from(cloudResourceEvents)
-      .where(
-        and(
-          inArray(cloudResourceEvents.resourceId, ids),
-          inArray(cloudResourceEvents.type, ["created", "updated", "deleted", "restored"] satisfies ResourceEventType[]),
-          lt(cloudResourceEvents.at, to),
-        ),
-      )
-      .orderBy(asc(cloudResourceEvents.at), asc(cloudResourceEvents.id));
-    for (const row of rows) {
-      const list = events.get(row.resourceId) ?? [];
-      list.push({ type: row.type, at: row.at, payload: row.payload });
-      events.set(row.resourceId, list);
-    }
-  }
+export async function meterUsage(db: DbOrTx, period: string, prefix: string, opts: { tenants?: readonly string[] } = {}): Promise<MeterResult> {
+  const kinds = Object.keys(meteredKinds) as ResourceKind[];
+  const resources = await loadMeteredResources(db, period, prefix, { kinds, tenants: opts.tenants });
+  const samples = await loadDailySamples(db, period, resources.map((r) => r.id));
+  const inScope = opts.tenants ? new Set(opts.tenants) : null;
 
   const totals = new Map<string, Map<CatalogResourceKind, number>>();
+  const add = (tenant: string, kind: CatalogResourceKind, quantity: number) => {
+    if (quantity <= 0) return;
+    const perKind = totals.get(tenant) ?? new Map<CatalogResourceKind, number>();
+    perKind.set(kind, (perKind.get(kind) ?? 0) + quantity);
+    totals.set(tenant, perKind);
+  };
   for (const r of resources) {
     const tenant = tenantOf(r.tags, prefix);
-    if (!tenant) continue;
-    const usage = resourceUsage({ ...r, events: events.get(r.id) ?? [] }, period);
-    if (!usage || usage.quantity <= 0) continue;
-    const perKind = totals.get(tenant) ?? new Map<CatalogResourceKind, number>();
-    perKind.set(usage.kind, (perKind.get(usage.kind) ?? 0) + usage.quantity);
-    totals.set(tenant, perKind);
+    if (!tenant || (inScope && !inScope.has(tenant))) continue;
+    const daily = samples.get(r.id) ?? {};
+    const usage = resourceUsage({ ...r, storedBytesSamples: daily.stored_bytes }, period);
+    if (usage) add(tenant, usage.kind, usage.quantity);
+    if (daily.public_outbound_bytes) add(tenant, "bandwidth_gb", bytesToGb(daily.public_outbound_bytes.reduce((a, b) => a + b, 0)));
   }
 
   const rows = [...totals].flatMap(([tenantId, perKind]) =>
@@ -97,7 +82,8 @@ export async function meterUsage(db: DbOrTx, period: string, prefix: string): Pr
     })),
   );
   await db.transaction(async (tx) => {
-    await tx.delete(usageRecords).where(and(eq(usageRecords.source, "meter"), eq(usageRecords.period, period)));
+    const scope = opts.tenants ? sql`${usageRecords.tenantId} in (select jsonb_array_elements_text(${JSON.stringify(opts.tenants)}::jsonb))` : undefined;
+    await tx.delete(usageRecords).where(and(eq(usageRecords.source, "meter"), eq(usageRecords.period, period), scope));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(usageRecords).values(rows.slice(i, i + INSERT_CHUNK));
   });
   return { period, resources: resources.length, tenants: totals.size, records: rows.length };

@@ -11,6 +11,8 @@ export interface MeteredResource {
   firstSeenAt: Date;
   deletedAt: Date | null;
   events: { type: ResourceEventType; at: Date; payload: Record<string, unknown> }[];
+  /** A Spaces bucket's stored bytes, one sample per day of the month it was seen (any order). */
+  storedBytesSamples?: readonly number[];
 }
 
 /** What each DO kind is billed in. Kubernetes clusters and apps are not metered: their droplets and parts are. */

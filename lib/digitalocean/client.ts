@@ -63,6 +63,7 @@ type Pages<T> = AsyncGenerator<T[], void, undefined>;
 export type DoClient = ReturnType<typeof createDoClient>;
 
 export function createDoClient(options: DoClientOptions) {
+  let lastRateLimit: DoRequestEvent["rateLimit"];
   const config: SendRequestConfig = {
     token: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
@@ -72,7 +73,10 @@ export function createDoClient(options: DoClientOptions) {
     retryMaxMs: options.retryMaxMs ?? 30_000,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
     fetchImpl: options.fetchImpl ?? fetch,
-    onRequest: options.onRequest,
+    onRequest: (event) => {
+      if (event.rateLimit) lastRateLimit = event.rateLimit;
+      options.onRequest?.(event);
+    },
   };
   const perPage = options.perPage ?? 200;
   const maxPages = options.maxPages ?? 10_000;
@@ -191,6 +195,8 @@ export function createDoClient(options: DoClientOptions) {
   return {
     request,
     getText,
+    /** DO's budget as of the latest response: requests left in its window and when that resets. */
+    rateLimit: () => lastRateLimit,
     listAll,
     listAllArray,
     getAccount: async () => (await request("/v2/account", accountResponseSchema)).account,
