@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { describeValue } from "@/lib/drift/describe-value";
@@ -70,26 +71,26 @@ export function ResourceDriftPanel({ resourceId, provisioned, drift }: { resourc
           </p>
         )}
       </Card>
-      <Card className="lg:col-span-2">
-        <CardHeader
-          title="Drift history"
-          description="Every field that differed from the spec, newest first."
-          actions={
-            openFields.size ? (
-              <Link href={`/drift?resource=${resourceId}`} className="text-sm font-medium text-brand-700 hover:underline">
-                Review {openFields.size} open in the drift inbox
-              </Link>
-            ) : undefined
-          }
-        />
-        {drift.length ? (
-          <DriftHistoryTable items={drift} now={now} showResource={false} />
-        ) : (
+      <CardTable
+        className="lg:col-span-2"
+        title="Drift history"
+        description="Every field that differed from the spec, newest first."
+        actions={
+          openFields.size ? (
+            <Link href={`/drift?resource=${resourceId}`} className="text-sm font-medium text-brand-700 hover:underline">
+              Review {openFields.size} open in the drift inbox
+            </Link>
+          ) : undefined
+        }
+        isEmpty={drift.length === 0}
+        empty={
           <EmptyState title="No drift recorded">
             <p>{provisioned ? "Every sweep so far found this resource matching its spec." : "Drift is detected once a desired spec is recorded."}</p>
           </EmptyState>
-        )}
-      </Card>
+        }
+      >
+        <DriftHistoryTable items={drift} now={now} showResource={false} />
+      </CardTable>
     </div>
   );
 }
