@@ -4,8 +4,9 @@ import { costsIngestBench } from "./costs-ingest";
 import { driftBench } from "./drift";
 import { firstLoadJsBench } from "./first-load-js";
 import { marginApiBench } from "./margin-api";
+import { meterBandwidthBench } from "./meter-bandwidth";
 import { inventoryApiBench } from "./inventory-api";
 import { inventorySyncBench } from "./inventory-sync";
 
 /** Every benchmark; features add theirs. */
-export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, driftBench, marginApiBench];
+export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, driftBench, marginApiBench, meterBandwidthBench];

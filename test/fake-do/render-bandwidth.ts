@@ -19,19 +19,28 @@ export function stepSeconds(windowSeconds: number): number {
 const unit = (id: number, n: number, salt: string) => hashString(`${salt}:${id}:${n}`) / 4294967296;
 
 /**
- * A droplet's realistic public outbound rate in Mbps: a base rate fixed per droplet (log-uniform from 0.02 to 20 Mbps,
+ * A droplet's realistic public outbound rate in Mbps: a base rate fixed per droplet (log-uniform from 0.005 to 5 Mbps,
  * more for bigger droplets), a daily cycle peaking in the afternoon UTC+10 (the tenants are Australian), ±25 % noise
  * per step, and now and then an hour-long burst of 4–10×. Zero while the droplet is off.
  */
 export function publicOutboundMbps(droplet: Pick<FakeDroplet, "id" | "vcpus" | "status">, t: number): number {
   if (droplet.status === "off" || droplet.status === "archive") return 0;
-  const base = 0.02 * 1000 ** unit(droplet.id, 0, "base") * Math.sqrt(droplet.vcpus);
+  const base = 0.005 * 1000 ** unit(droplet.id, 0, "base") * Math.sqrt(droplet.vcpus);
   const hourOfDay = ((t / 3600 + 10) % 24 + 24) % 24;
   const daily = 0.65 + 0.35 * Math.sin(((hourOfDay - 9) / 24) * 2 * Math.PI);
   const noise = 0.75 + 0.5 * unit(droplet.id, Math.floor(t / 60), "noise");
   const hour = Math.floor(t / 3600);
   const burst = unit(droplet.id, hour, "burst") < 0.015 ? 4 + 6 * unit(droplet.id, hour, "size") : 1;
   return base * daily * noise * burst;
+}
+
+/** Droplets by id, rebuilt when the list changes length (helpers add and remove; edits keep the objects). */
+let index: { droplets: FakeDroplet[]; length: number; byId: Map<string, FakeDroplet> } | undefined;
+function findDroplet(account: FakeAccount, hostId: string): FakeDroplet | undefined {
+  if (index?.droplets !== account.droplets || index.length !== account.droplets.length) {
+    index = { droplets: account.droplets, length: account.droplets.length, byId: new Map(account.droplets.map((d) => [String(d.id), d])) };
+  }
+  return index.byId.get(hostId);
 }
 
 const badRequest = (message: string): RouteResult => ({ status: 400, json: { id: "bad_request", message } });
@@ -54,7 +63,7 @@ export function renderBandwidth(account: FakeAccount, overrides: ReadonlyMap<str
     return badRequest("start and end must be unix timestamps with start before end");
   }
 
-  const live = account.droplets.find((d) => String(d.id) === hostId);
+  const live = findDroplet(account, hostId);
   const gone = live ? undefined : account.deleted.find((d) => d.kind === "droplets" && String(d.resource.id) === hostId);
   const droplet = live ?? (gone?.resource as FakeDroplet | undefined);
   const metric = { direction, host_id: hostId, interface: iface };
