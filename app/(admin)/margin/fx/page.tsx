@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { FetchedFxRatesTable } from "@/components/margin/fetched-fx-rates-table";
 import { FxRateForm } from "@/components/margin/fx-rate-form";
+import { ManualFxRatesTable } from "@/components/margin/manual-fx-rates-table";
 import { MarginNav } from "@/components/margin/margin-nav";
 import { Card, CardHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listFetchedFxRates, listFxRates } from "@/lib/billing/fx-rates";
 import { currentPeriod } from "@/lib/billing/month";
@@ -41,55 +40,18 @@ export default async function FxRatesPage() {
           />
           <FxRateForm action={saveFxRateAction} defaults={{ base: "USD", quote: reporting, effective_from: currentPeriod() }} />
         </Card>
-        <Card>
-          <CardHeader title="Manual rates" description="Each rate holds from its date until the next rate of the same pair, manual or fetched." />
-          {rates.length ? (
-            <Table caption="Manual exchange rates by pair and effective date">
-              <THead>
-                <Th>Pair</Th>
-                <Th align="right">Rate</Th>
-                <Th>Effective from</Th>
-                <Th>Entered</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </THead>
-              <TBody>
-                {rates.map((r) => (
-                  <tr key={r.id}>
-                    <Th scope="row">
-                      {r.base} → {r.quote}
-                    </Th>
-                    <Td align="right">{r.rate.replace(/0+$/, "").replace(/\.$/, "")}</Td>
-                    <Td>{r.effective_from}</Td>
-                    <Td>
-                      {formatDateTime(r.created_at)}
-                      {r.created_by ? ` by ${r.created_by}` : ""}
-                    </Td>
-                    <Td>
-                      <ConfirmDialog
-                        trigger="Delete"
-                        triggerVariant="ghost"
-                        title={`Delete the ${r.base}→${r.quote} rate from ${r.effective_from}?`}
-                        confirmLabel="Delete rate"
-                        pendingLabel="Deleting…"
-                        confirmVariant="danger"
-                        action={deleteFxRateAction}
-                        fields={{ id: r.id }}
-                      >
-                        <p>Months that used it fall back to the fetched rate of the same date or the previous rate of the pair, or show no converted figures if there is none.</p>
-                      </ConfirmDialog>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          ) : (
+        <CardTable
+          title="Manual rates"
+          description="Each rate holds from its date until the next rate of the same pair, manual or fetched."
+          isEmpty={rates.length === 0}
+          empty={
             <EmptyState title="No manual rates">
               <p>Fetched reference rates are used as they are; add a rate above to override one.</p>
             </EmptyState>
-          )}
-        </Card>
+          }
+        >
+          <ManualFxRatesTable rates={rates} remove={deleteFxRateAction} />
+        </CardTable>
       </div>
     </>
   );

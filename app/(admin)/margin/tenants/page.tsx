@@ -5,7 +5,7 @@ import { MonthForm, SharedCostField } from "@/components/margin/month-range-form
 import { TenantMarginTable } from "@/components/margin/tenant-margin-table";
 import { Banner } from "@/components/ui/banner";
 import { buttonClass } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
@@ -54,27 +54,28 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
             arrives, so it is all shared cost{allocate ? " (allocated pro rata to revenue)" : ""}.
           </Banner>
         ) : null}
-        <Card>
-          <CardHeader
-            title={`Tenants in ${monthName(month)}`}
-            description="COGS is a tenant's when the cost line's resource carries its tenant tag; the rest is shared. Usage is what the meter and arcadia-app recorded, against the plan's and add-ons' allowances."
-            actions={
-              <a href={exportHref} className={buttonClass("secondary", "sm")} download>
-                Export CSV
-              </a>
-            }
-          />
-          <MonthForm month={month} months={selectableMonths()} keep={{ sort: q.sort, dir: q.dir }}>
-            <SharedCostField allocate={allocate} />
-          </MonthForm>
-          {rows.length ? (
-            <TenantMarginTable rows={rows} currency={report.currency} sort={{ field: q.sort, dir: q.dir }} url={url} />
-          ) : (
+        <CardTable
+          title={`Tenants in ${monthName(month)}`}
+          description="COGS is a tenant's when the cost line's resource carries its tenant tag; the rest is shared. Usage is what the meter and arcadia-app recorded, against the plan's and add-ons' allowances."
+          actions={
+            <a href={exportHref} className={buttonClass("secondary", "sm")} download>
+              Export CSV
+            </a>
+          }
+          toolbar={
+            <MonthForm month={month} months={selectableMonths()} keep={{ sort: q.sort, dir: q.dir }}>
+              <SharedCostField allocate={allocate} />
+            </MonthForm>
+          }
+          isEmpty={rows.length === 0}
+          empty={
             <EmptyState title="Nothing to show for this month">
               <p>No tenant had a subscription, usage or attributed cost in {monthName(month)}.</p>
             </EmptyState>
-          )}
-        </Card>
+          }
+        >
+          <TenantMarginTable rows={rows} currency={report.currency} sort={{ field: q.sort, dir: q.dir }} url={url} />
+        </CardTable>
       </div>
     </>
   );
