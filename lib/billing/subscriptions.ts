@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { addons, planVersions, plans, subscriptionAddons, subscriptions, tenants } from "@/db/schema";
+import { addons, planVersions, plans, subscriptionAddons, subscriptionStatusChanges, subscriptions, tenants } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import type { SubscriptionBody, SubscriptionItem } from "./schemas";
 
@@ -74,6 +74,7 @@ export async function upsertSubscription(db: DbOrTx, id: string, body: Subscript
         .onConflictDoNothing()
         .returning({ id: subscriptions.id });
       created = inserted.length > 0;
+      if (created) await tx.insert(subscriptionStatusChanges).values({ subscriptionId: id, status: fields.status, effectiveAt: fields.startedAt });
     } else {
       if (existing.sub.tenantId !== body.tenant_id) {
         throw new ApiError("conflict", `Subscription ${id} belongs to tenant "${existing.sub.tenantId}"; a subscription never changes tenant`);
@@ -85,6 +86,8 @@ export async function upsertSubscription(db: DbOrTx, id: string, body: Subscript
         existing.sub.startedAt.getTime() !== fields.startedAt.getTime() ||
         (existing.sub.endedAt?.getTime() ?? null) !== (fields.endedAt?.getTime() ?? null);
       if (isChanged) await tx.update(subscriptions).set({ ...fields, updatedAt: sql`now()` }).where(eq(subscriptions.id, id));
+      // We learn of a status change when arcadia-app sends it: from then on, revenue follows the new status.
+      if (existing.sub.status !== fields.status) await tx.insert(subscriptionStatusChanges).values({ subscriptionId: id, status: fields.status, effectiveAt: sql`now()` });
     }
     if (body.addons) await replaceAddons(tx, id, body.addons);
     return { item: (await getSubscription(tx, id))!, created };

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addons, subscriptions } from "@/db/schema";
+import { addons, subscriptionStatusChanges, subscriptions } from "@/db/schema";
 import { createDraftVersion } from "@/lib/catalog/versions";
 import { publishVersion } from "@/lib/catalog/publish-version";
 import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
@@ -93,6 +93,20 @@ describe("PUT /api/v1/subscriptions/{id}", () => {
     expect((await put(PUT, "sub-9", { ...body, plan_code: plan.code, status: "canceled" })).body.error.details[0].path).toBe("ended_at");
     expect((await put(PUT, "sub-9", { ...body, plan_code: plan.code, plan_version_id: plan.firstVersionId })).status).toBe(400);
     expect((await put(PUT, "sub-9", { ...body, plan_code: "no-such-plan" })).status).toBe(400);
+  });
+
+  it("records each status it has had: the first from its start, a change from when it was reported; a replay adds none", async () => {
+    const db = getDb().db;
+    const history = async () =>
+      (await db.select().from(subscriptionStatusChanges).where(eq(subscriptionStatusChanges.subscriptionId, "sub-trial"))).map((c) => [c.status, c.effectiveAt.toISOString()]);
+    await put(PUT, "sub-trial", { ...body, plan_code: plan.code, status: "trialing" });
+    expect(await history()).toEqual([["trialing", "2026-03-02T04:12:00.000Z"]]);
+    const before = Date.now();
+    await put(PUT, "sub-trial", { ...body, status: "active" });
+    await put(PUT, "sub-trial", { ...body, status: "active" });
+    const changes = await history();
+    expect(changes.map(([status]) => status)).toEqual(["trialing", "active"]);
+    expect(Date.parse(changes[1]![1]!)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it("refuses moving a subscription to another tenant", async () => {
