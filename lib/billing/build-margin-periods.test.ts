@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildMarginPeriods } from "./build-margin-periods";
 import type { RevenueSubscription, RevenueVersion } from "./compute-month-revenue";
 import { createFxTable, type FxSource } from "./fx-table";
-import { groupByMonth, groupByPlan, groupByTenant, monthItem, toMoneyItem } from "./group-margin";
+import { groupByMonth, groupByPlan, groupByTenant, toMoneyItem } from "./group-margin";
 import type { CogsAtom } from "./load-cogs";
+import { monthItem } from "./margin-items";
 import { tenantRowsCsv, toTenantMarginRows } from "./tenant-margin-rows";
 
 // Hand-computed, November 2025 (30 days), reporting in AUD. Studio is AUD 50.00 a month, Dev USD 20.00; both held all
@@ -31,7 +32,7 @@ function build(subs: RevenueSubscription[], rates: Rate[] = [], allocateShared =
   return buildMarginPeriods({
     periods: ["2025-11-01"],
     revenue: { subscriptions: subs, versions: new Map([studio, dev].map((v) => [v.id, v])), addons: new Map(), usage: new Map() },
-    cogs: { atoms: cogs, estimated: new Set(), invoiced: new Set(["2025-11-01"]) },
+    cogs: { atoms: cogs, estimated: new Set(), invoiced: new Set(["2025-11-01"]), snapshots: new Map(), resourcesByTenant: new Map() },
     fx: createFxTable(rates),
     currency: "AUD",
     allocateShared,
@@ -75,11 +76,20 @@ describe("margin without an exchange rate: only what needs a rate is missing", (
   });
 
   it("the tenant CSV: AUD revenue kept, empty COGS and margin, fx_missing true", () => {
-    const report = { from: "2025-11-01", to: "2025-11-01", currency: "AUD", allocateShared: false, periods: build([sub("s1", "acme", "studio-1")]), tenantNames: new Map() };
+    const report = {
+      from: "2025-11-01",
+      to: "2025-11-01",
+      currency: "AUD",
+      allocateShared: false,
+      periods: build([sub("s1", "acme", "studio-1")]),
+      tenantNames: new Map(),
+      resourcesByTenant: new Map(),
+      unbilled: new Map(),
+    };
     const [, acme, shared] = tenantRowsCsv(report, toTenantMarginRows(report)).split("\r\n");
-    // month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,usage
-    expect(acme).toBe("2025-11,acme,,studio,50.00,,,,,AUD,false,true,");
-    expect(shared).toBe("2025-11,,,,0.00,,,,,AUD,false,true,");
+    // month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,billed,unbilled_since,usage
+    expect(acme).toBe("2025-11,acme,,studio,50.00,,,,,AUD,false,true,true,,");
+    expect(shared).toBe("2025-11,,,,0.00,,,,,AUD,false,true,true,,");
   });
 
   it("allocating shared cost pro rata to revenue needs every tenant's revenue: without it no tenant's COGS is shown", () => {
@@ -105,6 +115,77 @@ describe("margin without an exchange rate: only what needs a rate is missing", (
       fx_missing: false,
       missing_fx_pairs: [],
       fx_rates: [{ pair: "USD/AUD", rate: "1.60000000", effective_from: "2025-11-01", source: "manual" }],
+    });
+  });
+});
+
+describe("unbilled tenants: tagged usage nobody is billed for", () => {
+  const rate: Rate[] = [{ base: "USD", quote: "AUD", rate: "1.50000000", effectiveFrom: "2025-01-01", source: "manual" }];
+  // USD COGS at 1.5: acme 10.00 → 15.00 (subscribed), hooli 2.00 → 3.00 (trial only), wayne 3.00 → 4.50 (its
+  // subscription ended in October), ghost 1.00 → 1.50 (arcadia-app never sent it); shared 4.00 → 6.00.
+  const atoms: CogsAtom[] = [
+    ...cogs,
+    { period: "2025-11-01", tenantId: "hooli", kind: "droplet", currency: "USD", cents: 200 },
+    { period: "2025-11-01", tenantId: "wayne", kind: "volume", currency: "USD", cents: 300 },
+    { period: "2025-11-01", tenantId: "ghost", kind: "droplet", currency: "USD", cents: 100 },
+  ];
+  const periods = buildMarginPeriods({
+    periods: ["2025-11-01"],
+    revenue: {
+      subscriptions: [
+        sub("s1", "acme", "studio-1"),
+        { ...sub("s2", "hooli", "studio-1"), status: "trialing" },
+        { ...sub("s3", "wayne", "studio-1"), status: "canceled", endedAt: new Date("2025-10-20T00:00:00Z") },
+      ],
+      versions: new Map([[studio.id, studio]]),
+      addons: new Map(),
+      usage: new Map(),
+    },
+    cogs: { atoms, estimated: new Set(), invoiced: new Set(["2025-11-01"]), snapshots: new Map(), resourcesByTenant: new Map() },
+    fx: createFxTable(rate),
+    currency: "AUD",
+    allocateShared: false,
+    knownTenants: new Set(["acme", "hooli", "wayne"]),
+  });
+
+  it("each gets its own row, billed: false, with the reason; the shared row keeps only untagged cost", () => {
+    const rows = groupByTenant(periods).map((r) => [r.tenantId, r.isBilled, r.unbilledReason, toMoneyItem(r, "AUD").cogs, r.unbilledCogs]);
+    expect(rows).toEqual([
+      ["acme", true, null, "15.00", 0],
+      ["ghost", false, "unknown_tenant", "1.50", 150],
+      ["hooli", false, "trial", "3.00", 300],
+      ["wayne", false, "no_subscription", "4.50", 450],
+      [null, true, null, "6.00", 0],
+    ]);
+  });
+
+  it("the month totals the leakage: 1.50 + 3.00 + 4.50 = 9.00 over three tenants, within COGS 30.00", () => {
+    const item = monthItem(groupByMonth(periods)[0]!, "AUD");
+    expect(item).toMatchObject({ revenue: "50.00", cogs: "30.00", unbilled_cogs: "9.00", unbilled_tenants: 3 });
+  });
+});
+
+describe("a month without an invoice nor a snapshot yet", () => {
+  it("is reported to the clock: revenue accrued so far, no COGS and no margin, each said", () => {
+    // 10 November 12:00 is 9.5 of 30 days: 50.00 × 9.5/30 = 15.83.
+    const [p] = buildMarginPeriods({
+      periods: ["2025-11-01"],
+      revenue: { subscriptions: [sub("s1", "acme", "studio-1")], versions: new Map([[studio.id, studio]]), addons: new Map(), usage: new Map() },
+      cogs: { atoms: [], estimated: new Set(), invoiced: new Set(), snapshots: new Map(), resourcesByTenant: new Map() },
+      fx: createFxTable([]),
+      currency: "AUD",
+      allocateShared: false,
+      now: new Date("2025-11-10T12:00:00Z"),
+    });
+    expect(monthItem(groupByMonth([p!])[0]!, "AUD")).toMatchObject({
+      revenue: "15.83",
+      cogs: null,
+      margin: null,
+      margin_pct: null,
+      estimate: true,
+      cogs_missing_reason: "no_invoice_or_snapshot",
+      projection: { revenue: "50.00", cogs: null, margin: null },
+      estimate_basis: { source: "clock", days_into_month: 10, label: "no balance snapshot yet: revenue to date as of 12:00 on 10 Nov (UTC), 10 days into the month" },
     });
   });
 });

@@ -168,3 +168,56 @@ describe("computeMonthRevenue: several subscriptions", () => {
     expect(r[0]).toMatchObject({ primarySubscriptionId: "new", planCode: "studio" });
   });
 });
+
+describe("computeMonthRevenue: subscription status as it was in the month", () => {
+  const changes = (...c: [string, "active" | "trialing" | "canceled"][]) => c.map(([at, status]) => ({ status, effectiveAt: new Date(at) }));
+
+  it("a trial that became active on 21 April bills 21–30 April only (5000 × 10/30 = 1667), and nothing in March", () => {
+    const s = sub({ statusChanges: changes(["2026-01-10T08:00:00Z", "trialing"], ["2026-04-21T09:00:00Z", "active"]) });
+    expect(base(run([s]))).toEqual([["studio v1", 1667, 10]]);
+    expect(run([s], new Map(), "2026-03-01")).toEqual([]);
+  });
+
+  it("active until it went back to a trial on the 11th: 10 days billed (1667); usage is billed against it all the same", () => {
+    const s = sub({ status: "trialing", statusChanges: changes(["2026-01-10T08:00:00Z", "active"], ["2026-04-11T00:00:00Z", "trialing"]) });
+    const r = run([s], new Map([["acme", { droplet_hours: 800 }]]));
+    expect(base(r)).toEqual([["studio v1", 1667, 10]]);
+    expect(r[0]).toMatchObject({ primarySubscriptionId: "s1", planCode: "studio" });
+  });
+
+  it("without recorded changes the current status holds for the whole subscription", () => {
+    expect(base(run([sub({ statusChanges: [] })]))).toEqual([["studio v1", 5000, 30]]);
+  });
+});
+
+describe("computeMonthRevenue: revenue accrued to a moment in the month", () => {
+  // 2 April 14:07 UTC is 1 day 14 h 07 min = 137,220,000 ms into April's 2,592,000,000 ms (5.294 %).
+  const asOf = new Date("2026-04-02T14:07:00Z");
+  const accrued = (subscriptions: RevenueSubscription[], usage: MonthRevenueInput["usage"] = new Map()) =>
+    computeMonthRevenue({ period: "2026-04-01", subscriptions, versions: new Map([["v1", v1]]), addons: new Map([["a1", storage]]), usage, asOf }).flatMap((t) =>
+      t.lines.map((l) => [l.type, l.cents, l.accruedCents]),
+    );
+
+  it("base price by the exact time elapsed: 5000 × 137.22/2592 = 264.7 → 265 of the month's 5000", () => {
+    expect(accrued([sub()])).toEqual([["base", 5000, 265]]);
+  });
+
+  it("a subscription starting after the moment has accrued nothing yet; the month's figure is still the whole month's", () => {
+    expect(accrued([sub({ startedAt: new Date("2026-04-11T15:00:00Z") })])).toEqual([["base", 3333, 0]]);
+  });
+
+  it("add-ons like the base price, overage evenly over the month: 112 × 5.294 % = 5.93 → 6", () => {
+    const held = [{ addonId: "a1", quantity: 2, startedAt: new Date("2026-04-01T00:00:00Z"), endedAt: null }];
+    // add-on 2 × 1000 = 2000 × 137.22/2592 = 105.88 → 106.
+    expect(accrued([sub({ addons: held })], new Map([["acme", { droplet_hours: 800 }]]))).toEqual([
+      ["base", 5000, 265],
+      ["addon", 2000, 106],
+      ["overage", 112, 6],
+    ]);
+  });
+
+  it("a moment at or after the month's end accrues the whole month", () => {
+    const r = computeMonthRevenue({ period: "2026-04-01", subscriptions: [sub()], versions: new Map([["v1", v1]]), addons: new Map(), usage: new Map(), asOf: new Date("2026-05-03T00:00:00Z") });
+    expect(r[0]!.lines[0]).toMatchObject({ cents: 5000, accruedCents: 5000 });
+  });
+});

@@ -3,6 +3,7 @@ import type { SubscriptionStatus } from "@/db/schema/billing";
 import { prorate, roundDiv } from "@/lib/money/round-div";
 import { addMonths, dayNumber, daysInMonth, monthStart } from "./month";
 import { overageUnitSize } from "./overage-unit-size";
+import { billedSpans, intersect, lengthOf, type Span, spanOf, versionSpans } from "./subscription-spans";
 
 export interface RevenueItem {
   resourceKind: CatalogResourceKind;
@@ -39,6 +40,8 @@ export interface RevenueSubscription {
   /** The version it is on now (or is scheduled to be on); `migrations` say since when. */
   versionId: string;
   migrations: { fromVersionId: string; toVersionId: string; effectiveAt: Date }[];
+  /** Recorded status changes (when arcadia-app said so); without any, `status` holds for the whole subscription. */
+  statusChanges?: { status: SubscriptionStatus; effectiveAt: Date }[];
   addons: { addonId: string; quantity: number; startedAt: Date; endedAt: Date | null }[];
 }
 
@@ -50,6 +53,8 @@ export interface MonthRevenueInput {
   addons: ReadonlyMap<string, RevenueAddon>;
   /** Usage of the month per tenant and kind, in the kind's own measure. */
   usage: ReadonlyMap<string, Partial<Record<CatalogResourceKind, number>>>;
+  /** When given, each line also says what it had accrued by then (`accruedCents`): a month not over yet, to date. */
+  asOf?: Date;
 }
 
 export type RevenueLineType = "base" | "addon" | "overage";
@@ -63,6 +68,11 @@ export interface RevenueLine {
   cents: number;
   /** Days of the month charged (base and add-ons). */
   days?: number;
+  /**
+   * With `asOf`: the part of `cents` earned by then. Base prices and add-ons accrue by the exact time elapsed within
+   * the days they cover; overage evenly over the whole month (usage is billed at month end, but earned as it goes).
+   */
+  accruedCents?: number;
 }
 
 export interface UsageLine {
@@ -87,42 +97,6 @@ export interface TenantRevenue {
   usage: UsageLine[];
 }
 
-/** Statuses that are billed; a trial costs us but earns nothing. A canceled subscription is billed until it ended. */
-const billedStatuses: ReadonlySet<SubscriptionStatus> = new Set(["active", "canceled"]);
-
-interface Span {
-  from: number;
-  to: number;
-}
-
-const intersect = (a: Span, b: Span): Span => ({ from: Math.max(a.from, b.from), to: Math.min(a.to, b.to) });
-const lengthOf = (s: Span) => Math.max(0, s.to - s.from);
-const FOREVER = Number.MAX_SAFE_INTEGER;
-
-/** Calendar days [from, to): the start day counts, the end day does not (so a move on the 15th splits 14 / rest). */
-function spanOf(startedAt: Date, endedAt: Date | null): Span {
-  return { from: dayNumber(startedAt), to: endedAt ? dayNumber(endedAt) : FOREVER };
-}
-
-/** The subscription's versions over time: [span, versionId] in order, split where each migration took effect. */
-export function versionSpans(sub: RevenueSubscription): { span: Span; versionId: string }[] {
-  const whole = spanOf(sub.startedAt, sub.endedAt);
-  // Most subscriptions were never migrated: one span, no sorting (a report walks thousands of them).
-  if (!sub.migrations.length) return lengthOf(whole) > 0 ? [{ span: whole, versionId: sub.versionId }] : [];
-  const moves = [...sub.migrations].sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
-  const out: { span: Span; versionId: string }[] = [];
-  let from = whole.from;
-  let versionId = moves[0]?.fromVersionId ?? sub.versionId;
-  for (const move of moves) {
-    const at = dayNumber(move.effectiveAt);
-    out.push({ span: intersect(whole, { from, to: at }), versionId });
-    from = Math.max(from, at);
-    versionId = move.toVersionId;
-  }
-  out.push({ span: intersect(whole, { from, to: FOREVER }), versionId });
-  return out.filter((s) => lengthOf(s.span) > 0);
-}
-
 /**
  * Revenue of one month, per tenant, in each plan's currency:
  * - base price of every billed subscription, pro-rated by the days of the month it was on each version;
@@ -138,12 +112,23 @@ export function computeMonthRevenue(input: MonthRevenueInput): TenantRevenue[] {
   const byTenant = new Map<string, TenantRevenue>();
   const primary = new Map<string, { sub: RevenueSubscription; lastDay: number; versionId: string }>();
 
+  const asOfMs = input.asOf ? input.asOf.getTime() : null;
+  /** What a monthly price earned over `span` (days within the month) had accrued by `asOf`, to the exact millisecond. */
+  const accrue = (monthlyCents: number, span: Span) => {
+    if (asOfMs === null) return undefined;
+    const elapsed = Math.max(0, Math.min(span.to * DAY_MS, asOfMs) - span.from * DAY_MS);
+    return prorate(monthlyCents, elapsed, dim * DAY_MS);
+  };
+
   for (const sub of input.subscriptions) {
-    if (!billedStatuses.has(sub.status)) continue;
+    const billed = billedSpans(sub).map((b) => intersect(b, month)).filter((b) => lengthOf(b) > 0);
+    if (!billed.length) continue;
     const spans: { span: Span; versionId: string }[] = [];
     for (const s of versionSpans(sub)) {
-      const span = intersect(s.span, month);
-      if (lengthOf(span) > 0) spans.push({ span, versionId: s.versionId });
+      for (const b of billed) {
+        const span = intersect(s.span, b);
+        if (lengthOf(span) > 0) spans.push({ span, versionId: s.versionId });
+      }
     }
     if (!spans.length) continue;
     const tenant = getOrCreate(byTenant, sub.tenantId);
@@ -158,22 +143,26 @@ export function computeMonthRevenue(input: MonthRevenueInput): TenantRevenue[] {
         currency: version.currency,
         cents: prorate(version.basePriceCents, days, dim),
         days,
+        accruedCents: accrue(version.basePriceCents, span),
       });
     }
-    const covered = intersect(spanOf(sub.startedAt, sub.endedAt), month);
     for (const held of sub.addons) {
       const addon = input.addons.get(held.addonId);
       if (!addon) throw new Error(`subscription ${sub.id}: add-on ${held.addonId} was not loaded`);
-      const days = lengthOf(intersect(spanOf(held.startedAt, held.endedAt), covered));
-      if (!days) continue;
-      tenant.lines.push({
-        subscriptionId: sub.id,
-        type: "addon",
-        label: held.quantity === 1 ? addon.code : `${addon.code} × ${held.quantity}`,
-        currency: addon.currency,
-        cents: prorate(addon.priceCents * held.quantity, days, dim),
-        days,
-      });
+      for (const b of billed) {
+        const span = intersect(spanOf(held.startedAt, held.endedAt), b);
+        const days = lengthOf(span);
+        if (!days) continue;
+        tenant.lines.push({
+          subscriptionId: sub.id,
+          type: "addon",
+          label: held.quantity === 1 ? addon.code : `${addon.code} × ${held.quantity}`,
+          currency: addon.currency,
+          cents: prorate(addon.priceCents * held.quantity, days, dim),
+          days,
+          accruedCents: accrue(addon.priceCents * held.quantity, span),
+        });
+      }
     }
     const last = spans[spans.length - 1]!;
     const current = primary.get(sub.tenantId);
@@ -202,7 +191,7 @@ export function computeMonthRevenue(input: MonthRevenueInput): TenantRevenue[] {
       const overageCents = item && overageQty > 0 ? overagePrice(overageQty, item) : 0;
       tenant.usage.push({ resourceKind: kind, isCovered: item !== undefined || extra > 0, used, included, cap, overageQty, overageCents, currency: version?.currency ?? null });
       if (overageCents > 0 && chosen && version) {
-        tenant.lines.push({ subscriptionId: chosen.sub.id, type: "overage", label: kind, currency: version.currency, cents: overageCents });
+        tenant.lines.push({ subscriptionId: chosen.sub.id, type: "overage", label: kind, currency: version.currency, cents: overageCents, accruedCents: accrue(overageCents, month) });
       }
     }
   }
@@ -239,17 +228,11 @@ function addonAllowances(sub: RevenueSubscription, month: Span, addons: Readonly
 }
 
 const MICRO = 1_000_000;
+const DAY_MS = 86_400_000;
 
 /** overage quantity × price per unit, the quantity taken to a millionth (as stored) so the cent is exact. */
 function overagePrice(overageQty: number, item: RevenueItem): number {
   const micro = BigInt(Math.round(overageQty * MICRO));
   const unitMicro = BigInt(Math.round(overageUnitSize(item.overageUnit) * MICRO));
   return Number(roundDiv(micro * BigInt(item.overagePriceCents), unitMicro));
-}
-
-/** Sum of a tenant's lines per currency. */
-export function revenueByCurrency(lines: readonly RevenueLine[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of lines) out.set(line.currency, (out.get(line.currency) ?? 0) + line.cents);
-  return out;
 }

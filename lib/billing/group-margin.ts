@@ -1,9 +1,9 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { centsToDecimal } from "@/lib/money/cents-to-decimal";
 import { roundDiv } from "@/lib/money/round-div";
-import type { PeriodFigures } from "./build-margin-periods";
+import type { CogsUnknownReason, PeriodFigures, UnbilledReason } from "./build-margin-periods";
+import type { EstimateBasis } from "./estimate-basis";
 import type { FxRateUsed } from "./fx-table";
-import { periodLabel } from "./month";
 import type { MarginItem } from "./schemas";
 
 export interface MoneyFigures {
@@ -16,18 +16,32 @@ export interface MoneyFigures {
   revenueMissing: string[];
   /** Pairs without a rate that the COGS needed: COGS unknown. */
   cogsMissing: string[];
+  /** Why there is no COGS figure at all (no invoice nor snapshot, or not attributable before the invoice). */
+  cogsUnknown: CogsUnknownReason | null;
 }
 
 export interface MonthRow extends MoneyFigures {
   period: string;
   hasCogs: boolean;
+  isInvoiced: boolean;
   ratesUsed: FxRateUsed[];
+  basis: EstimateBasis | null;
+  projection: PeriodFigures["projection"];
+  unbilledCogs: number | null;
+  unbilledTenants: number;
+  reconciliation: PeriodFigures["reconciliation"];
 }
 
 export interface TenantRow extends MoneyFigures {
   tenantId: string | null;
   planCode: string | null;
   usage: { resourceKind: CatalogResourceKind; isCovered: boolean; used: number; included: number }[];
+  /** Billed in some month of the range it appears in (the shared row counts as billed: it is nobody's leakage). */
+  isBilled: boolean;
+  /** Why it was not billed, in the latest month it was not. */
+  unbilledReason: UnbilledReason | null;
+  /** Its tagged COGS in the months it was not billed. */
+  unbilledCogs: number;
 }
 
 export interface PlanRow extends MoneyFigures {
@@ -37,7 +51,7 @@ export interface PlanRow extends MoneyFigures {
   baseRevenue: number;
 }
 
-const emptyFigures = (): MoneyFigures => ({ revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), isEstimate: false, revenueMissing: [], cogsMissing: [] });
+const emptyFigures = (): MoneyFigures => ({ revenue: 0, cogs: 0, shared: 0, cogsByKind: new Map(), isEstimate: false, revenueMissing: [], cogsMissing: [], cogsUnknown: null });
 const addTo = (map: Map<string, number>, key: string, cents: number) => map.set(key, (map.get(key) ?? 0) + cents);
 const union = (a: Iterable<string>, b: Iterable<string>) => [...new Set([...a, ...b])].sort();
 
@@ -47,16 +61,27 @@ export const missingPairsOf = (f: MoneyFigures): string[] => union(f.revenueMiss
 /** Pairs COGS lacked in any month of the range: COGS over the range (and the shared cost behind it) is then unknown. */
 const rangeCogsMissing = (periods: PeriodFigures[]) => periods.reduce<string[]>((acc, p) => union(acc, p.cogsMissing), []);
 
+/** A month of the range without a COGS figure leaves the range's COGS unknown too: for tenants and plans, and for the shared rest. */
+const rangeCogsUnknown = (periods: PeriodFigures[], level: "tenant" | "shared") =>
+  periods.find((p) => p.cogsUnknown)?.cogsUnknown ?? (level === "tenant" ? (periods.find((p) => p.tenantCogsUnknown)?.tenantCogsUnknown ?? null) : null);
+
 export function groupByMonth(periods: PeriodFigures[]): MonthRow[] {
   return periods.map((p) => {
     const row: MonthRow = {
       ...emptyFigures(),
       period: p.period,
       hasCogs: p.hasCogs,
+      isInvoiced: p.isInvoiced,
       isEstimate: p.isEstimate,
       revenueMissing: p.revenueMissing,
       cogsMissing: p.cogsMissing,
+      cogsUnknown: p.cogsUnknown,
       ratesUsed: p.ratesUsed,
+      basis: p.basis,
+      projection: p.projection,
+      unbilledCogs: p.unbilledCogs,
+      unbilledTenants: p.unbilledTenants,
+      reconciliation: p.reconciliation,
     };
     for (const t of p.tenants.values()) {
       row.revenue += t.revenue;
@@ -75,7 +100,19 @@ export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
   const rows = new Map<string, TenantRow>();
   const cogsMissing = rangeCogsMissing(periods);
   const isEstimate = periods.some((p) => p.isEstimate);
-  const shared: TenantRow = { ...emptyFigures(), tenantId: null, planCode: null, usage: [], isEstimate, cogsMissing };
+  const cogsUnknown = rangeCogsUnknown(periods, "tenant");
+  const shared: TenantRow = {
+    ...emptyFigures(),
+    tenantId: null,
+    planCode: null,
+    usage: [],
+    isEstimate,
+    cogsMissing,
+    cogsUnknown: rangeCogsUnknown(periods, "shared"),
+    isBilled: true,
+    unbilledReason: null,
+    unbilledCogs: 0,
+  };
   let hasShared = false;
   for (const p of periods) {
     for (const t of p.tenants.values()) {
@@ -93,10 +130,19 @@ export function groupByTenant(periods: PeriodFigures[]): TenantRow[] {
           isEstimate,
           revenueMissing: [],
           cogsMissing,
+          cogsUnknown,
+          isBilled: false,
+          unbilledReason: null,
+          unbilledCogs: 0,
         };
         rows.set(t.tenantId, row);
       }
       row.planCode = t.planCode ?? row.planCode;
+      row.isBilled ||= t.isBilled;
+      if (!t.isBilled) {
+        row.unbilledReason = t.unbilledReason;
+        row.unbilledCogs += t.cogs;
+      }
       row.revenue += t.revenue;
       if (t.revenueMissing.size) row.revenueMissing = union(row.revenueMissing, t.revenueMissing);
       row.cogs += t.cogs + t.allocated;
@@ -133,7 +179,9 @@ export function groupByPlan(periods: PeriodFigures[]): PlanRow[] {
   const row = (code: string) => {
     let r = rows.get(code);
     if (!r) {
-      r = { ...emptyFigures(), planCode: code || null, subscribers: 0, baseRevenue: 0, subs: new Set(), isEstimate, cogsMissing };
+      // The row without a plan holds the shared rest, known before the invoice as DO's month-to-date figure.
+      const cogsUnknown = rangeCogsUnknown(periods, code ? "tenant" : "shared");
+      r = { ...emptyFigures(), planCode: code || null, subscribers: 0, baseRevenue: 0, subs: new Set(), isEstimate, cogsMissing, cogsUnknown };
       rows.set(code, r);
     }
     return r;
@@ -178,7 +226,7 @@ export function marginPct(revenue: number, cogs: number): number | null {
  */
 export function toMoneyItem(f: MoneyFigures, currency: string): Omit<MarginItem, "month" | "tenant_id" | "plan_code"> {
   const hasRevenue = f.revenueMissing.length === 0;
-  const hasCogs = f.cogsMissing.length === 0;
+  const hasCogs = f.cogsMissing.length === 0 && f.cogsUnknown === null;
   const missing = missingPairsOf(f);
   return {
     revenue: hasRevenue ? centsToDecimal(f.revenue) : null,
@@ -188,14 +236,10 @@ export function toMoneyItem(f: MoneyFigures, currency: string): Omit<MarginItem,
     shared_cogs: hasCogs ? centsToDecimal(f.shared) : null,
     cogs_by_kind: hasCogs ? Object.fromEntries([...f.cogsByKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, centsToDecimal(c)])) : null,
     currency,
+    estimate: f.isEstimate,
     is_estimate: f.isEstimate,
+    cogs_missing_reason: f.cogsUnknown,
     fx_missing: missing.length > 0,
     missing_fx_pairs: missing,
   };
 }
-
-export const monthItem = (r: MonthRow, currency: string): MarginItem => ({
-  month: periodLabel(r.period),
-  ...toMoneyItem(r, currency),
-  fx_rates: r.ratesUsed.map((u) => ({ pair: `${u.base}/${u.quote}`, rate: u.rate, effective_from: u.effectiveFrom, source: u.source })),
-});

@@ -3,7 +3,7 @@ import { and, gte, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
-import { addons, planItems, planVersions, plans, subscriptionAddons, subscriptionMigrations, subscriptions, tenants } from "@/db/schema";
+import { addons, planItems, planVersions, plans, subscriptionAddons, subscriptionMigrations, subscriptionStatusChanges, subscriptions, tenants } from "@/db/schema";
 import type { RevenueAddon, RevenueSubscription, RevenueVersion } from "./compute-month-revenue";
 import { addMonths, monthStart } from "./month";
 
@@ -18,8 +18,8 @@ export interface RevenueInputs {
 
 /**
  * Everything revenue needs for the months `from`..`to`, in a fixed number of set-based queries whatever the number of
- * tenants: subscriptions overlapping the range with their migrations and add-ons, every published version with its
- * items, the add-ons, usage summed per month, tenant and kind, and tenant names.
+ * tenants: subscriptions overlapping the range with their migrations, status changes and add-ons, every published
+ * version with its items, the add-ons, usage summed per month, tenant and kind, and tenant names.
  */
 export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): Promise<RevenueInputs> {
   const rangeStart = monthStart(from);
@@ -27,9 +27,13 @@ export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): P
   const overlapping = and(lt(subscriptions.startedAt, rangeEnd), or(isNull(subscriptions.endedAt), gte(subscriptions.endedAt, rangeStart)));
   const subIds = db.select({ id: subscriptions.id }).from(subscriptions).where(overlapping);
 
-  const [subRows, moveRows, heldRows, versionRows, itemRows, addonRows, usageRows, tenantRows] = await Promise.all([
+  const [subRows, moveRows, statusRows, heldRows, versionRows, itemRows, addonRows, usageRows, tenantRows] = await Promise.all([
     db.select().from(subscriptions).where(overlapping),
     db.select().from(subscriptionMigrations).where(inArray(subscriptionMigrations.subscriptionId, subIds)),
+    db
+      .select({ subscriptionId: subscriptionStatusChanges.subscriptionId, status: subscriptionStatusChanges.status, effectiveAt: subscriptionStatusChanges.effectiveAt })
+      .from(subscriptionStatusChanges)
+      .where(inArray(subscriptionStatusChanges.subscriptionId, subIds)),
     db.select().from(subscriptionAddons).where(inArray(subscriptionAddons.subscriptionId, subIds)),
     db
       .select({ id: planVersions.id, planCode: plans.code, version: planVersions.version, basePriceCents: planVersions.basePriceCents, currency: planVersions.currency })
@@ -61,6 +65,7 @@ export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): P
 
   const movesBySub = groupBy(moveRows, (m) => m.subscriptionId);
   const heldBySub = groupBy(heldRows, (h) => h.subscriptionId);
+  const statusBySub = groupBy(statusRows, (c) => c.subscriptionId);
   const subs: RevenueSubscription[] = subRows.map((s) => ({
     id: s.id,
     tenantId: s.tenantId,
@@ -69,15 +74,14 @@ export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): P
     endedAt: s.endedAt,
     versionId: s.planVersionId,
     migrations: (movesBySub.get(s.id) ?? []).map((m) => ({ fromVersionId: m.fromVersionId, toVersionId: m.toVersionId, effectiveAt: m.effectiveAt })),
+    statusChanges: (statusBySub.get(s.id) ?? []).map((c) => ({ status: c.status, effectiveAt: c.effectiveAt })),
     addons: (heldBySub.get(s.id) ?? []).map((h) => ({ addonId: h.addonId, quantity: h.quantity, startedAt: h.startedAt, endedAt: h.endedAt })),
   }));
 
   const tenantNames = new Map(tenantRows.map((t) => [t.id, t.name]));
   const usage: RevenueInputs["usage"] = new Map();
   for (const u of rowsOf<{ period: string; tenant_id: string; resource_kind: CatalogResourceKind; quantity: string }>(usageRows)) {
-    // Usage of tenants arcadia-app has not told us about (resources tagged for them) has no one to bill; their
-    // cost is shared cost, so they are not reported as tenants either.
-    if (!tenantNames.has(u.tenant_id)) continue;
+    // Usage of tenants arcadia-app has not told us about is kept: nobody is billed for it, and the report says so.
     const byTenant = usage.get(u.period) ?? new Map();
     const kinds = byTenant.get(u.tenant_id) ?? {};
     kinds[u.resource_kind] = Number(u.quantity);

@@ -7,6 +7,9 @@ import { monthSchema } from "./month";
 export const tenantSortFields = ["tenant", "plan", "revenue", "cogs", "margin", "margin_pct"] as const;
 export type TenantSortField = (typeof tenantSortFields)[number];
 
+export const billedFilters = ["all", "billed", "unbilled"] as const;
+export type BilledFilter = (typeof billedFilters)[number];
+
 const optionalMonth = monthSchema.optional().catch(undefined);
 
 export const marginPageQuery = z.object({
@@ -18,6 +21,8 @@ export const marginPageQuery = z.object({
   sort: z.enum(tenantSortFields).catch("revenue").default("revenue"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   target: z.coerce.number().int().min(0).max(95).catch(60).default(60),
+  /** The tenants view's filter: unbilled tenants (revenue leakage) alone, or the billed ones. */
+  billed: z.enum(billedFilters).catch("all").default("all"),
 });
 export type MarginPageQuery = z.infer<typeof marginPageQuery>;
 
@@ -28,11 +33,14 @@ export function parseMarginPageQuery(raw: Record<string, string | string[] | und
 const marginDefaults = marginPageQuery.parse({});
 
 /** A margin page's URL state, months written `YYYY-MM`; links leave out the defaults. */
-export function marginUrl(path: string, q: Partial<{ from: string; to: string; month: string; allocate: "1" | "0"; sort: string; dir: string; target: number }>): UrlState {
+export function marginUrl(
+  path: string,
+  q: Partial<{ from: string; to: string; month: string; allocate: "1" | "0"; sort: string; dir: string; target: number; billed: BilledFilter }>,
+): UrlState {
   const month = (period: string | undefined) => period?.slice(0, 7);
   return {
     path,
-    params: { from: month(q.from), to: month(q.to), month: month(q.month), allocate: q.allocate, sort: q.sort, dir: q.dir, target: q.target },
+    params: { from: month(q.from), to: month(q.to), month: month(q.month), allocate: q.allocate, sort: q.sort, dir: q.dir, target: q.target, billed: q.billed },
     defaults: marginDefaults,
   };
 }

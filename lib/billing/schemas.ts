@@ -105,6 +105,21 @@ export type MarginQuery = z.infer<typeof marginQuery>;
 
 const money = z.string().nullable().describe("Two decimals in the reporting currency; null when it needs an exchange rate that is missing");
 
+export const unbilledReasons = ["unknown_tenant", "no_subscription", "trial"] as const;
+export const cogsUnknownReasons = ["no_invoice_or_snapshot", "not_attributable_before_invoice"] as const;
+
+const estimateBasisSchema = z
+  .object({
+    source: z.enum(["snapshot", "clock"]).describe("`snapshot`: DO's month-to-date usage at a balance snapshot; `clock`: no snapshot yet, revenue only"),
+    as_of: z.string().describe("ISO 8601: the moment the to-date figures are measured at (the snapshot's generated_at)"),
+    days_into_month: z.number().int().describe("Whole days into the month at as_of, counting the one under way"),
+    days_in_month: z.number().int(),
+    label: z.string().describe('What the figures are, e.g. "estimate from the 14:07 snapshot of 1 Dec (UTC), 1 day into the month"'),
+  })
+  .describe("What a month without an invoice is measured to");
+
+const figuresSchema = z.object({ revenue: money, cogs: money, margin: money, margin_pct: z.number().nullable() });
+
 export const marginItemSchema = z.object({
   month: z.string().optional().describe("YYYY-MM (group_by=month)"),
   tenant_id: z.string().nullable().optional().describe("group_by=tenant; null for shared cost not attributed to any tenant"),
@@ -122,7 +137,44 @@ export const marginItemSchema = z.object({
     .optional()
     .describe("group_by=tenant: each kind the tenant used, against what its plan and add-ons include"),
   currency: z.string().length(3).describe("The reporting currency every amount of the item is in"),
-  is_estimate: z.boolean().describe("COGS includes a month-to-date estimate from the balance snapshot (no invoice yet)"),
+  estimate: z
+    .boolean()
+    .describe("No invoice yet for (some month of) the item: revenue accrued to date against COGS to date (DO's month-to-date usage), not final figures"),
+  is_estimate: z.boolean().describe("Same as `estimate` (kept for existing clients)"),
+  cogs_missing_reason: z
+    .enum(cogsUnknownReasons)
+    .nullable()
+    .describe(
+      "Why `cogs` (and the margin) is null other than a missing rate: `no_invoice_or_snapshot` (nothing measured the month's COGS), `not_attributable_before_invoice` (tenant and plan rows of a month whose only COGS is DO's account-wide month-to-date figure; see the shared row, or allocate_shared=true)",
+    ),
+  billed: z.boolean().optional().describe("group_by=tenant: false when no subscription was billed for the tenant in any month of the range, i.e. its tagged usage is revenue leakage; true for the shared row"),
+  unbilled_reason: z
+    .enum(unbilledReasons)
+    .nullable()
+    .optional()
+    .describe("group_by=tenant: `unknown_tenant` (resources tagged for a tenant arcadia-app never sent), `no_subscription`, `trial` (only a trialing subscription)"),
+  unbilled_since: z.string().nullable().optional().describe("group_by=tenant, unbilled rows: ISO 8601, since when its tagged resources run unbilled (first seen, or its last billed subscription's end)"),
+  unbilled_cogs: money
+    .optional()
+    .describe("Tagged COGS nobody is billed for: group_by=month, the month's leakage total (null before the invoice); group_by=tenant, the tenant's COGS in months it was not billed"),
+  unbilled_tenants: z.number().int().optional().describe("group_by=month: tenants with tagged usage or cost and no billed subscription"),
+  resources: z.number().int().optional().describe("group_by=tenant: resources whose invoice lines of the range are the tenant's"),
+  estimate_basis: estimateBasisSchema.nullable().optional().describe("group_by=month: what the estimate month's to-date figures are measured to; null for final months"),
+  projection: figuresSchema
+    .nullable()
+    .optional()
+    .describe("group_by=month, estimate months: the whole month's revenue against the snapshot's COGS extrapolated to the month's end (null COGS without a snapshot)"),
+  reconciliation: z
+    .object({
+      estimated_cogs: z.string().describe("The month's COGS as its last balance snapshot projected it"),
+      invoice_cogs: z.string().describe("The invoice's COGS (taxes excluded)"),
+      difference: z.string().describe("estimated_cogs − invoice_cogs"),
+      difference_pct: z.number().nullable().describe("difference / invoice_cogs × 100, two decimals"),
+      estimate_basis: estimateBasisSchema,
+    })
+    .nullable()
+    .optional()
+    .describe("group_by=month, invoiced months with a balance snapshot: what the estimate said against the invoice"),
   fx_missing: z.boolean().describe("Some figure of the item is null for want of an exchange rate"),
   missing_fx_pairs: z.array(z.string()).describe("BASE/QUOTE, e.g. USD/AUD: the pairs without a rate that made a figure of this item null"),
   fx_rates: z

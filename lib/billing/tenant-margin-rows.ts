@@ -1,8 +1,9 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { centsToDecimal } from "@/lib/money/cents-to-decimal";
+import type { CogsUnknownReason, UnbilledReason } from "./build-margin-periods";
 import { type MarginReport, marginTenants } from "./get-margin-report";
 import { marginPct, missingPairsOf } from "./group-margin";
-import type { TenantSortField } from "./margin-page-query";
+import type { BilledFilter, TenantSortField } from "./margin-page-query";
 import { periodLabel } from "./month";
 
 /** One row of the per-tenant table and its CSV export; cents in the reporting currency, null when a rate is missing. */
@@ -17,13 +18,22 @@ export interface TenantMarginRow {
   marginPct: number | null;
   /** Some figure is null for want of an exchange rate. */
   fxMissing: boolean;
+  /** Why COGS is null other than a rate. */
+  cogsUnknown: CogsUnknownReason | null;
+  /** False: its tagged usage is nobody's revenue (the shared row counts as billed). */
+  isBilled: boolean;
+  unbilledReason: UnbilledReason | null;
+  /** ISO 8601; since when its tagged resources run unbilled. */
+  unbilledSince: string | null;
+  /** Resources whose invoice lines are its. */
+  resources: number;
   usage: { resourceKind: CatalogResourceKind; isCovered: boolean; used: number; included: number }[];
 }
 
 export function toTenantMarginRows(report: MarginReport): TenantMarginRow[] {
   return marginTenants(report).map((r) => {
     const hasRevenue = r.revenueMissing.length === 0;
-    const hasCogs = r.cogsMissing.length === 0;
+    const hasCogs = r.cogsMissing.length === 0 && r.cogsUnknown === null;
     return {
       tenantId: r.tenantId,
       name: r.tenantId ? (report.tenantNames.get(r.tenantId) ?? null) : null,
@@ -34,10 +44,21 @@ export function toTenantMarginRows(report: MarginReport): TenantMarginRow[] {
       margin: hasRevenue && hasCogs ? r.revenue - r.cogs : null,
       marginPct: hasRevenue && hasCogs ? marginPct(r.revenue, r.cogs) : null,
       fxMissing: missingPairsOf(r).length > 0,
+      cogsUnknown: r.cogsUnknown,
+      isBilled: r.isBilled,
+      unbilledReason: r.isBilled ? null : r.unbilledReason,
+      unbilledSince: r.isBilled || !r.tenantId ? null : (report.unbilled.get(r.tenantId)?.since?.toISOString() ?? null),
+      resources: r.tenantId ? (report.resourcesByTenant.get(r.tenantId) ?? 0) : 0,
       // What was used; allowances nobody touched would only add noise.
       usage: r.usage.filter((u) => u.used > 0),
     };
   });
+}
+
+/** The rows a billed filter keeps: unbilled tenants alone (the leakage), or the billed ones with the shared rest. */
+export function filterTenantRows(rows: TenantMarginRow[], billed: BilledFilter): TenantMarginRow[] {
+  if (billed === "all") return rows;
+  return rows.filter((r) => r.isBilled === (billed === "billed"));
 }
 
 const sortValue: Record<TenantSortField, (r: TenantMarginRow) => string | number | null> = {
@@ -64,7 +85,23 @@ export function sortTenantRows(rows: TenantMarginRow[], field: TenantSortField, 
   });
 }
 
-const csvColumns = ["month", "tenant_id", "tenant_name", "plan_code", "revenue", "cogs", "shared_cogs", "margin", "margin_pct", "currency", "is_estimate", "fx_missing", "usage"];
+const csvColumns = [
+  "month",
+  "tenant_id",
+  "tenant_name",
+  "plan_code",
+  "revenue",
+  "cogs",
+  "shared_cogs",
+  "margin",
+  "margin_pct",
+  "currency",
+  "is_estimate",
+  "fx_missing",
+  "billed",
+  "unbilled_since",
+  "usage",
+];
 
 function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
@@ -93,6 +130,8 @@ export function tenantRowsCsv(report: MarginReport, rows: TenantMarginRow[]): st
       report.currency,
       estimate,
       r.fxMissing,
+      r.isBilled,
+      r.unbilledSince,
       r.usage.map((u) => `${u.resourceKind}=${u.used}/${u.included}`).join("; "),
     ]
       .map(csvField)
