@@ -4,6 +4,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServer } = await import("./lib/start-server");
+  const { startServer } = await import("./lib/platform/start-server");
   await startServer();
 }

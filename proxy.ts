@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 import { preflightHeadersFor } from "@/lib/http/cors";
 

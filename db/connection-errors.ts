@@ -1,4 +1,4 @@
-import { describeError } from "@/lib/describe-error";
+import { describeError } from "@/db/describe-error";
 import { DataDirLockedError } from "./data-dir-lock";
 
 /**

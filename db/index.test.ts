@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { configureDb, getDb, getDbHandle, setDbHandle } from ".";
 import { rowsOf } from "./rows";
 
-// The data layer reads no settings of its own: the server's start-up hands them in (lib/configure-server-db.ts).
+// The data layer reads no settings of its own: the server's start-up hands them in (lib/platform/configure-server-db.ts).
 afterEach(async () => {
   // Nothing to close after the case that never configured one (getDbHandle throws).
   await Promise.resolve()

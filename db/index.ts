@@ -10,7 +10,7 @@ const globalForDb = globalThis as unknown as { __arcadiaDb?: DbHandle; __arcadia
 
 /**
  * Says how to open the application's database, read when it is first opened (again after `setDbHandle(undefined)`).
- * The server's start-up hands in its settings (lib/configure-server-db.ts): db/ reads neither the environment nor the
+ * The server's start-up hands in its settings (lib/platform/configure-server-db.ts): db/ reads neither the environment nor the
  * server's own state. `undefined` forgets it (tests).
  */
 export function configureDb(config: (() => DbConfig) | undefined): void {

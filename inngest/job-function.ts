@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { cliEnv, env } from "@/lib/env";
+import { cliEnv, env } from "@/lib/platform/env";
 import { doAccountKey, jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition, JobSchedule } from "@/lib/jobs/job-definition";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";

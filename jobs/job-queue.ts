@@ -1,5 +1,5 @@
 import { sendJobRequest } from "@/inngest/send-job-request";
-import type { BaseEnv } from "@/lib/env";
+import type { BaseEnv } from "@/lib/platform/env";
 import type { SendJobRequest } from "@/lib/jobs/job-queue";
 
 type QueueEnv = Pick<BaseEnv, "INNGEST_EVENT_KEY" | "INNGEST_DEV">;

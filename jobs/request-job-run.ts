@@ -1,12 +1,12 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/db";
-import { describeErrorText } from "@/lib/describe-error";
-import { env } from "@/lib/env";
+import { describeErrorText } from "@/db/describe-error";
+import { env } from "@/lib/platform/env";
 import { ApiError } from "@/lib/http/errors";
 import { jobDepsFor } from "@/lib/jobs/deps";
 import { runJob } from "@/lib/jobs/run-job";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/platform/log";
 import { jobQueueFor } from "./job-queue";
 import { getJobOrThrow } from "./registry";
 

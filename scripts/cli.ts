@@ -3,8 +3,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDbHandle, type DbHandle } from "@/db/client";
 import { describeOpenFailure } from "@/db/connection-errors";
-import { describeErrorText } from "@/lib/describe-error";
-import { cliEnv } from "@/lib/env";
+import { describeErrorText } from "@/db/describe-error";
+import { cliEnv } from "@/lib/platform/env";
 
 // Next loads .env.local and .env for the server; the scripts see the same configuration (variables already set win).
 for (const file of [".env.local", ".env"]) {

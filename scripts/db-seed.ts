@@ -1,6 +1,6 @@
 import { seedDemoBilling } from "@/lib/billing/seed-demo-billing";
 import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
-import { cliEnv } from "@/lib/env";
+import { cliEnv } from "@/lib/platform/env";
 import { runCli, withCliDb } from "./cli";
 
 // npm run db:seed: every idempotent seed, in dependency order. Each upserts on natural keys, so rerunning changes nothing.

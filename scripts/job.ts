@@ -1,6 +1,6 @@
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { findJob, jobDefinitions } from "@/jobs/registry";
-import { cliEnv } from "@/lib/env";
+import { cliEnv } from "@/lib/platform/env";
 import { canHandOver, sendJobToServer, waitForHandedOverRun } from "@/lib/job-handover/send-job-to-server";
 import { jobDepsFor } from "@/lib/jobs/deps";
 import { runJob } from "@/lib/jobs/run-job";

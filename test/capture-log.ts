@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach } from "vitest";
-import { createLogger, setLogger } from "@/lib/log";
+import { createLogger, setLogger } from "@/lib/platform/log";
 
 /** Swaps the root logger for one writing into a string for each test; returns a getter of what was logged. */
 export function captureLog(): () => string {

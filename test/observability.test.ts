@@ -5,11 +5,11 @@ import { GET as authLink } from "@/app/auth/arcadia/route";
 import { GET as inventory } from "@/app/api/v1/inventory/route";
 import { GET as getMetrics } from "@/app/api/metrics/route";
 import { PUT as putTenant } from "@/app/api/v1/tenants/[id]/route";
-import { metrics } from "@/lib/metrics";
+import { metrics } from "@/lib/platform/metrics";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
-import { resetEnvCache } from "@/lib/env";
-import { createLogger, setLogger } from "@/lib/log";
+import { resetEnvCache } from "@/lib/platform/env";
+import { createLogger, setLogger } from "@/lib/platform/log";
 import { proxy } from "@/proxy";
 import { apiRequest, setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
@@ -82,7 +82,7 @@ describe("structured logs", () => {
   });
 
   it("redact secret-looking fields even when a caller logs them", async () => {
-    const { logger } = await import("@/lib/log");
+    const { logger } = await import("@/lib/platform/log");
     logger().info({ password: "hunter2-password", headers: { authorization: "Bearer abc.def", cookie: "a=b" }, token: "tok-123" }, "oops");
     expect(captured).not.toContain("hunter2-password");
     expect(captured).not.toContain("abc.def");

@@ -3,7 +3,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getDb } from "@/db";
 import { countOpenDrift } from "@/lib/drift/list-drift";
 import { requireAdmin } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudBalanceSnapshots, cloudInvoices, jobRuns } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fxRates, jobRuns } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { setupAppTestDb } from "@/test/app-db";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { fetchFxRates } from "./fetch-fx-rates";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { jobRuns, usageRecords } from "@/db/schema";
 import { setupAppTestDb } from "@/test/app-db";
 import { createResource } from "@/test/factories";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { meterUsage } from "./meter-usage";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/platform/env";
 import { isStorableText } from "@/lib/http/input-schemas";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { safeCallbackPath } from "./safe-callback-path";
 import { currentSessionGeneration, revokeSessions } from "./session-generations";
 import { signInWithPassword } from "./sign-in-with-password";

@@ -1,6 +1,6 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { ArcadiaPrincipal } from "./arcadia-jwt";
 import { sessionMaxAgeSeconds } from "./options";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInThrottles } from "@/db/schema";
-import { metrics } from "@/lib/metrics";
+import { metrics } from "@/lib/platform/metrics";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createAdmin } from "./admins";
 import { maxFailures, signInWithPassword } from "./sign-in-with-password";

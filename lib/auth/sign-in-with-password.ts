@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { and, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { signInThrottles } from "@/db/schema";
-import { logger } from "@/lib/log";
-import { metrics } from "@/lib/metrics";
+import { logger } from "@/lib/platform/log";
+import { metrics } from "@/lib/platform/metrics";
 import { type AdminDto, verifyAdminCredentials } from "./admins";
 
 /** Failures of one account or one client address within `windowMinutes` that lock it. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { fxRates } from "@/db/schema";
-import { describeError } from "@/lib/describe-error";
+import { describeError } from "@/db/describe-error";
 import { crossRate, type EcbDay, EcbFormatError, parseEcbRates } from "./parse-ecb-rates";
 
 export class FxFetchError extends Error {

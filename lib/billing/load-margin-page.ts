@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { getMarginReport, type MarginReport, maxMarginMonths } from "./get-margin-report";
 import { addMonths, currentPeriod, listPeriods } from "./month";
 

@@ -6,7 +6,7 @@ import { DoNotConfiguredError } from "@/lib/jobs/deps";
 import type { JobDeps } from "@/lib/jobs/job-definition";
 import type { JobRequest } from "@/lib/jobs/job-queue";
 import type { JobContext } from "@/lib/jobs/run-job";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/platform/log";
 import { setupAppTestDb } from "@/test/app-db";
 import { createResource } from "@/test/factories";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";

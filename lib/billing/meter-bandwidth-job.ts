@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { DoClient } from "@/lib/digitalocean/client";
-import { cliEnv } from "@/lib/env";
+import { cliEnv } from "@/lib/platform/env";
 import { DoNotConfiguredError } from "@/lib/jobs/deps";
 import { defineJob, type JobDeps } from "@/lib/jobs/job-definition";
 import type { JobContext } from "@/lib/jobs/run-job";

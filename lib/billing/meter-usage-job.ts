@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { cliEnv } from "@/lib/env";
+import { cliEnv } from "@/lib/platform/env";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { measureMonthBandwidth } from "./meter-bandwidth-job";
 import { meterUsage } from "./meter-usage";

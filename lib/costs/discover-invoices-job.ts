@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { describeErrorText } from "@/lib/describe-error";
+import { describeErrorText } from "@/db/describe-error";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { discoverInvoices } from "./discover-invoices";
 import { ingestInvoice } from "./ingest-invoice";

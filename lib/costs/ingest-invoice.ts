@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudInvoices } from "@/db/schema";
-import { describeErrorText } from "@/lib/describe-error";
+import { describeErrorText } from "@/db/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { parseDoMoney } from "@/lib/money/parse-amount-cents";
 import { periodFromInvoicePeriod } from "./invoice-period";

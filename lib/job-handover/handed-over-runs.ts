@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Db, getDbHandle } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { bearerToken } from "@/lib/auth/arcadia-jwt";
-import type { BaseEnv } from "@/lib/env";
+import type { BaseEnv } from "@/lib/platform/env";
 import { ApiError, parseOrThrow } from "@/lib/http/errors";
 import { jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition } from "@/lib/jobs/job-definition";

@@ -2,8 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createDoClient, type DoClient } from "@/lib/digitalocean/client";
-import type { BaseEnv } from "@/lib/env";
-import { metrics } from "@/lib/metrics";
+import type { BaseEnv } from "@/lib/platform/env";
+import { metrics } from "@/lib/platform/metrics";
 import type { JobDeps } from "./job-definition";
 import type { SendJobRequest } from "./job-queue";
 

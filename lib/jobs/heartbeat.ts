@@ -1,4 +1,4 @@
-import { cliEnv } from "@/lib/env";
+import { cliEnv } from "@/lib/platform/env";
 
 /** How long a `running` run may go without a heartbeat before it counts as abandoned (JOB_HEARTBEAT_TIMEOUT_SECONDS). */
 export function jobHeartbeatTimeoutSeconds(): number {

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cloudSyncRuns, jobRuns } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { createTestDb, type TestDb } from "@/test/db";
 import { latestSyncRun, listSyncRuns } from "@/lib/inventory/sync/list-sync-runs";
 import { listSyncRunsQuery } from "@/lib/inventory/sync/schemas";

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudSyncRuns, jobRuns } from "@/db/schema";
-import { logger } from "@/lib/log";
-import { metrics } from "@/lib/metrics";
+import { logger } from "@/lib/platform/log";
+import { metrics } from "@/lib/platform/metrics";
 import { describeAbandoned } from "./heartbeat";
 
 /**

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { type JobProgress, type JobTrigger, jobRuns } from "@/db/schema";
-import { describeErrorText } from "@/lib/describe-error";
-import { type Logger, logger } from "@/lib/log";
-import { metrics } from "@/lib/metrics";
+import { describeErrorText } from "@/db/describe-error";
+import { type Logger, logger } from "@/lib/platform/log";
+import { metrics } from "@/lib/platform/metrics";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "./heartbeat";
 import { markAbandonedRuns } from "./mark-abandoned-runs";
 

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { isInngestConfigured } from "@/jobs/job-queue";
 import { jobDefinitions } from "@/jobs/registry";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { latestRunPerJob, listJobRuns } from "@/lib/jobs/list-job-runs";
 import { runJobNow } from "./actions";
 import { parseJobsPageQuery } from "./jobs-page-query";

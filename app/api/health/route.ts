@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { checkHealth } from "@/lib/health/check-health";
+import { checkHealth } from "@/lib/platform/check-health";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";

@@ -2,11 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/db";
 import { bearerToken } from "@/lib/auth/arcadia-jwt";
 import { getSessionUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { apiRoute } from "@/lib/http/api-route";
 import { errorResponse } from "@/lib/http/envelope";
-import { metrics } from "@/lib/metrics";
-import { refreshDbGauges } from "@/lib/metrics-gauges";
+import { metrics } from "@/lib/platform/metrics";
+import { refreshDbGauges } from "@/lib/platform/metrics-gauges";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { apiRequest, setupAppTestDb } from "@/test/app-db";
 import { adminToken } from "@/test/jwt";
 import { GET, POST } from "./route";

@@ -3,10 +3,10 @@ import { arcadiaVerifierConfig, InvalidTokenError, verifyArcadiaJwt } from "@/li
 import { getDb } from "@/db";
 import { arcadiaSessionSubject, encodeSessionFor, isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
 import { currentSessionGeneration } from "@/lib/auth/session-generations";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { errorResponse } from "@/lib/http/envelope";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { logger } from "@/lib/log";
+import { logger } from "@/lib/platform/log";
 
 /**
  * The sign-in link arcadia-app hands its users: /auth/arcadia?token=<JWT> (or a POSTed form field `token`). The token

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudSyncRuns, type ResourceKind, resourceKinds, type SyncKindResult } from "@/db/schema";
-import { describeErrorText } from "@/lib/describe-error";
+import { describeErrorText } from "@/db/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/lib/jobs/heartbeat";

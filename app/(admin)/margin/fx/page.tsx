@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listFetchedFxRates, listFxRates } from "@/lib/billing/fx-rates";
 import { currentPeriod } from "@/lib/billing/month";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { deleteFxRateAction, saveFxRateAction } from "../actions";
 
 export const metadata: Metadata = { title: "FX rates" };

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { getJobOrThrow } from "@/jobs/registry";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { apiRoute } from "@/lib/http/api-route";
 import { ok } from "@/lib/http/envelope";
 import { parseOrThrow } from "@/lib/http/errors";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { okJsonList } from "@/lib/http/envelope";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getMarginReport, resolveMarginRange, toMarginItems } from "@/lib/billing/get-margin-report";
 import { getMarginOp } from "@/lib/billing/operations";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { okList } from "@/lib/http/envelope";

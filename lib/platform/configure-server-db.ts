@@ -1,6 +1,6 @@
 import "server-only";
 import { configureDb } from "@/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { handoverToken } from "@/lib/job-handover/handover-token";
 
 /**

@@ -2,9 +2,9 @@ import "server-only";
 import { ensureMigrated, getDb, getDbHandle } from "@/db";
 import { describeOpenFailure } from "@/db/connection-errors";
 import { ensureBootstrapAdmin } from "@/lib/auth/admins";
-import { configureServerDb } from "@/lib/configure-server-db";
-import { EnvError, env } from "@/lib/env";
-import { logger } from "@/lib/log";
+import { configureServerDb } from "@/lib/platform/configure-server-db";
+import { EnvError, env } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/log";
 
 /**
  * Start-up, from the instrumentation hook, before the server answers anything: a bad environment or a database that
