@@ -2,12 +2,26 @@ import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { monthName } from "@/lib/billing/chart-months";
 import type { PlanMarginCard as Card_ } from "@/lib/billing/plan-margin-cards";
+import type { PricePoint } from "@/lib/billing/plan-pricing";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import { formatMoney } from "@/lib/money/format-money";
 
-/** A plan's month against its price, with the base prices that would break even or meet the target margin. */
-export function PlanMarginCard({ plan, currency, target }: { plan: Card_; currency: string; target: number }) {
+/** Why no price is offered, in words. */
+function noPriceText(plan: Card_, month: string): string | null {
+  if (plan.noPriceReason === "no_invoice") {
+    return `${monthName(month)} has no invoice yet: DigitalOcean's month-to-date figure does not say whose resources cost what, so no price is offered from it.`;
+  }
+  if (plan.noPriceReason === "no_subscribers") return `No tenant was billed on this plan in ${monthName(month)}: there is no COGS per subscription to price from.`;
+  return null;
+}
+
+/**
+ * A plan's month against its price, with the base prices that would break even or meet the target margin for the
+ * average subscriber and for the spread of them (median, 90th percentile), from its subscribers' own tagged costs.
+ */
+export function PlanMarginCard({ plan, currency, target, month }: { plan: Card_; currency: string; target: number; month: string }) {
   // Figures of the month are in the reporting currency; prices are in the plan's own.
   const c = (cents: number | null | undefined) => formatMoney(cents, currency);
   const p = (cents: number | null | undefined) => formatMoney(cents, plan.currency);
@@ -18,17 +32,23 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
     ["of which base price", c(plan.baseRevenue)],
     ["COGS", plan.shared ? `${c(plan.cogs)} (incl. ${c(plan.shared)} shared)` : c(plan.cogs)],
     ["Margin", plan.marginPct === null ? c(plan.margin) : `${c(plan.margin)} (${plan.marginPct.toFixed(2)} %)`],
-    ["Average COGS per subscriber", c(pricing?.avgCogsPerSubscriber)],
-    ["Add-ons and overage per subscriber", c(pricing?.extrasPerSubscriber)],
-    ["Break-even base price", p(pricing?.breakEvenPriceCents)],
-    [`Base price for ${target} % margin`, p(pricing?.targetPriceCents)],
   ];
-  const target_ = pricing?.targetPriceCents;
+  const spread: [string, PricePoint | null | undefined][] = [
+    ["Average subscriber", pricing?.average],
+    ["Median subscriber", pricing?.median],
+    ["90th percentile subscriber", pricing?.p90],
+  ];
+  const target_ = pricing?.average?.targetPriceCents;
+  const noPrice = noPriceText(plan, month);
   return (
     <Card>
       <CardHeader
         title={`${plan.name} (${plan.code})`}
-        description={`Version ${plan.version} on sale at ${p(plan.basePriceCents)} a month.`}
+        description={
+          plan.isPast
+            ? `Version ${plan.version} was on sale in ${monthName(month)} at ${p(plan.basePriceCents)} a month.`
+            : `Version ${plan.version} on sale at ${p(plan.basePriceCents)} a month.`
+        }
         actions={
           <>
             <Link href={`/margin/plans/${plan.code}`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -48,6 +68,7 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
           margin and prices cannot be computed.
         </p>
       ) : null}
+      {noPrice ? <p className="px-5 pt-3 text-sm text-slate-700">{noPrice}</p> : null}
       <dl className="grid grid-cols-1 gap-x-8 gap-y-2 px-5 py-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {figures.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-4 border-b border-slate-100 pb-1">
@@ -56,7 +77,29 @@ export function PlanMarginCard({ plan, currency, target }: { plan: Card_; curren
           </div>
         ))}
       </dl>
-      {pricing && plan.subscribers > 0 ? (
+      {pricing?.average ? (
+        <Table caption={`${plan.name}: COGS per subscription and the base price it needs`} className="border-t border-slate-200">
+          <THead>
+            <Th>Subscriber</Th>
+            <Th align="right">COGS per subscription</Th>
+            <Th align="right">Add-ons and overage</Th>
+            <Th align="right">Break-even base price</Th>
+            <Th align="right">Base price for {target} % margin</Th>
+          </THead>
+          <TBody>
+            {spread.map(([label, point]) => (
+              <tr key={label}>
+                <Th scope="row">{label}</Th>
+                <Td align="right">{c(point?.cogsPerSubscriber)}</Td>
+                <Td align="right">{c(point?.extrasPerSubscriber)}</Td>
+                <Td align="right">{p(point?.breakEvenPriceCents)}</Td>
+                <Td align="right">{p(point?.targetPriceCents)}</Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+      {pricing?.average ? (
         <Table caption={`${plan.name}: COGS per subscriber per included unit`} className="border-t border-slate-200">
           <THead>
             <Th>Included per subscriber</Th>

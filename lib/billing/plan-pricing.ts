@@ -3,11 +3,12 @@ import { decimalToScaled, RATE_SCALE } from "@/lib/money/convert-cents";
 import { meteredKinds } from "./resource-usage";
 
 export interface PlanPricingInput {
-  subscribers: number;
-  /** Reporting-currency cents over the month: all revenue, the base-price part of it, and COGS (per DO kind). */
-  revenue: number;
-  baseRevenue: number;
-  cogs: number;
+  /**
+   * One entry per subscriber tenant of the plan in the month, reporting cents: its COGS (what its tagged resources
+   * cost, plus its share of the shared cost only when the admin allocates it) and its revenue beyond the base price.
+   */
+  subscribers: readonly { cogs: number; extras: number }[];
+  /** The subscribers' COGS per DO kind, summed. */
   cogsByKind: ReadonlyMap<string, number>;
   /** Target gross margin, whole percent (0–95). */
   targetMarginPct: number;
@@ -16,14 +17,24 @@ export interface PlanPricingInput {
   items: readonly { resourceKind: CatalogResourceKind; includedQty: number }[];
 }
 
-export interface PlanPricing {
+/** One subscriber's (or the average one's) COGS and the base prices it needs. */
+export interface PricePoint {
   /** Reporting cents, rounded to the cent. */
-  avgCogsPerSubscriber: number | null;
-  /** Add-ons and overage per subscriber, reporting cents: revenue the base price does not have to earn. */
-  extrasPerSubscriber: number | null;
+  cogsPerSubscriber: number;
+  /** Add-ons and overage, reporting cents: revenue the base price does not have to earn. */
+  extrasPerSubscriber: number;
   /** Plan-currency cents (rounded up): the base price at which COGS is covered, and at which the target margin is met. */
   breakEvenPriceCents: number | null;
   targetPriceCents: number | null;
+}
+
+export interface PlanPricing {
+  subscribers: number;
+  /** What the plan as a whole needs: the average subscriber. */
+  average: PricePoint | null;
+  /** The spread: the subscribers at the median and the 90th percentile of COGS (nearest rank, real tenants). */
+  median: PricePoint | null;
+  p90: PricePoint | null;
   /** COGS per subscriber per included unit of each item the meter can attribute, reporting cents (fractional). */
   perIncludedUnit: { resourceKind: CatalogResourceKind; includedQty: number; cogsPerUnitCents: number | null }[];
 }
@@ -31,34 +42,44 @@ export interface PlanPricing {
 const ceilDiv = (n: bigint, d: bigint) => (n <= 0n ? 0n : (n + d - 1n) / d);
 
 /**
- * The base price a plan needs: with c the average COGS and x the add-on and overage revenue per subscriber, a base
- * price p gives margin m when (p + x)(1 − m) = c, so p = c / (1 − m) − x, never below zero; m = 0 is break-even.
- * Worked on integers, rounded up to the cent so the target is met, then converted into the plan's currency.
+ * The base price a plan needs, from the COGS of its own subscriptions: with c the COGS and x the add-on and overage
+ * revenue of a subscriber, a base price p gives margin m when (p + x)(1 − m) = c, so p = c / (1 − m) − x, never below
+ * zero; m = 0 is break-even. Worked on integers over n subscribers (the average: totals over n; one tenant: n = 1),
+ * rounded up to the cent so the target is met, then converted into the plan's currency.
  */
 export function pricePlan(input: PlanPricingInput): PlanPricing {
+  const n = input.subscribers.length;
   const perUnit = input.items.map((item) => {
     const doKinds = Object.entries(meteredKinds).filter(([, m]) => m?.kind === item.resourceKind).map(([k]) => k);
     const cents = doKinds.reduce((a, k) => a + (input.cogsByKind.get(k) ?? 0), 0);
-    const isMeasurable = doKinds.length > 0 && input.subscribers > 0 && item.includedQty > 0;
-    return { resourceKind: item.resourceKind, includedQty: item.includedQty, cogsPerUnitCents: isMeasurable ? cents / input.subscribers / item.includedQty : null };
+    const isMeasurable = doKinds.length > 0 && n > 0 && item.includedQty > 0;
+    return { resourceKind: item.resourceKind, includedQty: item.includedQty, cogsPerUnitCents: isMeasurable ? cents / n / item.includedQty : null };
   });
-  if (input.subscribers <= 0) {
-    return { avgCogsPerSubscriber: null, extrasPerSubscriber: null, breakEvenPriceCents: null, targetPriceCents: null, perIncludedUnit: perUnit };
-  }
-  const subs = BigInt(input.subscribers);
-  const extras = BigInt(input.revenue - input.baseRevenue);
-  const priceFor = (marginPct: number): number | null => {
-    if (input.planRate === null) return null;
-    const keep = BigInt(100 - marginPct);
-    // p (reporting) = (cogs × 100 − extras × keep) / (subs × keep); in plan currency divide by the rate.
-    const numerator = (BigInt(input.cogs) * 100n - extras * keep) * 10n ** BigInt(RATE_SCALE);
-    return Number(ceilDiv(numerator, subs * keep * decimalToScaled(input.planRate, RATE_SCALE)));
+  if (n === 0) return { subscribers: 0, average: null, median: null, p90: null, perIncludedUnit: perUnit };
+  const target = Math.min(95, Math.max(0, Math.trunc(input.targetMarginPct)));
+  const point = (cogs: number, extras: number, count: number): PricePoint => {
+    const priceFor = (marginPct: number): number | null => {
+      if (input.planRate === null) return null;
+      const keep = BigInt(100 - marginPct);
+      // p (reporting) = (cogs × 100 − extras × keep) / (count × keep); in plan currency divide by the rate.
+      const numerator = (BigInt(cogs) * 100n - BigInt(extras) * keep) * 10n ** BigInt(RATE_SCALE);
+      return Number(ceilDiv(numerator, BigInt(count) * keep * decimalToScaled(input.planRate, RATE_SCALE)));
+    };
+    return {
+      cogsPerSubscriber: Math.round(cogs / count),
+      extrasPerSubscriber: Math.round(extras / count),
+      breakEvenPriceCents: priceFor(0),
+      targetPriceCents: priceFor(target),
+    };
   };
+  const sorted = [...input.subscribers].sort((a, b) => a.cogs - b.cogs);
+  const rank = (q: number) => sorted[Math.max(0, Math.ceil(q * n) - 1)]!;
+  const total = input.subscribers.reduce((a, s) => ({ cogs: a.cogs + s.cogs, extras: a.extras + s.extras }), { cogs: 0, extras: 0 });
   return {
-    avgCogsPerSubscriber: Math.round(input.cogs / input.subscribers),
-    extrasPerSubscriber: Math.round(Number(extras) / input.subscribers),
-    breakEvenPriceCents: priceFor(0),
-    targetPriceCents: priceFor(Math.min(95, Math.max(0, Math.trunc(input.targetMarginPct)))),
+    subscribers: n,
+    average: point(total.cogs, total.extras, n),
+    median: point(rank(0.5).cogs, rank(0.5).extras, 1),
+    p90: point(rank(0.9).cogs, rank(0.9).extras, 1),
     perIncludedUnit: perUnit,
   };
 }

@@ -20,8 +20,8 @@ export default async function PlanMarginPage({ searchParams }: { searchParams: P
   const q = parseMarginPageQuery(await searchParams);
   const db = getDb();
   const month = q.month && q.month <= currentPeriod() ? q.month : await latestInvoicedPeriod(db);
-  // Prices must pay for shared infrastructure too, so this view allocates shared cost unless told not to.
-  const allocate = q.allocate !== "0";
+  // Prices come from what each plan's own subscribers cost; shared infrastructure is added only when asked for.
+  const allocate = q.allocate === "1";
   const report = await loadMarginReport(db, month, month, allocate);
   const cards = await loadPlanMarginCards(db, report, q.target);
   const period = report.periods[0]!;
@@ -30,12 +30,14 @@ export default async function PlanMarginPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Margin"
-        description="Each plan's month against its price: average COGS per subscriber and per included unit, the base price that breaks even, and the one that meets a target margin."
+        description="Each plan's month against its price: COGS per subscription from its subscribers' tagged resources (average, median and 90th percentile), the base price that breaks even, and the one that meets a target margin. Prices come only from invoiced months."
       />
       <MarginNav current="/margin/plans" />
       <div className="flex flex-col gap-4">
         {period.isEstimate ? (
-          <Banner tone="info">{monthName(month)} has no invoice yet: its COGS is a month-to-date estimate, so prices computed from it are provisional.</Banner>
+          <Banner tone="info">
+            {monthName(month)} has no invoice yet: its COGS is DigitalOcean&apos;s month-to-date estimate for the whole account, so no plan is priced from it.
+          </Banner>
         ) : null}
         <Card>
           <MonthForm month={month} months={selectableMonths()}>
@@ -44,10 +46,10 @@ export default async function PlanMarginPage({ searchParams }: { searchParams: P
           </MonthForm>
         </Card>
         {cards.length ? (
-          cards.map((plan) => <PlanMarginCard key={plan.code} plan={plan} currency={report.currency} target={q.target} />)
+          cards.map((plan) => <PlanMarginCard key={plan.code} plan={plan} currency={report.currency} target={q.target} month={month} />)
         ) : (
           <Card>
-            <EmptyState title="No plans on sale">
+            <EmptyState title={`No plans on sale in ${monthName(month)}`}>
               <p>Publish a plan version in the catalog first.</p>
             </EmptyState>
           </Card>
