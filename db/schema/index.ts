@@ -6,3 +6,4 @@ export * from "./drift";
 export * from "./costs";
 export * from "./billing";
 export * from "./usage-samples";
+export * from "./notifications";
