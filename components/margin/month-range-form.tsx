@@ -49,3 +49,20 @@ export function SharedCostField({ allocate }: { allocate: boolean }) {
     />
   );
 }
+
+/** The tenants view's filter: every tenant, the billed ones, or the unbilled ones (revenue leakage). */
+export function BilledField({ billed }: { billed: string }) {
+  return (
+    <SelectField
+      id="margin-billed"
+      name="billed"
+      label="Tenants"
+      defaultValue={billed}
+      options={[
+        { value: "all", label: "All" },
+        { value: "billed", label: "Billed" },
+        { value: "unbilled", label: "Unbilled (revenue leakage)" },
+      ]}
+    />
+  );
+}

@@ -10,6 +10,27 @@ import { formatMoney } from "@/lib/money/format-money";
 
 const qty = (n: number) => n.toLocaleString("en-AU", { maximumFractionDigits: 1 });
 
+const unbilledLabel: Record<NonNullable<TenantMarginRow["unbilledReason"]>, string> = {
+  unknown_tenant: "arcadia-app never sent this tenant",
+  no_subscription: "no subscription in force",
+  trial: "on trial only",
+};
+
+/** "Unbilled: no subscription in force, since 2026-03-04, 3 resources": who runs on us for free, since when. */
+function UnbilledNote({ row }: { row: TenantMarginRow }) {
+  const parts = [
+    row.unbilledReason ? unbilledLabel[row.unbilledReason] : null,
+    row.unbilledSince ? `since ${row.unbilledSince.slice(0, 10)}` : null,
+    `${row.resources} ${row.resources === 1 ? "resource" : "resources"}`,
+  ].filter(Boolean);
+  return (
+    <span className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
+      <Badge tone="red">Unbilled</Badge>
+      {parts.join(", ")}
+    </span>
+  );
+}
+
 function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
   const c = (cents: number | null) => formatMoney(cents, currency);
   return [
@@ -21,9 +42,10 @@ function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
         row.original.tenantId === null ? (
           <span className="italic text-slate-600">Shared cost (not attributable to a tenant)</span>
         ) : (
-          <span className="flex flex-col">
+          <span className="flex flex-col gap-0.5">
             <span className="font-medium text-slate-900">{row.original.name ?? row.original.tenantId}</span>
             <span className="font-mono text-xs text-slate-500">{row.original.tenantId}</span>
+            {row.original.isBilled ? null : <UnbilledNote row={row.original} />}
           </span>
         ),
     },

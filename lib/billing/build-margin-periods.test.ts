@@ -5,7 +5,7 @@ import { createFxTable, type FxSource } from "./fx-table";
 import { groupByMonth, groupByPlan, groupByTenant, toMoneyItem } from "./group-margin";
 import type { CogsAtom } from "./load-cogs";
 import { monthItem } from "./margin-items";
-import { tenantRowsCsv, toTenantMarginRows } from "./tenant-margin-rows";
+import { filterTenantRows, tenantRowsCsv, toTenantMarginRows } from "./tenant-margin-rows";
 
 // Hand-computed, November 2025 (30 days), reporting in AUD. Studio is AUD 50.00 a month, Dev USD 20.00; both held all
 // month. COGS is DO's, in USD: acme's droplet 10.00 and an untagged (shared) droplet 4.00.
@@ -157,6 +157,25 @@ describe("unbilled tenants: tagged usage nobody is billed for", () => {
       ["wayne", false, "no_subscription", "4.50", 450],
       [null, true, null, "6.00", 0],
     ]);
+  });
+
+  it("the tenants view filters them in or out by the URL's billed=; the shared row goes with the billed ones", () => {
+    const report = {
+      from: "2025-11-01",
+      to: "2025-11-01",
+      currency: "AUD",
+      allocateShared: false,
+      periods,
+      tenantNames: new Map(),
+      resourcesByTenant: new Map([["wayne", 2]]),
+      unbilled: new Map([["wayne", { since: new Date("2025-10-20T00:00:00Z") }]]),
+    };
+    const rows = toTenantMarginRows(report);
+    expect(filterTenantRows(rows, "unbilled").map((r) => r.tenantId)).toEqual(["ghost", "hooli", "wayne"]);
+    expect(filterTenantRows(rows, "billed").map((r) => r.tenantId)).toEqual(["acme", null]);
+    expect(rows.find((r) => r.tenantId === "wayne")).toMatchObject({ isBilled: false, unbilledReason: "no_subscription", unbilledSince: "2025-10-20T00:00:00.000Z", resources: 2, cogs: 450 });
+    const csv = tenantRowsCsv(report, filterTenantRows(rows, "unbilled")).split("\r\n");
+    expect(csv[3]).toBe("2025-11,wayne,,,0.00,4.50,0.00,-4.50,,AUD,false,false,false,2025-10-20T00:00:00.000Z,");
   });
 
   it("the month totals the leakage: 1.50 + 3.00 + 4.50 = 9.00 over three tenants, within COGS 30.00", () => {

@@ -4,11 +4,11 @@ import { getSessionUser } from "@/lib/auth/session";
 import { latestInvoicedPeriod, loadMarginReport } from "@/lib/billing/load-margin-page";
 import { parseMarginPageQuery } from "@/lib/billing/margin-page-query";
 import { currentPeriod, periodLabel } from "@/lib/billing/month";
-import { sortTenantRows, tenantRowsCsv, toTenantMarginRows } from "@/lib/billing/tenant-margin-rows";
+import { filterTenantRows, sortTenantRows, tenantRowsCsv, toTenantMarginRows } from "@/lib/billing/tenant-margin-rows";
 
 export const dynamic = "force-dynamic";
 
-/** The per-tenant table as CSV, same month, allocation and order. Not under the admin layout: checks the session itself. */
+/** The per-tenant table as CSV, same month, allocation, filter and order. Not under the admin layout: checks the session itself. */
 export async function GET(req: NextRequest): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return new Response("Sign in first.\n", { status: 401, headers: { "content-type": "text/plain" } });
@@ -18,7 +18,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   const db = getDb();
   const month = q.month && q.month <= currentPeriod() ? q.month : await latestInvoicedPeriod(db);
   const report = await loadMarginReport(db, month, month, q.allocate === "1");
-  const csv = tenantRowsCsv(report, sortTenantRows(toTenantMarginRows(report), q.sort, q.dir));
+  const csv = tenantRowsCsv(report, sortTenantRows(filterTenantRows(toTenantMarginRows(report), q.billed), q.sort, q.dir));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
