@@ -1,9 +1,8 @@
 // Child process for the sync benchmark, so its peak RSS is the sync's own: `sync` runs a full inventory sync into
 // DATABASE_URL; `fetch` only lists and parses the same kinds (no database). Prints one JSON line.
-import { resourceKinds } from "@/db/schema/resources";
 import { createDbHandle } from "@/db/client";
 import { createDoClient } from "@/lib/digitalocean/client";
-import { fetchProjectMap, kindSources } from "@/lib/inventory/sync/sources";
+import { fetchProjectMap, kindSources, syncableKinds } from "@/lib/inventory/sync/sources";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
 
 const [mode, baseUrl, databaseUrl] = process.argv.slice(2);
@@ -15,7 +14,7 @@ if (mode === "fetch") {
   let items = 0;
   // The same requests the sync makes: the project listings and every kind's listing.
   items += (await fetchProjectMap(client)).size;
-  for (const kind of resourceKinds) for await (const page of kindSources[kind](client)) items += page.length;
+  for (const kind of syncableKinds({})) for await (const page of kindSources[kind]({ doClient: client })) items += page.length;
   counts = { items };
 } else {
   const handle = createDbHandle({ databaseUrl, maxConnections: 4 });

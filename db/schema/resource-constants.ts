@@ -11,6 +11,8 @@ export const resourceKinds = [
   "kubernetes_cluster",
   "reserved_ip",
   "app",
+  // Not in DO's v2 API: listed through the S3-compatible Spaces API, when Spaces keys are configured.
+  "spaces_bucket",
 ] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 

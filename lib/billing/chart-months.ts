@@ -47,7 +47,7 @@ export function monthName(period: string): string {
 }
 
 /** The COGS chart's resource kinds, in the order it stacks them; their labels and colors are every page's. */
-const cogsResourceKinds: ResourceKind[] = ["droplet", "volume", "snapshot", "kubernetes_cluster", "load_balancer", "database", "reserved_ip", "app", "domain"];
+const cogsResourceKinds: ResourceKind[] = ["droplet", "volume", "snapshot", "kubernetes_cluster", "load_balancer", "database", "reserved_ip", "app", "domain", "spaces_bucket"];
 
 /** The order and colors of COGS kinds, shared by the chart and its table: the resource kinds, then lines that are none. */
 export const cogsKindStyles: { kind: string; label: string; color: string }[] = [

@@ -1,5 +1,6 @@
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import type { ResourceEventType, ResourceKind } from "@/db/schema/resources";
+import { bytesToGb } from "./integrate-bandwidth";
 import { addMonths, monthStart } from "./month";
 
 /** A resource as the meter sees it: what it is now plus its event log (oldest first or not; it is sorted here). */
@@ -16,7 +17,7 @@ export interface MeteredResource {
 }
 
 /** What each DO kind is billed in. Kubernetes clusters and apps are not metered: their droplets and parts are. */
-export const meteredKinds: Partial<Record<ResourceKind, { kind: CatalogResourceKind; measure: "hours" | "gb_months" | "count" }>> = {
+export const meteredKinds: Partial<Record<ResourceKind, { kind: CatalogResourceKind; measure: "hours" | "gb_months" | "sampled_gb_months" | "count" }>> = {
   droplet: { kind: "droplet_hours", measure: "hours" },
   volume: { kind: "volume_gb_month", measure: "gb_months" },
   snapshot: { kind: "snapshot_gb_month", measure: "gb_months" },
@@ -24,6 +25,8 @@ export const meteredKinds: Partial<Record<ResourceKind, { kind: CatalogResourceK
   load_balancer: { kind: "load_balancer_hours", measure: "hours" },
   database: { kind: "database_hours", measure: "hours" },
   reserved_ip: { kind: "reserved_ip_hours", measure: "hours" },
+  // Sized by daily samples of its stored bytes (a bucket grows with every upload; no event records that).
+  spaces_bucket: { kind: "spaces_gb_month", measure: "sampled_gb_months" },
 };
 
 const HOUR_MS = 3_600_000;
@@ -84,8 +87,10 @@ export function sizeSteps(r: MeteredResource): [number, number][] {
 
 /**
  * One resource's usage in the month `period`, in the catalog kind it is billed in: droplet (and load balancer,
- * database, reserved IP) hours, GB-months of volumes and snapshots weighted by how long each size lasted, and a DNS
- * zone counted once if it existed at any time in the month. Null for kinds that are not metered.
+ * database, reserved IP) hours, GB-months of volumes and snapshots weighted by how long each size lasted, a Spaces
+ * bucket's GB-months as the mean of its daily stored-bytes samples times the fraction of the month it existed (a
+ * day without a sample, say a failed sync, is taken to hold the mean), and a DNS zone counted once if it existed at
+ * any time in the month. Null for kinds that are not metered.
  */
 export function resourceUsage(r: MeteredResource, period: string): { kind: CatalogResourceKind; quantity: number } | null {
   const metered = meteredKinds[r.kind];
@@ -96,6 +101,13 @@ export function resourceUsage(r: MeteredResource, period: string): { kind: Catal
     .map(([a, b]): [number, number] => [Math.max(a, monthFrom), Math.min(b, monthTo)])
     .filter(([a, b]) => b > a);
   if (metered.measure === "count") return { kind: metered.kind, quantity: inMonth.length ? 1 : 0 };
+  if (metered.measure === "sampled_gb_months") {
+    const samples = r.storedBytesSamples ?? [];
+    if (!samples.length) return { kind: metered.kind, quantity: 0 };
+    const meanGb = bytesToGb(samples.reduce((a, b) => a + b, 0) / samples.length);
+    const existedMs = inMonth.reduce((sum, [a, b]) => sum + (b - a), 0);
+    return { kind: metered.kind, quantity: round6((meanGb * existedMs) / (monthTo - monthFrom)) };
+  }
   if (metered.measure === "hours") {
     return { kind: metered.kind, quantity: round6(inMonth.reduce((sum, [a, b]) => sum + (b - a) / HOUR_MS, 0)) };
   }

@@ -42,6 +42,13 @@ describe("classifyInvoiceLine", () => {
     });
   });
 
+  it.each([
+    ["Spaces Subscription", "tenant-acme--media (nyc3)", "tenant-acme--media", "nyc3"],
+    ["Spaces Overage", "assets.example.com", "assets.example.com", null],
+  ])("takes a Spaces line naming a bucket (%j %j) as that bucket's", (product, description, name, sizeLabel) => {
+    expect(classify(product, description)).toEqual({ lineType: "resource", kind: "spaces_bucket", isBackup: false, name, sizeLabel });
+  });
+
   it("matches a droplet backup to its droplet", () => {
     expect(classify("Droplet Backups", "web-01 (s-1vcpu-2gb)")).toEqual({
       lineType: "resource",

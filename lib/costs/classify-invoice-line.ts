@@ -23,9 +23,9 @@ interface ProductKind {
   isBackup: boolean;
 }
 
-// Keys are lower-case product names as DO has spelled them over the years. Spaces, bandwidth, monitoring,
-// registry and functions have no resource of ours behind them, so their lines stay "other" with kind null:
-// adding a "spaces" kind would widen the inventory's kind enum for lines nothing could ever match.
+// Keys are lower-case product names as DO has spelled them over the years. Bandwidth, monitoring, registry and
+// functions have no resource of ours behind them, so their lines stay "other" with kind null. Spaces lines are
+// Spaces buckets' only where the description names a bucket (see spacesBucketKind).
 const PRODUCT_KINDS: ReadonlyMap<string, ProductKind> = new Map<string, ProductKind>([
   ["droplets", { kind: "droplet", isBackup: false }],
   ["droplet", { kind: "droplet", isBackup: false }],
@@ -59,6 +59,20 @@ const PRODUCT_KINDS: ReadonlyMap<string, ProductKind> = new Map<string, ProductK
 // app, and group_description carries the name the resource has in our inventory.
 const GROUPED_KINDS: ReadonlySet<ResourceKind> = new Set(["database", "kubernetes_cluster", "app"]);
 
+const SPACES_PRODUCT = /^spaces\b/i;
+/** S3's bucket-name rule: 3–63 lower-case letters, digits, dots and hyphens, starting and ending alphanumeric. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * DO bills Spaces per account ("Spaces (250 GiB)", "Spaces storage overage (12 GiB)"): such a line names no bucket
+ * and stays "other". A Spaces line whose description is a bucket's name, with or without a "(…)" detail, is that
+ * bucket's, and matches it by name like any resource line.
+ */
+function spacesBucketKind(product: string, description: string): ProductKind | null {
+  if (!SPACES_PRODUCT.test(product)) return null;
+  return BUCKET_NAME.test(splitNameAndSize(description).name) ? { kind: "spaces_bucket", isBackup: false } : null;
+}
+
 const TAX_PRODUCT = /^tax(es)?$/i;
 const TAX_WORDS = /\b(gst|vat|hst|pst|qst|sales tax|tax|taxes)\b/i;
 const CREDIT_WORDS = /\b(credits?|promo|promos|promotion|promotional|discount)\b/i;
@@ -79,7 +93,7 @@ interface InvoiceLineFields {
  */
 export function classifyInvoiceLine(line: InvoiceLineFields): InvoiceLineClassification {
   const product = line.product.trim();
-  const productKind = PRODUCT_KINDS.get(product.toLowerCase().replace(/\s+/g, " ")) ?? null;
+  const productKind = PRODUCT_KINDS.get(product.toLowerCase().replace(/\s+/g, " ")) ?? spacesBucketKind(product, line.description);
   const resource = productKind ? identifyResource(productKind.kind, line) : { name: null, sizeLabel: null };
   const base = {
     kind: productKind?.kind ?? null,

@@ -36,6 +36,7 @@ beforeAll(async () => {
   await add("lb", { kind: "load_balancer", name: "renamed-lb", providerId: "lb-uuid-1" });
   // Same name, other kind: never a match for a droplet line.
   await add("webVolume", { kind: "volume", name: "arcadia-web-01" });
+  await add("bucket", { kind: "spaces_bucket", name: "tenant-acme--media", providerId: "tenant-acme--media" });
 });
 afterAll(() => t.drop());
 
@@ -97,6 +98,18 @@ describe("matchCostLines", () => {
     expect(at(34)).toEqual({ resourceId: null, matchMethod: "none", lineType: "tax" });
     expect(at(15)).toEqual({ resourceId: null, matchMethod: "none", lineType: "other" });
     expect(lines.filter((l) => l.lineType === "tax")).toHaveLength(1);
+  });
+
+  it("matches a Spaces line that names a bucket to that bucket; DO's per-account Spaces lines stay unmatched", async () => {
+    const header = sample.split("\n")[0];
+    const spaces = `${header}\nSpaces Subscription,,tenant-acme--media (nyc3),720,${WINDOW},$5.00,default,iaas\nSpaces Subscription,,Spaces (250 GiB),720,${WINDOW},$5.00,default,iaas\n`;
+    const invoice = await createInvoice(t.db, { amountCents: 1000 });
+    await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv: spaces, pairer: createItemPairer() });
+    const lines = await t.db.select().from(cloudCostLines).where(eq(cloudCostLines.invoiceId, invoice.id)).orderBy(asc(cloudCostLines.lineNo));
+    expect(lines.map((l) => [l.kind, l.lineType, l.resourceId, l.matchMethod])).toEqual([
+      ["spaces_bucket", "resource", ids.bucket, "name"],
+      [null, "other", null, "none"],
+    ]);
   });
 
   it("records the match counts on the invoice, and re-matching is idempotent", async () => {

@@ -20,7 +20,8 @@ export interface MatchTarget {
  *    a live one over a tombstone, then the most recently deleted.
  *
  * Lines of any type with a kind are matched (a credit against a droplet belongs to that droplet); taxes and lines with
- * no resource behind them (Spaces, bandwidth) have no kind and stay 'none'.
+ * no resource behind them (bandwidth, Spaces billed per account) have no kind and stay 'none'; a Spaces line naming a
+ * bucket matches that bucket by name.
  */
 export function matchLinesStatement({ table, key, scope }: MatchTarget): SQL {
   return sql`

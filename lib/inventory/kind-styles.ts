@@ -11,6 +11,7 @@ export const kindStyles: Record<ResourceKind, { label: string; color: string }> 
   kubernetes_cluster: { label: "Kubernetes", color: "#65a30d" },
   reserved_ip: { label: "Reserved IPs", color: "#ca8a04" },
   app: { label: "Apps", color: "#4f46e5" },
+  spaces_bucket: { label: "Spaces buckets", color: "#be123c" },
 };
 
 export const kindLabels = Object.fromEntries(Object.entries(kindStyles).map(([kind, s]) => [kind, s.label])) as Record<ResourceKind, string>;

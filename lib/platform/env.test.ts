@@ -44,3 +44,17 @@ describe("FX_RATES_URL", () => {
     }
   });
 });
+
+describe("Spaces", () => {
+  it("is optional; SPACES_REGIONS defaults to DO's six Spaces regions and takes a comma-separated list", () => {
+    const e = parseEnv(secrets);
+    expect([e.SPACES_ACCESS_KEY_ID, e.SPACES_SECRET_ACCESS_KEY, e.SPACES_ENDPOINT]).toEqual([undefined, undefined, undefined]);
+    expect(e.SPACES_REGIONS).toEqual(["syd1", "sgp1", "nyc3", "ams3", "fra1", "sfo3"]);
+    expect(parseEnv({ ...secrets, SPACES_REGIONS: "syd1, sgp1" }).SPACES_REGIONS).toEqual(["syd1", "sgp1"]);
+  });
+
+  it("refuses a region that is no region slug and an endpoint that is no http(s) URL", () => {
+    expect(problems({ ...secrets, SPACES_REGIONS: "syd1,https://x" }).join("\n")).toMatch(/^SPACES_REGIONS/m);
+    expect(problems({ ...secrets, SPACES_ENDPOINT: "file:///etc" }).join("\n")).toMatch(/^SPACES_ENDPOINT: must be an http\(s\) URL/m);
+  });
+});

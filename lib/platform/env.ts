@@ -63,6 +63,15 @@ export const baseEnvSchema = z.object({
   METRICS_ENABLED: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v !== "0" && v !== "false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TENANT_TAG_PREFIX: z.string().default("tenant:"),
+  /** A Spaces access key (DO's S3-compatible API), optional: with both halves set the inventory lists Spaces buckets. */
+  SPACES_ACCESS_KEY_ID: optionalString,
+  SPACES_SECRET_ACCESS_KEY: optionalString,
+  /** The Spaces regions whose buckets are listed. */
+  SPACES_REGIONS: csv
+    .pipe(z.array(z.string().regex(/^[a-z]{3}\d$/, "must be Spaces region slugs such as syd1,sgp1")))
+    .transform((a) => (a.length ? a : ["syd1", "sgp1", "nyc3", "ams3", "fra1", "sfo3"])),
+  /** One endpoint for every region instead of `https://<region>.digitaloceanspaces.com` (a local S3-compatible server). */
+  SPACES_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   REPORTING_CURRENCY: z.string().length(3).default("AUD"),
   /** Reference rates in the ECB's XML format for the daily fetch-fx-rates job; set by the operator, http(s) only. */
   FX_RATES_URL: z

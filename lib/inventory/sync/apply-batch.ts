@@ -5,7 +5,7 @@ import { jsonArrayText } from "@/db/json";
 import { rowsOf } from "@/db/rows";
 import { type CloudResource, cloudResourceEvents, cloudResources, type ResourceKind } from "@/db/schema";
 import { contentHash } from "./content-hash";
-import type { NormalizedResource } from "./normalize";
+import { type NormalizedResource, readingAttrs } from "./normalize";
 import { changedKeys, stableEqual } from "./stable-equal";
 
 export interface BatchCounts {
@@ -32,13 +32,15 @@ const columnNames: Record<(typeof columns)[number], string> = {
 type Change = { old: unknown; new: unknown };
 const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
-/** Field-by-field changes, old → new, as the `updated` event records them. Empty when nothing changed. */
+/** Field-by-field changes, old → new, as the `updated` event records them (readings left out). Empty when nothing changed. */
 export function diffResource(prev: CloudResource, item: NormalizedResource, attrs: Record<string, unknown>): Record<string, Change> {
   const changes: Record<string, Change> = {};
   for (const c of columns) {
     if (!stableEqual(plain(prev[c]), plain(item[c]))) changes[columnNames[c]] = { old: plain(prev[c]), new: plain(item[c]) };
   }
-  for (const k of changedKeys(prev.attrs, attrs)) changes[`attrs.${k}`] = { old: prev.attrs[k] ?? null, new: attrs[k] ?? null };
+  for (const k of changedKeys(prev.attrs, attrs)) {
+    if (!readingAttrs.has(k)) changes[`attrs.${k}`] = { old: prev.attrs[k] ?? null, new: attrs[k] ?? null };
+  }
   return changes;
 }
 
@@ -163,13 +165,26 @@ export async function applyBatch(db: DbOrTx, kind: ResourceKind, items: Normaliz
         const changes = diffResource(prev, c.item, c.attrsObject);
         if (c.restoring) restored++;
         else if (Object.keys(changes).length) updated++;
-        else continue; // only the stored hash was refreshed (e.g. a row written before hashes existed)
+        else continue; // only readings or the stored hash changed (e.g. a row written before hashes existed)
         events.push({ resourceId: c.id, type: c.restoring ? "restored" : "updated", payload: { changes } });
       }
       if (events.length) await tx.insert(cloudResourceEvents).values(events);
     }
+    await recordReadings(tx, kind, items);
     return { created, updated, restored };
   });
+}
+
+/** Today's (UTC) sample of each reading the batch's items carry, by provider id; a later sync the same day overwrites it. */
+async function recordReadings(tx: DbOrTx, kind: ResourceKind, items: NormalizedResource[]): Promise<void> {
+  const readings = items.flatMap((i) => Object.entries(i.readings ?? {}).map(([metric, value]) => ({ provider_id: i.providerId, metric, value: Math.round(value) })));
+  if (!readings.length) return;
+  await tx.execute(sql`
+    insert into resource_usage_samples (resource_id, metric, day, value)
+    select r.id, v.metric, (now() at time zone 'UTC')::date, v.value
+    from jsonb_to_recordset(${JSON.stringify(readings)}::jsonb) as v(provider_id text, metric text, value bigint)
+    join cloud_resources r on r.kind = ${kind} and r.provider_id = v.provider_id
+    on conflict (resource_id, metric, day) do update set value = excluded.value, sampled_at = now()`);
 }
 
 /**

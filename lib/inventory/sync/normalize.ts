@@ -1,5 +1,6 @@
 import "server-only";
 import type { ResourceKind } from "@/db/schema/resources";
+import type { UsageSampleMetric } from "@/db/schema/usage-samples";
 import type {
   DoApp,
   DoDatabase,
@@ -11,6 +12,7 @@ import type {
   DoSnapshot,
   DoVolume,
 } from "@/lib/digitalocean/schemas";
+import type { SpacesBucket } from "@/lib/digitalocean/spaces-client";
 import { dollarNumberToCents } from "@/lib/money/parse-amount-cents";
 
 /** A DO resource in our shape, before it meets the database. */
@@ -28,7 +30,15 @@ export interface NormalizedResource {
   attrs: Record<string, unknown>;
   /** The project URN DO uses for this resource, to attach project membership. */
   urn: string;
+  /** Today's measurements, stored as the day's usage samples (the day's last reading wins). */
+  readings?: Partial<Record<UsageSampleMetric, number>>;
 }
+
+/**
+ * Attrs that are measurements, not configuration: kept current on the row, their history is the daily samples, so a
+ * change in them alone records no `updated` event (a bucket's size changes with every upload).
+ */
+export const readingAttrs: ReadonlySet<string> = new Set(["stored_bytes", "object_count"]);
 
 function date(s: string | null | undefined): Date | null {
   if (!s) return null;
@@ -183,6 +193,21 @@ export const normalize = {
     providerCreatedAt: date(a.created_at),
     attrs: rest(a),
     urn: `do:app:${a.id}`,
+  }),
+  spaces_bucket: (b: SpacesBucket & { tenantTag: string | null }): NormalizedResource => ({
+    kind: "spaces_bucket",
+    // Bucket names are unique across Spaces; DO's projects name a bucket `do:space:<name>`.
+    providerId: b.name,
+    name: b.name,
+    region: b.region,
+    sizeSlug: null,
+    status: "active",
+    tags: sortedTags(b.tenantTag ? [...b.tags, b.tenantTag] : b.tags),
+    monthlyPriceCents: null,
+    providerCreatedAt: b.createdAt,
+    attrs: { stored_bytes: b.storedBytes, object_count: b.objectCount },
+    urn: `do:space:${b.name}`,
+    readings: { stored_bytes: b.storedBytes },
   }),
 } satisfies Record<ResourceKind, (item: never) => NormalizedResource>;
 

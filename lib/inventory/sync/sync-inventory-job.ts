@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { resourceKinds } from "@/db/schema/resources";
+import { cliEnv } from "@/lib/platform/env";
 import { defineJob, type JobSchedule } from "@/lib/jobs/job-definition";
+import { spacesSourceFromEnv } from "./sources";
 import { syncInventory } from "./sync-inventory";
 
 export const syncInventoryArgs = z.object({
-  /** Kinds to sync; empty means every kind. */
+  /** Kinds to sync; empty means every kind (Spaces buckets when Spaces keys are configured). */
   kinds: z.array(z.enum(resourceKinds)).default([]),
   /** Refresh project membership; defaults to true when syncing every kind. */
   projects: z.boolean().optional(),
@@ -28,6 +30,14 @@ export const syncInventoryJob = defineJob({
   args: syncInventoryArgs,
   // npm run job -- sync-inventory [kind ...]
   cliArgs: (argv) => ({ kinds: argv }),
-  run: (deps, args, ctx) =>
-    syncInventory(deps.db, deps.doClient(), { kinds: args.kinds, refreshProjects: args.projects ?? args.kinds.length === 0, trigger: ctx.trigger }, ctx),
+  async run(deps, args, ctx) {
+    // cliEnv: the Spaces keys and the tag prefix are all this reads, and the CLI has no web secrets.
+    const spaces = spacesSourceFromEnv(cliEnv());
+    try {
+      const refreshProjects = args.projects ?? args.kinds.length === 0;
+      return await syncInventory(deps.db, deps.doClient(), { kinds: args.kinds, refreshProjects, trigger: ctx.trigger, spaces }, ctx);
+    } finally {
+      spaces?.client.close();
+    }
+  },
 });

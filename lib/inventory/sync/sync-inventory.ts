@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { cloudSyncRuns, type ResourceKind, resourceKinds, type SyncKindResult } from "@/db/schema";
+import { cloudSyncRuns, type ResourceKind, type SyncKindResult } from "@/db/schema";
 import { describeErrorText } from "@/db/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
@@ -9,7 +9,7 @@ import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/li
 import type { JobContext, JobResult } from "@/lib/jobs/run-job";
 import { applyBatch, type ProjectMap, tombstoneMissing } from "./apply-batch";
 import type { NormalizedResource } from "./normalize";
-import { fetchProjectMap, kindSources } from "./sources";
+import { fetchProjectMap, kindSources, type SpacesSource, syncableKinds } from "./sources";
 
 /** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
 const writeBatchSize = 1000;
@@ -26,6 +26,8 @@ export interface SyncOptions {
   /** Refresh project membership (one extra listing); otherwise resources keep the project they had. */
   refreshProjects: boolean;
   trigger: string;
+  /** Spaces, when configured: without it "every kind" leaves Spaces buckets out, and asking for them fails that kind. */
+  spaces?: SpacesSource;
 }
 
 export class SyncFailedError extends Error {
@@ -42,7 +44,7 @@ export class SyncFailedError extends Error {
  * complete listing may set. One kind failing does not stop the others, except a rejected token, which stops all.
  */
 export async function syncInventory(db: Db, client: DoClient, opts: SyncOptions, ctx?: Pick<JobContext, "runId" | "reportProgress">): Promise<JobResult> {
-  const kinds = opts.kinds.length ? [...opts.kinds] : [...resourceKinds];
+  const kinds = opts.kinds.length ? [...opts.kinds] : syncableKinds(opts);
   const [run] = await db
     .insert(cloudSyncRuns)
     .values({ kinds, trigger: opts.trigger, jobRunId: ctx?.runId ?? null })
@@ -114,7 +116,7 @@ async function syncKinds(
     let listed = false;
     try {
       let buffer: NormalizedResource[] = [];
-      for await (const page of kindSources[kind](client)) {
+      for await (const page of kindSources[kind]({ doClient: client, spaces: opts.spaces })) {
         result.requests++;
         for (const item of page) seen.push(item.providerId);
         result.seen += page.length;
@@ -162,7 +164,7 @@ async function syncKinds(
     .update(cloudSyncRuns)
     .set({ status: failed.length ? "failed" : "succeeded", ...counts, kindResults: results, error, finishedAt: new Date() })
     .where(eq(cloudSyncRuns.id, run.id));
-  const summary = `${kinds.length === resourceKinds.length ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
+  const summary = `${opts.kinds.length === 0 ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
   if (failed.length) {
     throw new SyncFailedError(
       fatal instanceof DoTokenRejectedError ? `DO token rejected: check DO_API_TOKEN (${summary})` : `${failed.length} of ${kinds.length} kinds failed: ${error} (${summary})`,
