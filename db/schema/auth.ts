@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Platform admins who sign in with email and password. Sessions are next-auth JWTs (no session table): arcadia-app
@@ -45,3 +45,18 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   lockouts: integer("lockouts").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Per-admin settings of the console (the inventory's visible columns), keyed by the session subject (an admin id or
+ * `arcadia:<sub>`), so they follow the admin to any browser. Values are validated by whoever reads them.
+ */
+export const adminPreferences = pgTable(
+  "admin_preferences",
+  {
+    subject: text("subject").notNull(),
+    key: text("key").notNull(),
+    value: jsonb("value").$type<unknown>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.key] })],
+);
