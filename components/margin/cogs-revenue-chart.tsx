@@ -101,9 +101,9 @@ function MonthTooltip({ active, payload, currency }: { active?: boolean; payload
       {m.fxMissing ? <p className="text-amber-800">No {m.missingPairs.map((p) => p.replace("/", "→")).join(", ")} rate for this month</p> : null}
       {/* Without a rate, what needs none (revenue already in the reporting currency) still shows. */}
       <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-0.5">
-        <dt>Revenue</dt>
+        <dt>Revenue{m.isEstimate ? " to date" : ""}</dt>
         <dd className="text-right tabular-nums">{c(m.revenue)}</dd>
-        <dt>COGS{m.isEstimate ? " (estimate)" : ""}</dt>
+        <dt>COGS{m.isEstimate ? " to date" : ""}</dt>
         <dd className="text-right tabular-nums">{m.hasCogs || m.cogs === null ? c(m.cogs) : "no invoice"}</dd>
         {cogsKindStyles
           .filter((k) => m.byKind[k.kind])
@@ -118,6 +118,7 @@ function MonthTooltip({ active, payload, currency }: { active?: boolean; payload
         <dt>Gross margin</dt>
         <dd className="text-right tabular-nums">{m.marginPct === null ? "—" : `${m.marginPct.toFixed(2)} %`}</dd>
       </dl>
+      {m.basisLabel ? <p className="mt-1 text-slate-600">{m.basisLabel}</p> : null}
       <p className="mt-1 text-slate-500">{m.isEstimate ? "Click to open the month-to-date trend" : "Click to open the cost lines"}</p>
     </div>
   );

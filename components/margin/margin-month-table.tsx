@@ -5,6 +5,8 @@ import { type ChartMonth, cogsKindStyles, monthName } from "@/lib/billing/chart-
 import { describeRateUsed } from "@/lib/billing/describe-fx";
 import { formatMoney } from "@/lib/money/format-money";
 
+const pct = (p: number | null) => (p === null ? "—" : `${p.toFixed(2)} %`);
+
 /** The chart's figures as a table: its text alternative, and the keyboard way to a month's cost lines. */
 export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; currency: string }) {
   const kinds = cogsKindStyles.filter((k) => months.some((m) => m.byKind[k.kind]));
@@ -17,6 +19,7 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
         <Th align="right">COGS</Th>
         <Th align="right">Margin</Th>
         <Th align="right">Gross margin</Th>
+        <Th align="right">Unbilled COGS</Th>
         <Th>Cost lines</Th>
         <Th>Exchange rate used</Th>
         {kinds.map((k) => (
@@ -33,8 +36,19 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
                 {monthName(m.period)}
                 {m.isEstimate ? <Badge tone="blue">Estimate</Badge> : null}
                 {m.fxMissing ? <Badge tone="amber">No {m.missingPairs.map((p) => p.replace("/", "→")).join(", ")} rate</Badge> : null}
-                {!m.hasCogs && !m.fxMissing ? <Badge>No invoice</Badge> : null}
+                {m.isCogsUnknown ? <Badge>No COGS</Badge> : !m.hasCogs && !m.fxMissing ? <Badge>No invoice</Badge> : null}
               </span>
+              {/* The basis and the projection say what an estimate month's figures are: to date, and to the month's end. */}
+              {m.basisLabel ? <span className="block text-xs font-normal text-slate-600">To date: {m.basisLabel}.</span> : null}
+              {m.projection ? (
+                <span className="block text-xs font-normal text-slate-600">
+                  Projected to month end: revenue {c(m.projection.revenue)}, COGS {m.projection.cogs === null ? "unknown" : c(m.projection.cogs)}, margin{" "}
+                  {m.projection.margin === null ? "unknown" : `${c(m.projection.margin)} (${pct(m.projection.marginPct)})`}.
+                </span>
+              ) : null}
+              {m.isCogsUnknown ? (
+                <span className="block text-xs font-normal text-slate-600">No invoice and no balance snapshot: COGS unknown, so no margin.</span>
+              ) : null}
             </Th>
             <Td align="right">{c(m.revenue)}</Td>
             <Td align="right" className="font-medium">
@@ -42,7 +56,10 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
             </Td>
             <Td align="right">{c(m.margin)}</Td>
             <Td align="right" className="whitespace-nowrap">
-              {m.marginPct === null ? "—" : `${m.marginPct.toFixed(2)} %`}
+              {pct(m.marginPct)}
+            </Td>
+            <Td align="right" className={m.unbilledCogs ? "text-red-700" : undefined}>
+              {m.unbilledCogs === null ? "—" : c(m.unbilledCogs)}
             </Td>
             <Td className="whitespace-nowrap">
               {/* aria-label, not an sr-only span: an absolutely placed span in a scrolling table widens the page. */}
@@ -68,6 +85,48 @@ export function MarginMonthTable({ months, currency }: { months: ChartMonth[]; c
             ))}
           </tr>
         ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** Each invoiced month that had an estimate: what the last balance snapshot projected against what the invoice said. */
+export function EstimateReconciliationTable({ months, currency }: { months: ChartMonth[]; currency: string }) {
+  const c = (cents: number) => formatMoney(cents, currency);
+  const rows = months.filter((m) => m.reconciliation);
+  if (!rows.length) {
+    return (
+      <p className="px-5 py-4 text-sm text-slate-600">
+        No month in this range has both an estimate and an invoice yet: once a month with balance snapshots is invoiced, its last estimate is set against the
+        invoice here.
+      </p>
+    );
+  }
+  return (
+    <Table caption={`Estimated COGS against the invoice, by month, in ${currency}`}>
+      <THead>
+        <Th>Month</Th>
+        <Th align="right">Estimated COGS</Th>
+        <Th align="right">Invoice COGS</Th>
+        <Th align="right">Difference</Th>
+        <Th align="right">Difference %</Th>
+        <Th>Estimate</Th>
+      </THead>
+      <TBody>
+        {rows.map((m) => {
+          const r = m.reconciliation!;
+          const p = r.differencePct;
+          return (
+            <tr key={m.period}>
+              <Th scope="row">{monthName(m.period)}</Th>
+              <Td align="right">{c(r.estimatedCogs)}</Td>
+              <Td align="right">{c(r.invoiceCogs)}</Td>
+              <Td align="right">{c(r.difference)}</Td>
+              <Td align="right">{p === null ? "—" : `${p > 0 ? "+" : ""}${p.toFixed(2)} %`}</Td>
+              <Td className="text-slate-600">{r.basisLabel}</Td>
+            </tr>
+          );
+        })}
       </TBody>
     </Table>
   );

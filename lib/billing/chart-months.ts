@@ -1,7 +1,9 @@
 import type { ResourceKind } from "@/db/schema/resource-constants";
 import { kindStyles } from "@/lib/inventory/kind-styles";
+import { describeBasis } from "./estimate-basis";
 import type { FxRateUsed } from "./fx-table";
 import { type MonthRow, marginPct, missingPairsOf } from "./group-margin";
+import { differencePct } from "./margin-items";
 
 /** One month of the COGS vs revenue chart, as plain data for the client component (cents in the reporting currency). */
 export interface ChartMonth {
@@ -18,13 +20,27 @@ export interface ChartMonth {
   byKind: Record<string, number>;
   /** The rates the month converted with. */
   ratesUsed: FxRateUsed[];
+  /** A month without an invoice: what its to-date figures are ("estimate from the 14:07 snapshot of 1 Dec (UTC), …"). */
+  basisLabel: string | null;
+  /** Set when the month has no COGS figure at all: no invoice and no balance snapshot. */
+  isCogsUnknown: boolean;
+  /** The whole month's revenue against the to-date COGS extrapolated to the month's end (estimate months). */
+  projection: { revenue: number | null; cogs: number | null; margin: number | null; marginPct: number | null } | null;
+  /** Tagged COGS of tenants nobody bills (null before the invoice, or without the rate). */
+  unbilledCogs: number | null;
+  unbilledTenants: number;
+  /** An invoiced month that had snapshots: its last estimate against the invoice. */
+  reconciliation: { estimatedCogs: number; invoiceCogs: number; difference: number; differencePct: number | null; basisLabel: string } | null;
 }
 
 export function toChartMonths(rows: MonthRow[]): ChartMonth[] {
   return rows.map((r) => {
     const hasRevenue = r.revenueMissing.length === 0;
-    const hasCogs = r.cogsMissing.length === 0;
+    const hasRate = r.cogsMissing.length === 0;
+    const hasCogs = hasRate && r.cogsUnknown === null;
     const missingPairs = missingPairsOf(r);
+    const p = r.projection;
+    const projectedCogs = p && hasRate ? p.cogs : null;
     return {
       period: r.period,
       revenue: hasRevenue ? r.revenue : null,
@@ -37,6 +53,28 @@ export function toChartMonths(rows: MonthRow[]): ChartMonth[] {
       missingPairs,
       byKind: hasCogs ? Object.fromEntries(r.cogsByKind) : {},
       ratesUsed: r.ratesUsed,
+      basisLabel: r.basis ? describeBasis(r.basis) : null,
+      isCogsUnknown: r.cogsUnknown !== null,
+      projection: p
+        ? {
+            revenue: hasRevenue ? p.revenue : null,
+            cogs: projectedCogs,
+            margin: hasRevenue && projectedCogs !== null ? p.revenue - projectedCogs : null,
+            marginPct: hasRevenue && projectedCogs !== null ? marginPct(p.revenue, projectedCogs) : null,
+          }
+        : null,
+      unbilledCogs: hasRate ? r.unbilledCogs : null,
+      unbilledTenants: r.unbilledTenants,
+      reconciliation:
+        r.reconciliation && hasRate
+          ? {
+              estimatedCogs: r.reconciliation.projectedCogs,
+              invoiceCogs: r.reconciliation.invoiceCogs,
+              difference: r.reconciliation.projectedCogs - r.reconciliation.invoiceCogs,
+              differencePct: differencePct(r.reconciliation.projectedCogs, r.reconciliation.invoiceCogs),
+              basisLabel: describeBasis(r.reconciliation.basis),
+            }
+          : null,
     };
   });
 }
