@@ -73,7 +73,7 @@ async function enterFxRate(page: Page) {
   await expectAccessible(page, "/margin/fx");
 }
 
-test("in the demo, the margin chart shows months of data, a bar opens that month's cost lines, and a plan opens a pre-filled draft", async ({
+test("in the demo, the margin chart shows every month filled and the current one as an estimate with its basis, unbilled tenants have rows, and a plan opens a pre-filled draft", async ({
   adminPage: page,
   request,
 }) => {
@@ -96,7 +96,17 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
   await expect(rows).toHaveCount(12);
   await expect(table.getByRole("link", { name: /Open cost lines/ })).toHaveCount(11);
   await expect(rows.last()).toContainText("Estimate");
-  for (const row of await rows.all()) await expect(row.locator("td").first()).toHaveText(/^A\$[\d,]+\.\d{2}$/);
+  // The month under way compares like with like (revenue accrued and DO's usage, both to the snapshot), says so, and
+  // projects both to the month's end.
+  await expect(rows.last()).toContainText(/To date: estimate from the \d{2}:\d{2} snapshot of \d{1,2} \w+ \(UTC\), \d+ days? into the month\./);
+  await expect(rows.last()).toContainText(/Projected to month end: revenue A\$[\d,]+\.\d{2}, COGS A\$[\d,]+\.\d{2}/);
+  // Every month filled: revenue and COGS, each with its currency.
+  for (const row of await rows.all()) {
+    await expect(row.locator("td").nth(0)).toHaveText(/^A\$[\d,]+\.\d{2}$/);
+    await expect(row.locator("td").nth(1)).toHaveText(/^-?A\$[\d,]+\.\d{2}$/);
+  }
+  // The fake account's tenants that arcadia-app never sent run on tagged resources nobody bills: the leakage total.
+  await expect(page.getByText(/^Revenue leakage: A\$[\d,]+\.\d{2} of COGS in this range is tagged for tenants nobody bills/)).toBeVisible();
   // Every month names the rate it converted with: the ECB's, in effect on its first day.
   await expect(table.getByText(/^USD→AUD [\d.]+ \(ECB, \d{4}-\d{2}-\d{2}\)$/)).toHaveCount(12);
   await expectAccessible(page, "/margin");
@@ -118,14 +128,26 @@ test("in the demo, the margin chart shows months of data, a bar opens that month
   const csv = await (await download).createReadStream();
   let text = "";
   for await (const chunk of csv) text += chunk;
-  expect(text.split("\r\n")[0]).toBe("month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,usage");
+  expect(text.split("\r\n")[0]).toBe(
+    "month,tenant_id,tenant_name,plan_code,revenue,cogs,shared_cogs,margin,margin_pct,currency,is_estimate,fx_missing,billed,unbilled_since,usage",
+  );
   expect(text).toContain(",acme,Acme Pty Ltd,pro,");
   await expectAccessible(page, "/margin/tenants");
+  // Unbilled tenants have rows of their own, and a filter in the URL shows them alone.
+  const unbilled = tenants.getByRole("row", { name: /Unbilled/ });
+  await expect(unbilled.first()).toContainText("arcadia-app never sent this tenant");
+  await expect(unbilled.first()).toContainText(/\d+ resources?/);
+  await page.getByRole("link", { name: "Show only the unbilled tenants" }).click();
+  await expect(page).toHaveURL(/[?&]billed=unbilled/);
+  await expect(tenants.getByRole("row", { name: /Unbilled/ }).first()).toBeVisible();
+  await expect(tenants.getByRole("row", { name: /Acme Pty Ltd/ })).toHaveCount(0);
 
   // Per plan: the price for the target margin opens a new draft of the plan pre-filled with it.
   await page.goto("/margin/plans");
   const draftLink = page.getByRole("link", { name: /^Open a new draft of Studio at A\$[\d,]+\.\d{2}$/ });
   await expect(draftLink).toBeVisible();
+  // The price comes from Studio's own subscribers, with their spread.
+  await expect(page.getByRole("table", { name: "Studio: COGS per subscription and the base price it needs" })).toContainText("Median subscriber");
   const price = /A\$([\d,]+\.\d{2})$/.exec((await draftLink.getAttribute("aria-label")) ?? "")![1]!.replaceAll(",", "");
   await expectAccessible(page, "/margin/plans");
   await draftLink.click();
