@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { cloudInvoices, type NewCloudResource } from "@/db/schema";
+import { cloudCostLines, cloudInvoices, type NewCloudResource } from "@/db/schema";
 import type { FakeDo } from "@/test/fake-do";
 import { createResource } from "./factories";
 
@@ -21,4 +21,19 @@ export async function syncFakeInventory(db: DbOrTx, fake: FakeDo, overrides: Par
   for (const v of fake.account.volumes) {
     await createResource(db, { kind: "volume", providerId: v.id, name: v.name, sizeSlug: null, ...overrides });
   }
+}
+
+let lineNo = 1;
+
+/** One cost line of `invoice` (its period copied), a resource line of 1.00 unless overridden. */
+export async function createCostLine(
+  db: DbOrTx,
+  invoice: { id: string; period: string },
+  overrides: Partial<typeof cloudCostLines.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(cloudCostLines)
+    .values({ invoiceId: invoice.id, period: invoice.period, lineNo: ++lineNo, product: "Droplets", description: `line ${lineNo}`, amountCents: 100, lineType: "resource", ...overrides })
+    .returning();
+  return row!;
 }
