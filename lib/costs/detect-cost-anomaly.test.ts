@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectCostAnomaly, medianCents } from "./detect-cost-anomaly";
+import { anomalyThresholdsOf, detectCostAnomaly, medianCents } from "./detect-cost-anomaly";
 
 // The defaults: more than 50 % and more than US$100.00 above the trailing three months' median.
 const t = { minPct: 50, minCents: 10_000 };
@@ -66,5 +66,12 @@ describe("medianCents", () => {
     expect(medianCents([4, 1, 2, 3])).toBe(3);
     expect(medianCents([1, 2])).toBe(2);
     expect(medianCents([-3, -2])).toBe(-3);
+  });
+});
+
+describe("anomalyThresholdsOf", () => {
+  it("turns the environment's dollars into cents without float error", () => {
+    expect(anomalyThresholdsOf({ COST_ANOMALY_MIN_PCT: 50, COST_ANOMALY_MIN_USD: 100 })).toEqual({ minPct: 50, minCents: 10_000 });
+    expect(anomalyThresholdsOf({ COST_ANOMALY_MIN_PCT: 12.5, COST_ANOMALY_MIN_USD: 12.34 })).toEqual({ minPct: 12.5, minCents: 1_234 });
   });
 });

@@ -49,3 +49,8 @@ export function detectCostAnomaly(amountCents: number, priorCents: readonly (num
   const isAbovePct = baselineCents <= 0 || increaseCents * 100 > baselineCents * t.minPct;
   return { isAnomaly: increaseCents > t.minCents && isAbovePct, baselineCents, increaseCents, increasePct };
 }
+
+/** The thresholds as the environment sets them (COST_ANOMALY_MIN_PCT, COST_ANOMALY_MIN_USD). */
+export function anomalyThresholdsOf(e: { COST_ANOMALY_MIN_PCT: number; COST_ANOMALY_MIN_USD: number }): CostAnomalyThresholds {
+  return { minPct: e.COST_ANOMALY_MIN_PCT, minCents: Math.round(e.COST_ANOMALY_MIN_USD * 100) };
+}

@@ -58,3 +58,17 @@ describe("Spaces", () => {
     expect(problems({ ...secrets, SPACES_ENDPOINT: "file:///etc" }).join("\n")).toMatch(/^SPACES_ENDPOINT: must be an http\(s\) URL/m);
   });
 });
+
+describe("the cost anomaly thresholds", () => {
+  it("default to more than 50 % and more than US$100 above the median, and take decimals", () => {
+    expect([parseEnv(secrets).COST_ANOMALY_MIN_PCT, parseEnv(secrets).COST_ANOMALY_MIN_USD]).toEqual([50, 100]);
+    const e = parseEnv({ ...secrets, COST_ANOMALY_MIN_PCT: "25.5", COST_ANOMALY_MIN_USD: "12.34" });
+    expect([e.COST_ANOMALY_MIN_PCT, e.COST_ANOMALY_MIN_USD]).toEqual([25.5, 12.34]);
+  });
+
+  it("refuse what is no non-negative number", () => {
+    for (const [name, value] of [["COST_ANOMALY_MIN_PCT", "-1"], ["COST_ANOMALY_MIN_PCT", "half"], ["COST_ANOMALY_MIN_USD", "US$100"], ["COST_ANOMALY_MIN_USD", "0.001"]]) {
+      expect(problems({ ...secrets, [name!]: value! }).join("\n")).toMatch(new RegExp(`^${name}: `, "m"));
+    }
+  });
+});

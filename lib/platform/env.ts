@@ -79,6 +79,15 @@ export const baseEnvSchema = z.object({
     .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml"),
   /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
   JOB_HEARTBEAT_TIMEOUT_SECONDS: durationSeconds.default(300),
+  /** The cost anomaly rule (lib/costs/detect-cost-anomaly.ts): a month more than this percent above its trailing median… */
+  COST_ANOMALY_MIN_PCT: z.coerce.number({ error: "must be a number of percent, e.g. 50" }).min(0).max(100_000).default(50),
+  /** …and more than this many dollars (of the lines' currency, US dollars for DO) above it, to the cent. */
+  COST_ANOMALY_MIN_USD: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, "must be an amount such as 100 or 12.50")
+    .transform(Number)
+    .default(100),
 });
 
 export const envSchema = baseEnvSchema
