@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { cliEnv, env } from "@/lib/platform/env";
 import { doAccountKey, jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition, JobSchedule } from "@/lib/jobs/job-definition";
-import { jobRequestedEvent } from "@/lib/jobs/job-queue";
+import { jobRequestedEvent, requestedByKey } from "@/lib/jobs/job-queue";
 import { runJob } from "@/lib/jobs/run-job";
 import { inngest } from "./client";
 import { sendJobRequest } from "./send-job-request";
@@ -55,11 +55,13 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       ...(opts.callsDo ? { throttle: { key: doAccount, limit: 120, period: "1m" as const, ...opts.throttle } } : {}),
     },
     async ({ event, step }) => {
-      const fromEvent = event?.name === jobRequestedEvent(id) ? ((event.data ?? {}) as Record<string, unknown>) : {};
-      const trigger = event?.name === jobRequestedEvent(id) ? "event" : "cron";
+      const isRequested = event?.name === jobRequestedEvent(id);
+      const { [requestedByKey]: requestedBy, ...fromEvent } = isRequested ? ((event.data ?? {}) as Record<string, unknown>) : {};
+      const trigger = isRequested ? "event" : "cron";
+      const startedBy = isRequested ? (typeof requestedBy === "string" ? requestedBy : `event ${event.name}`) : `schedule ${opts.schedule?.label ?? cron}`;
       return step.run(id, async () => {
         const args = job.args.parse({ ...opts.schedule?.args, ...fromEvent });
-        const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown> }, (ctx) =>
+        const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown>, startedBy }, (ctx) =>
           job.run(jobDepsFor(getDb(), env(), sendJobRequest), args, ctx),
         );
         return { summary: result.summary, counts: result.counts ?? {}, runId: result.runId };

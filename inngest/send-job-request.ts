@@ -1,7 +1,7 @@
-import { type SendJobRequest, jobRequestedEvent } from "@/lib/jobs/job-queue";
+import { jobRequestedEvent, requestedByKey, type SendJobRequest } from "@/lib/jobs/job-queue";
 import { inngest } from "./client";
 
 /** The job queue port (lib/jobs/job-queue.ts) on Inngest: one event per requested run. */
-export const sendJobRequest: SendJobRequest = async ({ job, args }) => {
-  await inngest.send({ name: jobRequestedEvent(job), data: args });
+export const sendJobRequest: SendJobRequest = async ({ job, args, requestedBy }) => {
+  await inngest.send({ name: jobRequestedEvent(job), data: requestedBy ? { ...args, [requestedByKey]: requestedBy } : args });
 };

@@ -7,7 +7,7 @@ import { cloudResources } from "@/db/schema";
 import { jobDefinitions } from "@/jobs/registry";
 import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
-import { jobRequestedEvent } from "@/lib/jobs/job-queue";
+import { jobRequestedEvent, requestedByKey } from "@/lib/jobs/job-queue";
 import { syncInventoryFast, syncInventoryFull } from "./sync-inventory";
 
 const getDb = setupAppTestDb();
@@ -28,7 +28,7 @@ describe("Inngest functions", () => {
     const [row] = await getDb().db.select({ n: sql<number>`count(*)::int` }).from(cloudResources);
     expect(row?.n).toBe(fake.account.droplets.length);
     const runs = await getDb().db.select().from(jobRuns);
-    expect(runs.at(-1)).toMatchObject({ job: "sync-inventory", trigger: "cron", status: "succeeded" });
+    expect(runs.at(-1)).toMatchObject({ job: "sync-inventory", trigger: "cron", status: "succeeded", startedBy: "schedule droplets, every 5 minutes" });
   });
 
   it("a requested run (Run now) passes its event data as the job's args", async () => {
@@ -38,7 +38,17 @@ describe("Inngest functions", () => {
     }).execute();
     expect((result as { summary: string }).summary).toMatch(/^volume:/);
     const runs = await getDb().db.select().from(jobRuns);
-    expect(runs.at(-1)).toMatchObject({ trigger: "event", args: { kinds: ["volume"] } });
+    expect(runs.at(-1)).toMatchObject({ trigger: "event", args: { kinds: ["volume"] }, startedBy: "event arcadia/job.sync-inventory.requested" });
+  });
+
+  it("a run an admin asked for names the admin, and the name never reaches the job's args", async () => {
+    await new InngestTestEngine({
+      function: syncInventoryFull,
+      events: [{ name: jobRequestedEvent("sync-inventory"), data: { kinds: ["volume"], [requestedByKey]: "ada@example.com" } }],
+    }).execute();
+    const runs = await getDb().db.select().from(jobRuns);
+    expect(runs.at(-1)).toMatchObject({ trigger: "event", args: { kinds: ["volume"] }, startedBy: "ada@example.com" });
+    expect(runs.at(-1)?.args).not.toHaveProperty(requestedByKey);
   });
 
   it("the real /api/inngest handler lists every function with its cron (in-band sync, dev mode)", async () => {

@@ -8,7 +8,12 @@ export interface JobRequest {
   job: string;
   /** The job's arguments; the job's own schema parses them where it runs. */
   args: Record<string, unknown>;
+  /** Who asked (an admin's name from "Run now"), recorded as the run's started_by. */
+  requestedBy?: string;
 }
+
+/** The key a request's `requestedBy` travels under beside the args; taken out again before the args are parsed. */
+export const requestedByKey = "_requested_by";
 
 export type SendJobRequest = (request: JobRequest) => Promise<void>;
 

@@ -7,6 +7,7 @@ import { type Logger, logger } from "@/lib/platform/log";
 import { metrics } from "@/lib/platform/metrics";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "./heartbeat";
 import { markAbandonedRuns } from "./mark-abandoned-runs";
+import { appendRunLog } from "./run-log";
 
 export interface JobResult {
   /** One line for the CLI, the Jobs page and the log. */
@@ -39,7 +40,7 @@ export class JobFailedError extends Error {
  */
 export async function runJob(
   db: Db,
-  opts: { job: string; trigger: JobTrigger; args?: Record<string, unknown> },
+  opts: { job: string; trigger: JobTrigger; args?: Record<string, unknown>; /** The admin, schedule or event behind the run. */ startedBy?: string },
   work: (ctx: JobContext) => Promise<JobResult>,
 ): Promise<JobResult & { runId: string }> {
   const timeoutSeconds = jobHeartbeatTimeoutSeconds();
@@ -47,7 +48,12 @@ export async function runJob(
   await markAbandonedRuns(db, timeoutSeconds).catch((err: unknown) =>
     logger().warn({ job: opts.job, error: describeErrorText(err) }, "could not sweep abandoned runs"),
   );
-  const [run] = await db.insert(jobRuns).values({ job: opts.job, trigger: opts.trigger, args: opts.args ?? {} }).returning({ id: jobRuns.id });
+  // Only this process writes the run's log, so it is kept here and written whole with each progress update.
+  let runLog = appendRunLog([], "info", "started");
+  const [run] = await db
+    .insert(jobRuns)
+    .values({ job: opts.job, trigger: opts.trigger, startedBy: opts.startedBy ?? null, args: opts.args ?? {}, log: runLog })
+    .returning({ id: jobRuns.id });
   const runId = run!.id;
   const log = logger().child({ job: opts.job, runId, trigger: opts.trigger });
   const stillRunning = and(eq(jobRuns.id, runId), eq(jobRuns.status, "running"));
@@ -59,10 +65,11 @@ export async function runJob(
     trigger: opts.trigger,
     log,
     async reportProgress(progress) {
+      if (progress.message) runLog = appendRunLog(runLog, "info", progress.message);
       const now = Date.now();
       if (now - lastProgressAt < 500 && progress.total !== progress.done) return;
       lastProgressAt = now;
-      await db.update(jobRuns).set({ progress, heartbeatAt: sql`now()` }).where(eq(jobRuns.id, runId));
+      await db.update(jobRuns).set({ progress, log: runLog, heartbeatAt: sql`now()` }).where(eq(jobRuns.id, runId));
     },
   };
   log.info("job started");
@@ -71,7 +78,7 @@ export async function runJob(
     const seconds = (performance.now() - started) / 1000;
     await db
       .update(jobRuns)
-      .set({ status: "succeeded", summary: result.summary, counts: result.counts ?? {}, finishedAt: new Date() })
+      .set({ status: "succeeded", summary: result.summary, counts: result.counts ?? {}, log: appendRunLog(runLog, "info", `succeeded: ${result.summary}`), finishedAt: new Date() })
       .where(eq(jobRuns.id, runId));
     metrics().jobRuns.inc({ job: opts.job, outcome: "succeeded" });
     metrics().jobDuration.observe({ job: opts.job, outcome: "succeeded" }, seconds);
@@ -80,7 +87,10 @@ export async function runJob(
   } catch (err) {
     const seconds = (performance.now() - started) / 1000;
     const message = describeErrorText(err);
-    await db.update(jobRuns).set({ status: "failed", error: message, finishedAt: new Date() }).where(eq(jobRuns.id, runId));
+    await db
+      .update(jobRuns)
+      .set({ status: "failed", error: message, log: appendRunLog(runLog, "error", `failed: ${message}`), finishedAt: new Date() })
+      .where(eq(jobRuns.id, runId));
     metrics().jobRuns.inc({ job: opts.job, outcome: "failed" });
     metrics().jobDuration.observe({ job: opts.job, outcome: "failed" }, seconds);
     log.error({ durationMs: Math.round(seconds * 1000), error: message }, "job failed");

@@ -25,8 +25,8 @@ const runJobForm = z.object({
 /** "Run now": the job's own schema checks the arguments (see requestJobRun). */
 export const runJobNow = adminAction(
   runJobForm,
-  async ({ job, args }) => {
-    const outcome = await requestJobRun(job, args ?? {});
+  async ({ job, args }, { user, actor }) => {
+    const outcome = await requestJobRun(job, args ?? {}, user.name ?? actor);
     return { message: outcome.message, revalidate: ["/jobs"] };
   },
   { failure: "Could not start the job." },
