@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "@/db/client";
-import { cloudResourceEvents, cloudResources, cloudSyncRuns } from "@/db/schema";
+import { cloudResourceEvents, cloudResources, cloudSyncRuns, type JobProgress, jobRuns } from "@/db/schema";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { createTestDb, type TestDb } from "@/test/db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
@@ -57,6 +57,23 @@ describe("syncInventory against the fake DO server", () => {
     expect((row?.attrs.project as { name?: string } | null)?.name).toBeTruthy();
     // Droplets took exactly ceil(n/200) list requests.
     expect(fake.requests.filter((r) => r.path === "/v2/droplets")).toHaveLength(Math.ceil(fake.account.droplets.length / 200));
+  });
+
+  it("reports pages and items listed per kind as it goes, each kind marked done at the end", async () => {
+    const reports: JobProgress[] = [];
+    const [jobRun] = await t.db.insert(jobRuns).values({ job: "sync-inventory", trigger: "cli" }).returning();
+    await syncInventory(t.db, client(), { kinds: ["droplet", "volume"], refreshProjects: false, trigger: "cli" }, {
+      runId: jobRun!.id,
+      reportProgress: async (p) => {
+        reports.push(p);
+      },
+    });
+    const last = reports.at(-1)!;
+    expect(last).toMatchObject({ done: 2, total: 2 });
+    expect(last.parts?.droplet).toEqual({ pages: Math.ceil(fake.account.droplets.length / 200), items: fake.account.droplets.length, isDone: true });
+    expect(last.parts?.volume).toMatchObject({ items: fake.account.volumes.length, isDone: true });
+    // Mid-way, a report had droplet pages listed but droplets not yet done.
+    expect(reports.some((r) => (r.parts?.droplet?.pages ?? 0) > 0 && !r.parts?.droplet?.isDone)).toBe(true);
   });
 
   it("a second sync of the unchanged account writes nothing", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { cloudSyncRuns, type ResourceKind, type SyncKindResult } from "@/db/schema";
+import { cloudSyncRuns, type JobProgress, type ResourceKind, type SyncKindResult } from "@/db/schema";
 import { describeErrorText } from "@/db/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
@@ -86,6 +86,9 @@ async function syncKinds(
   const writesAhead = () => (projectsListed ? maxWritesInFlight : maxBatchesAheadOfProjects);
   let kindsDone = 0;
   const finishing: Promise<void>[] = [];
+  // What the Jobs page and "Sync now" draw: pages and items listed per kind, and which kinds have finished.
+  const parts: NonNullable<JobProgress["parts"]> = Object.fromEntries(kinds.map((k) => [k, { pages: 0, items: 0, isDone: false }]));
+  const report = (message: string) => ctx?.reportProgress({ done: kindsDone, total: kinds.length, message, parts: structuredClone(parts) });
 
   for (const kind of kinds) {
     if (fatal) {
@@ -120,13 +123,16 @@ async function syncKinds(
         result.requests++;
         for (const item of page) seen.push(item.providerId);
         result.seen += page.length;
+        parts[kind]!.pages++;
+        parts[kind]!.items = result.seen;
         buffer.push(...page);
         if (buffer.length >= writeBatchSize) {
           await writes.below(writesAhead()); // back-pressure: never list further ahead than the writes allow
           kindWrites.push(write(buffer));
           buffer = [];
-          await ctx?.reportProgress({ done: kindsDone, total: kinds.length, message: `${kind}: ${result.seen.toLocaleString("en")} listed` });
         }
+        // Throttled by reportProgress: a page of a fast listing does not cost a write each.
+        await report(`${kind}: ${result.seen.toLocaleString("en")} listed`);
       }
       if (buffer.length) {
         await writes.below(writesAhead());
@@ -148,8 +154,9 @@ async function syncKinds(
           }
         }
         kindsDone++;
+        parts[kind]!.isDone = true;
         await run.beat().catch(() => {});
-        await ctx?.reportProgress({ done: kindsDone, total: kinds.length, message: `${kind} done` });
+        await report(`${kind} done`);
       }),
     );
   }
