@@ -3,6 +3,8 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudDrift, cloudProvisioned, cloudResourceEvents, cloudResources } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
+import { recordEvents } from "@/lib/notifications/record-event";
+import { driftResolvedEvent } from "./drift-events";
 import { looseEqual } from "./loose-equal";
 import { type AcceptedDrift, existsField } from "./schemas";
 import { toDriftItem, toProvisionedRecord } from "./to-dto";
@@ -108,6 +110,7 @@ export async function acceptDrifts(db: Db, ids: readonly string[], actor: string
       .from(cloudResources)
       .where(inArray(cloudResources.id, resourceIds));
     const resourceById = new Map(resources.map((r) => [r.id, r]));
+    await recordEvents(tx, closedRows.map((d) => driftResolvedEvent({ ...d, resource: { ...resourceById.get(d.resourceId)!, id: d.resourceId } }, "accepted", actor, now)));
     return closedRows
       .sort((a, b) => wanted.indexOf(a.id) - wanted.indexOf(b.id))
       .map((d) => ({ drift: toDriftItem(d, resourceById.get(d.resourceId)!), provisioned: provisioned.get(d.resourceId)! }));

@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { cloudDrift, cloudProvisioned, cloudResources } from "@/db/schema";
+import { cloudDrift, cloudProvisioned, cloudResources, type ResourceKind } from "@/db/schema";
+import { recordEvents } from "@/lib/notifications/record-event";
+import { type DriftEventRow, driftDetectedEvent, driftResolvedEvent } from "./drift-events";
 import { type ChangedDrift, type NewDrift, type OpenDrift, planDriftChanges } from "./plan-drift-changes";
 
 /** Who closes drift as stale: the sweep itself. */
@@ -101,30 +103,56 @@ export async function detectAll(db: Db, opts: DetectOptions = {}): Promise<Detec
 /**
  * Inserts new open drift and a drift_detected event for each, in one statement. ON CONFLICT against the partial
  * unique index lets a concurrent sweep that got there first win without an error, and only rows actually inserted
- * get an event. The spec row is read FOR SHARE at the version the comparison used: if a drift was accepted (spec
- * bumped) since this batch was read, the stale mismatch is not re-opened.
+ * get an event, in the resource's log and in the notification outbox (same transaction): drift already open is
+ * never announced again. The spec row is read FOR SHARE at the version the comparison used: if a drift was accepted
+ * (spec bumped) since this batch was read, the stale mismatch is not re-opened.
  */
 async function openDrift(db: Db, drifts: NewDrift[], now: Date): Promise<number> {
-  const result = await db.execute(sql`
-    with inserted as (
-      insert into cloud_drift (resource_id, field, expected, actual, spec_version, detected_at)
-      select x.resource_id, x.field, x.expected, x.actual, x.spec_version, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(drifts)}::jsonb)
-        as x(resource_id uuid, field text, expected jsonb, actual jsonb, spec_version integer)
-      join cloud_provisioned p on p.resource_id = x.resource_id and p.spec_version = x.spec_version
-      order by x.resource_id, x.field collate "C"
-      for share of p
-      on conflict (resource_id, field) where status = 'open' do nothing
-      returning id, resource_id, field, expected, actual, spec_version
-    )
-    insert into cloud_resource_events (resource_id, type, payload, at)
-    select resource_id, 'drift_detected',
-      jsonb_build_object('drift_id', id, 'field', field, 'expected', expected, 'actual', actual, 'spec_version', spec_version),
-      ${now.toISOString()}::timestamptz
-    from inserted
-    returning id`);
-  return rowsOf(result).length;
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      with inserted as (
+        insert into cloud_drift (resource_id, field, expected, actual, spec_version, detected_at)
+        select x.resource_id, x.field, x.expected, x.actual, x.spec_version, ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(drifts)}::jsonb)
+          as x(resource_id uuid, field text, expected jsonb, actual jsonb, spec_version integer)
+        join cloud_provisioned p on p.resource_id = x.resource_id and p.spec_version = x.spec_version
+        order by x.resource_id, x.field collate "C"
+        for share of p
+        on conflict (resource_id, field) where status = 'open' do nothing
+        returning id, resource_id, field, expected, actual, spec_version
+      ), logged as (
+        insert into cloud_resource_events (resource_id, type, payload, at)
+        select resource_id, 'drift_detected',
+          jsonb_build_object('drift_id', id, 'field', field, 'expected', expected, 'actual', actual, 'spec_version', spec_version),
+          ${now.toISOString()}::timestamptz
+        from inserted
+      )
+      select i.id, i.field, i.expected, i.actual, i.spec_version, r.id as resource_id, r.name, r.kind, r.region
+      from inserted i join cloud_resources r on r.id = i.resource_id`);
+    const opened = rowsOf<DriftRow & { spec_version: number }>(result).map((d) => ({ ...toEventRow(d), specVersion: d.spec_version }));
+    await recordEvents(tx, opened.map((d) => driftDetectedEvent(d, now)));
+    return opened.length;
+  });
 }
+
+interface DriftRow {
+  id: string;
+  field: string;
+  expected: unknown;
+  actual: unknown;
+  resource_id: string;
+  name: string;
+  kind: ResourceKind;
+  region: string | null;
+}
+
+const toEventRow = (d: DriftRow): DriftEventRow => ({
+  id: d.id,
+  field: d.field,
+  expected: d.expected,
+  actual: d.actual,
+  resource: { id: d.resource_id, name: d.name, kind: d.kind, region: d.region },
+});
 
 /** Moves still-open drift to the spec's and the resource's current values. Rows are locked in id order, as accepting does. */
 async function updateDrift(db: Db, drifts: ChangedDrift[]): Promise<number> {
@@ -143,19 +171,26 @@ async function updateDrift(db: Db, drifts: ChangedDrift[]): Promise<number> {
   return rowsOf(result).length;
 }
 
-/** Closes drift whose field matches again. */
+/** Closes drift whose field matches again, announcing each in the same transaction. */
 async function closeStale(db: Db, ids: string[], now: Date): Promise<number> {
-  const result = await db.execute(sql`
-    with locked as (
-      select id from cloud_drift
-      where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and status = 'open'
-      order by id
-      for update
-    )
-    update cloud_drift d
-    set status = 'stale', resolved_at = ${now.toISOString()}::timestamptz, resolved_by = ${sweepActor}
-    from locked l
-    where d.id = l.id and d.status = 'open'
-    returning d.id`);
-  return rowsOf(result).length;
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      with locked as (
+        select id from cloud_drift
+        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and status = 'open'
+        order by id
+        for update
+      ), closed as (
+        update cloud_drift d
+        set status = 'stale', resolved_at = ${now.toISOString()}::timestamptz, resolved_by = ${sweepActor}
+        from locked l
+        where d.id = l.id and d.status = 'open'
+        returning d.id, d.field, d.expected, d.actual, d.resource_id
+      )
+      select c.id, c.field, c.expected, c.actual, r.id as resource_id, r.name, r.kind, r.region
+      from closed c join cloud_resources r on r.id = c.resource_id`);
+    const closed = rowsOf<DriftRow>(result).map(toEventRow);
+    await recordEvents(tx, closed.map((d) => driftResolvedEvent(d, "stale", sweepActor, now)));
+    return closed.length;
+  });
 }
