@@ -45,7 +45,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Drift"
         description="Where a resource's live state at DigitalOcean differs from the desired spec arcadia-app recorded when it provisioned it."
-        actions={<RunJobButton action={runJobNow} job="detect-drift" label="Run sweep now" />}
+        actions={<RunJobButton action={runJobNow} job="detect-drift" label="Run sweep now" run={overview.lastSweep} />}
       />
       {/* The empty inbox says this itself, where it explains why the list is empty. */}
       {isEmptyInbox ? null : <SweepStatus overview={overview} now={now} />}

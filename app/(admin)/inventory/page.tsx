@@ -17,6 +17,7 @@ import { countByKind } from "@/lib/inventory/count-by-kind";
 import { inventoryUrl, parseInventoryPageQuery } from "@/lib/inventory/inventory-page-query";
 import { countResources, listResources } from "@/lib/inventory/list-resources";
 import { lastSuccessfulSyncPerKind, latestSyncRun } from "@/lib/inventory/sync/list-sync-runs";
+import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -26,12 +27,13 @@ const pageSize = 50;
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { query, isValid } = parseInventoryPageQuery(await searchParams);
   const db = getDb();
-  const [result, total, byKind, lastSync, latestRun] = await Promise.all([
+  const [result, total, byKind, lastSync, latestRun, [syncJobRun]] = await Promise.all([
     listResources(db, { ...query, limit: pageSize, offset: (query.page - 1) * pageSize }),
     countResources(db, query),
     countByKind(db),
     lastSuccessfulSyncPerKind(db),
     latestSyncRun(db),
+    listJobRuns(db, { job: "sync-inventory", limit: 1 }),
   ]);
   const url = inventoryUrl(query);
   const isFiltered = Boolean(query.kind || query.region || query.status || query.q);
@@ -42,7 +44,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Inventory"
         description="Every DigitalOcean resource in the account, as of the last sync."
-        actions={<RunJobButton action={runJobNow} job="sync-inventory" label="Sync now" />}
+        actions={<RunJobButton action={runJobNow} job="sync-inventory" label="Sync now" run={syncJobRun ?? null} />}
       />
       <AutoRefresh active={latestRun?.status === "running"} />
       {latestRun?.status === "failed" ? <SyncFailedBanner run={latestRun} /> : null}
