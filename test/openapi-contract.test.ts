@@ -24,6 +24,7 @@ const variants: Record<string, string[]> = {
   getMargin: ["group_by=tenant", "group_by=plan", "group_by=month&allocate_shared=true"],
   listDrift: ["status=resolved"],
   listCostLines: ["matched=false", "line_type=tax"],
+  getCosts: ["group_by=tenant&group_by2=resource", "group_by=product&group_by2=category"],
   listInventory: ["include_deleted=true&sort=last_seen_at&dir=desc"],
 };
 

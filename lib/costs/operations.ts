@@ -1,5 +1,6 @@
 import { defineOperation } from "@/lib/http/operation";
-import { balanceItemSchema, costLineItemSchema, costLinesQuery, invoiceItemSchema, invoicesQuery } from "./schemas";
+import { z } from "zod";
+import { balanceItemSchema, costGroupItemSchema, costLineItemSchema, costLinesQuery, costsQuery, invoiceItemSchema, invoicesQuery, maxCostMonths } from "./schemas";
 
 export const getBillingBalanceOp = defineOperation({
   operationId: "getBillingBalance",
@@ -94,4 +95,34 @@ export const listInvoicesOp = defineOperation({
   ],
 });
 
-export const billingOperations = [getBillingBalanceOp, listCostLinesOp, listInvoicesOp];
+export const getCostsOp = defineOperation({
+  operationId: "getCosts",
+  method: "GET",
+  path: "/api/v1/billing/costs",
+  tag: "Billing",
+  summary: "Costs grouped by month and one or two dimensions",
+  description: [
+    "The ingested invoice lines (COGS, taxes and credits included) summed in the database per month and `group_by` value (and `group_by2` value, when given), one item per group, month and currency that has lines, ordered by month and then amount, largest first. What the console's costs explorer shows.",
+    "Each item carries its share of the month, its change on the month before, and the **anomaly** verdict: a group's month is flagged when it is more than `COST_ANOMALY_MIN_PCT` % (default 50) and more than `COST_ANOMALY_MIN_USD` (default 100, in the item's currency) above `baseline`, the median of the group's three months before. A month with no cost lines is no history: with fewer than three months of it nothing is flagged. A group absent from a month that has lines counts as 0 there, so a new group is flagged once it costs more than the amount threshold.",
+    `At most ${maxCostMonths} months at a time. Not paginated.`,
+  ].join(" "),
+  roles: ["platform_admin"],
+  query: costsQuery,
+  response: z.array(costGroupItemSchema),
+  example: [
+    {
+      group: "droplet",
+      group_label: "Droplets",
+      month: "2026-08",
+      amount: "1240.00",
+      currency: "USD",
+      share_pct: 71.35,
+      previous_amount: "498.00",
+      change_pct: 149,
+      baseline: "490.00",
+      anomaly: true,
+    },
+  ],
+});
+
+export const billingOperations = [getBillingBalanceOp, listCostLinesOp, getCostsOp, listInvoicesOp];

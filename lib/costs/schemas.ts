@@ -3,6 +3,7 @@ import { costLineTypes, invoiceStatuses, matchMethods } from "@/db/schema/costs"
 import { resourceKinds } from "@/db/schema/resources";
 import { pageLimit } from "@/lib/http/cursor";
 import { monthStartSchema } from "@/lib/http/input-schemas";
+import { costDimensions } from "./cost-dimensions";
 
 /**
  * A billing period: `YYYY-MM-DD` naming the first day of the month (any day of the month is taken to mean its month),
@@ -88,3 +89,41 @@ export const balanceItemSchema = z.object({
   taken_at: timestamp.describe("When we read them."),
 });
 export type BalanceItem = z.infer<typeof balanceItemSchema>;
+
+/** The most months one grouped query covers (three more are read for the anomaly rule's history). */
+export const maxCostMonths = 36;
+
+const costMonth = monthStartSchema("expected a month as YYYY-MM");
+const dimensionDoc =
+  "`kind` (resource kind; `tax`, `credit`, `other` for lines without one), `project` (DO project), `tenant` (the `tenant:<id>` tag its resource carried at the end of the month; null: shared), `resource` (the matched resource's id; null: unmatched), `product` (DO's product column) or `category` (DO's category column)";
+
+export const costsQuery = z
+  .object({
+    from: costMonth.optional().describe("First month, YYYY-MM (default: 11 months before `to`)"),
+    to: costMonth.optional().describe("Last month, YYYY-MM, inclusive (default: the latest month with cost lines, else the current month)"),
+    group_by: z.enum(costDimensions).default("kind").describe(`What to group by: ${dimensionDoc}.`),
+    group_by2: z.enum(costDimensions).optional().describe("A second dimension: each pair of values is a group of its own."),
+  })
+  .refine((q) => q.group_by2 === undefined || q.group_by2 !== q.group_by, { message: "group_by2 must differ from group_by", path: ["group_by2"] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+export type CostsQuery = z.infer<typeof costsQuery>;
+
+const percent = z.number().nullable();
+
+export const costGroupItemSchema = z.object({
+  group: z.string().nullable().describe("The `group_by` value: a kind, project name, tenant id, resource id, product or category; null when the lines have none (no project, shared, unmatched…)."),
+  group_label: z.string().describe('How the console names the group ("Droplets", the tenant\'s or resource\'s name, "Shared (no tenant)").'),
+  group2: z.string().nullable().optional().describe("The `group_by2` value, present only with `group_by2`."),
+  group2_label: z.string().optional(),
+  month: z.string().describe("YYYY-MM"),
+  amount: money,
+  currency: z.string().describe("The invoices' currency (DO bills in `USD`); groups and totals never mix currencies."),
+  share_pct: percent.describe("Percent of the month's total in this currency, two decimals (credits are negative); null when that total is 0."),
+  previous_amount: money.nullable().describe("The group's amount the month before (`0.00` when it had none); null when that month has no cost lines at all."),
+  change_pct: percent.describe("Percent change on `previous_amount`, two decimals; null when that is 0 or null."),
+  baseline: money.nullable().describe("Median of the group's three months before (what the anomaly rule compares with); null with fewer than three months of cost data."),
+  anomaly: z
+    .boolean()
+    .describe("More than `COST_ANOMALY_MIN_PCT` % (default 50) and more than `COST_ANOMALY_MIN_USD` (default 100) above `baseline`; with a zero baseline the amount alone decides."),
+});
+export type CostGroupItem = z.infer<typeof costGroupItemSchema>;
