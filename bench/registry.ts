@@ -1,5 +1,6 @@
 import type { Bench } from "./bench";
 import { costsApiBench } from "./costs-api";
+import { costsGroupedBench } from "./costs-grouped";
 import { costsIngestBench } from "./costs-ingest";
 import { driftBench } from "./drift";
 import { firstLoadJsBench } from "./first-load-js";
@@ -9,4 +10,4 @@ import { inventoryApiBench } from "./inventory-api";
 import { inventorySyncBench } from "./inventory-sync";
 
 /** Every benchmark; features add theirs. */
-export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, driftBench, marginApiBench, meterBandwidthBench];
+export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, costsGroupedBench, driftBench, marginApiBench, meterBandwidthBench];
