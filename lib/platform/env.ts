@@ -77,6 +77,14 @@ export const baseEnvSchema = z.object({
   FX_RATES_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
     .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml"),
+  /** Webhook URLs may point at private, loopback and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  /**
+   * Encrypts stored webhook signing secrets; without it they are encrypted with a key derived from NEXTAUTH_SECRET
+   * (read here as well, optional, so `npm run job -- deliver-notifications` can sign).
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: optionalString,
   /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
   JOB_HEARTBEAT_TIMEOUT_SECONDS: durationSeconds.default(300),
   /** The cost anomaly rule (lib/costs/detect-cost-anomaly.ts): a month more than this percent above its trailing median… */

@@ -1,0 +1,37 @@
+import type { DbOrTx } from "@/db/client";
+import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
+import type { EventType, NotificationEvent } from "@/lib/notifications/event-catalog";
+import { recordEvent } from "@/lib/notifications/record-event";
+import { deriveSecretKey } from "@/lib/notifications/secret-box";
+import type { NotificationSettings } from "@/lib/notifications/settings";
+
+/** The key the app derives from the test NEXTAUTH_SECRET (test/setup-env.ts): routes, jobs and tests agree on it. */
+export const testSecretKey = deriveSecretKey(process.env.NEXTAUTH_SECRET!);
+
+/** Settings for tests that deliver to a local receiver: private addresses allowed, as WEBHOOK_ALLOW_PRIVATE=1 does. */
+export const localDelivery: NotificationSettings = { allowPrivate: true, secretKey: () => testSecretKey };
+
+/** A webhook endpoint on a (local) URL subscribed to `events`, with its secret. */
+export function createTestEndpoint(db: DbOrTx, url: string, events: EventType[] = ["job.abandoned"]) {
+  return createWebhookEndpoint(db, { url, events }, { ...localDelivery, actor: "test" });
+}
+
+let seq = 0;
+
+/** A job.abandoned event with a unique job name (the cheapest event to write by hand). */
+export function abandonedJobEvent(job = `job-${Date.now().toString(36)}-${seq++}`): NotificationEvent {
+  return {
+    type: "job.abandoned",
+    data: {
+      job_run_id: "0b7f3c52-9a1e-4f0b-8a63-2d4e5f6a7b8c",
+      job,
+      started_at: "2026-11-25T09:00:00.000Z",
+      heartbeat_at: "2026-11-25T09:01:00.000Z",
+      error: "its heartbeat stopped",
+    },
+  };
+}
+
+export function recordAbandonedJob(db: DbOrTx, job?: string): Promise<string> {
+  return recordEvent(db, abandonedJobEvent(job));
+}
