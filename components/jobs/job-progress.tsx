@@ -1,4 +1,6 @@
-import type { JobProgress } from "@/db/schema/jobs";
+import type { JobRunDto } from "@/lib/jobs/list-job-runs";
+
+type JobProgress = NonNullable<JobRunDto["progress"]>;
 
 const percentOf = (p: JobProgress) => (p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : undefined);
 
