@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { costGroupLabel } from "@/lib/costs/cost-dimensions";
 import type { ExplorerFacets } from "@/lib/costs/explore-cost-lines";
 import type { ExplorerQuery } from "@/lib/costs/explorer-query";
 import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
-import { kindLabels } from "@/lib/inventory/kind-styles";
 import { formatMoney } from "@/lib/money/format-money";
+import { DrilldownHiddenFields } from "./cost-lines-drilldown";
 
 const matchLabels = {
   matched: "Matched",
@@ -42,12 +43,15 @@ export function CostLinesFilters({
       options={[...(all ? [{ value: "", label: all }] : []), ...options.map(([v, l]) => ({ value: v, label: l }))]}
     />
   );
+  // A drill-down may filter on a kind the menu does not list (tax, credits, other): keep it selectable.
+  const kindOptions = query.kind && !facets.kinds.includes(query.kind) ? [...facets.kinds, query.kind] : facets.kinds;
   return (
     <form method="get" action="/costs" aria-label="Filter cost lines" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
       {query.sort !== "line_no" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      <DrilldownHiddenFields query={query} />
       {select("cl-period", "Billing period", "period", query.period, periods.map((p) => [p.period, periodLabel(p)]), "")}
-      {select("cl-kind", "Kind", "kind", query.kind, facets.kinds.map((k) => [k, kindLabels[k as keyof typeof kindLabels] ?? k]), "All kinds")}
+      {select("cl-kind", "Kind", "kind", query.kind, kindOptions.map((k) => [k, costGroupLabel("kind", k)]), "All kinds")}
       {select("cl-project", "Project", "project", query.project, facets.projects.map((p) => [p, p]), "All projects")}
       {select("cl-category", "Category", "category", query.category, facets.categories.map((c) => [c, c]), "All categories")}
       {select("cl-match", "Match", "match", query.match, Object.entries(matchLabels), "All lines")}

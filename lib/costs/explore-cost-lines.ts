@@ -24,8 +24,10 @@ const sortColumns: Record<ExplorerSortField, { expr: SQL; cast: SQL }> = {
   match: { expr: sql`${l.matchMethod}`, cast: sql`text` },
 };
 
-export function explorerFilter(query: ExplorerQuery): CostLineFilter {
-  return { period: query.period, kind: query.kind, project: query.project, category: query.category, match: query.match, q: query.q };
+/** The lines the explorer's URL selects; `tagPrefix` (TENANT_TAG_PREFIX) says whose a resource is, for `tenant`. */
+export function explorerFilter(query: ExplorerQuery, tagPrefix?: string): CostLineFilter {
+  const { period, kind, project, category, match, q, product, tenant, none } = query;
+  return { period, kind, project, category, match, q, product, tenant, none, resourceId: query.resource, tagPrefix };
 }
 
 export interface ExplorerPage {
@@ -42,9 +44,10 @@ export async function exploreCostLines(
   db: DbOrTx,
   query: ExplorerQuery,
   page: { limit: number; offset?: number; after?: { value: string; id: number } },
+  tagPrefix?: string,
 ): Promise<ExplorerPage> {
   const sort = sortColumns[query.sort];
-  const where = costLineFilters(explorerFilter(query));
+  const where = costLineFilters(explorerFilter(query, tagPrefix));
   if (page.after) {
     const value = sql`${page.after.value}::${sort.cast}`;
     where.push(

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CostLinesDrilldown } from "@/components/costs/cost-lines-drilldown";
 import { CostLinesEmptyState } from "@/components/costs/cost-lines-empty-state";
 import { CostLinesFilters } from "@/components/costs/cost-lines-filters";
 import { CostLinesSummary } from "@/components/costs/cost-lines-summary";
@@ -14,8 +15,10 @@ import { getDb } from "@/db";
 import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLines } from "@/lib/costs/explore-cost-lines";
 import { explorerUrl, parseExplorerQuery } from "@/lib/costs/explorer-query";
 import { getLatestBalance } from "@/lib/costs/get-balance";
+import { getDrilldownNames } from "@/lib/costs/get-drilldown-names";
 import { listInvoicePeriods, pickDefaultPeriod } from "@/lib/costs/list-invoice-periods";
 import { hrefWith } from "@/lib/http/search-params";
+import { env } from "@/lib/platform/env";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Costs" };
@@ -45,14 +48,16 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const filter = explorerFilter(query);
-  const [page, totals, facets] = await Promise.all([
-    exploreCostLines(db, query, { limit: pageSize, offset: (query.page - 1) * pageSize }),
+  const tagPrefix = env().TENANT_TAG_PREFIX;
+  const filter = explorerFilter(query, tagPrefix);
+  const [page, totals, facets, names] = await Promise.all([
+    exploreCostLines(db, query, { limit: pageSize, offset: (query.page - 1) * pageSize }, tagPrefix),
     summarizeCostLines(db, filter),
     listCostLineFacets(db, query.period),
+    getDrilldownNames(db, query),
   ]);
   const url = explorerUrl(query);
-  const isFiltered = Boolean(query.kind || query.project || query.category || query.match || query.q);
+  const isFiltered = Boolean(query.kind || query.project || query.category || query.match || query.q || query.product || query.tenant || query.resource || query.none.length);
 
   return (
     <>
@@ -64,6 +69,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         toolbar={
           <>
             <CostLinesFilters query={query} periods={periods} facets={facets} />
+            <CostLinesDrilldown query={query} url={url} names={names} />
             <CostLinesSummary lineCount={totals.lineCount} isFiltered={isFiltered} exportHref={hrefWith(explorerUrl(query, "/costs/export"), { page: undefined })} />
           </>
         }

@@ -4,6 +4,7 @@ import { costLinesCsvHeader, toCostLinesCsvRows } from "@/lib/costs/cost-lines-c
 import { exploreCostLines } from "@/lib/costs/explore-cost-lines";
 import { parseExplorerQuery } from "@/lib/costs/explorer-query";
 import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/platform/env";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export async function GET(req: NextRequest): Promise<Response> {
     },
     async pull(controller) {
       if (isDone) return;
-      const page = await exploreCostLines(db, query, { limit: BATCH, after });
+      const page = await exploreCostLines(db, query, { limit: BATCH, after }, env().TENANT_TAG_PREFIX);
       if (page.rows.length) controller.enqueue(encoder.encode(toCostLinesCsvRows(page.rows)));
       if (page.rows.length < BATCH || !page.after) {
         isDone = true;
