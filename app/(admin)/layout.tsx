@@ -12,6 +12,7 @@ const nav = [
   { href: "/drift", label: "Drift" },
   { href: "/costs", label: "Costs" },
   { href: "/margin", label: "Margin" },
+  { href: "/tenants", label: "Tenants" },
   { href: "/catalog", label: "Catalog" },
   { href: "/jobs", label: "Jobs" },
 ];
@@ -22,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const openDrift = await countOpenDrift(getDb());
   const navItems = nav.map((item) => (item.href === "/drift" ? { ...item, badge: openDrift } : item));
   const banner = env().ARCADIA_DEMO ? (
-    <div role="status" className="border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900">
+    <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 sm:px-6">
       <strong className="font-semibold">Demo account</strong> — set DO_API_TOKEN to connect your DigitalOcean account.
     </div>
   ) : undefined;

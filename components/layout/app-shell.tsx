@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { MobileNav } from "./mobile-nav";
 import { type NavItem, SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
 
@@ -26,11 +27,13 @@ export function AppShell({
         <SideNav items={nav} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-end border-b border-slate-200 bg-white px-6 py-3">
+        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-6 md:justify-end">
+          <MobileNav items={nav} />
           <UserMenu email={user.email} role={user.role} />
         </header>
         {banner}
-        <main id="main" className="flex-1 px-6 py-6">
+        {/* min-w-0: wide tables scroll inside their cards instead of widening the page past the screen. */}
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
       </div>
