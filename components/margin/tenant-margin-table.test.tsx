@@ -40,5 +40,8 @@ describe("TenantMarginTable", () => {
     expect(t).toContain("wayne Unbilled no subscription in force, since 2025-10-20, 2 resources");
     expect(t).toContain("A$0.00 A$4.50 -A$4.50");
     expect(t.match(/Unbilled/g)).toHaveLength(1);
+    // Each tenant opens its own page, billed or not.
+    expect(html).toContain('href="/tenants/wayne"');
+    expect(html).toContain('href="/tenants/acme"');
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type SortState } from "@/components/ui/data-table";
 import { resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
@@ -43,7 +44,9 @@ function columns(currency: string): ColumnDef<TenantMarginRow, unknown>[] {
           <span className="italic text-slate-600">Shared cost (not attributable to a tenant)</span>
         ) : (
           <span className="flex flex-col gap-0.5">
-            <span className="font-medium text-slate-900">{row.original.name ?? row.original.tenantId}</span>
+            <Link href={`/tenants/${encodeURIComponent(row.original.tenantId)}`} className="font-medium text-brand-700 hover:underline">
+              {row.original.name ?? row.original.tenantId}
+            </Link>
             <span className="font-mono text-xs text-slate-500">{row.original.tenantId}</span>
             {row.original.isBilled ? null : <UnbilledNote row={row.original} />}
           </span>
