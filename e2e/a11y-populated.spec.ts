@@ -12,7 +12,10 @@ async function runEveryJob(page: Page) {
   const jobsTable = page.getByRole("table", { name: "Jobs" });
   const buttons = jobsTable.getByRole("button", { name: /^Run now: / });
   const names = (await buttons.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""))).map((l) => l.replace("Run now: ", ""));
-  for (const name of ["sync-inventory", ...names.filter((n) => n !== "sync-inventory" && n !== "ingest-invoice")]) {
+  // ingest-invoice acts on one invoice (its button is on the invoice row); meter-bandwidth is paced to DO's rate budget
+  // (50 requests a minute) and takes many minutes over a month of droplet-days: neither is needed to fill the pages.
+  const skipped = new Set(["sync-inventory", "ingest-invoice", "meter-bandwidth"]);
+  for (const name of ["sync-inventory", ...names.filter((n) => !skipped.has(n))]) {
     await jobsTable.getByRole("button", { name: `Run now: ${name}` }).click();
     await expect(page.getByRole("status").filter({ hasText: name }).first()).toBeVisible();
     await expect(async () => {
