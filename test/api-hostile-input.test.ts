@@ -7,6 +7,7 @@ import { listApiRouteFiles } from "@/test/api-routes";
 import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
 import { createTenant } from "@/test/billing-factories";
 import { createResource } from "@/test/factories";
+import { seedWebhookDelivery } from "@/test/notification-factories";
 import { adminToken, nowS, signJwt, tenantToken } from "@/test/jwt";
 
 const getDb = setupAppTestDb();
@@ -23,11 +24,18 @@ type Handler = (req: unknown, ctx: unknown) => Promise<Response>;
 const doc = buildOpenApiDocument(apiOperations, { version: "test" }) as Json;
 const routes = listApiRouteFiles();
 const resourceId = "5b0e7f6a-3c1d-4c39-9f57-0d8a6f2f3e11";
+const webhookEndpointId = "6b1e0c3a-0d6f-4e8a-9a53-6a1c2f3e4d02";
+const webhookDeliveryId = "6b1e0c3a-0d6f-4e8a-9a53-6a1c2f3e4d03";
 /** Path parameters that name rows this file seeds. */
 const validPathParams: Record<string, Record<string, string>> = {
   "/api/v1/tenants/{id}": { id: "acme" },
   "/api/v1/subscriptions/{id}": { id: "sub-hostile" },
   "/api/v1/provisioned/{resourceId}": { resourceId },
+  "/api/v1/webhooks/endpoints/{id}": { id: "6b1e0c3a-0d6f-4e8a-9a53-6a1c2f3e4d01" },
+  "/api/v1/webhooks/endpoints/{id}/deliveries": { id: webhookEndpointId },
+  "/api/v1/webhooks/endpoints/{id}/rotate-secret": { id: webhookEndpointId },
+  "/api/v1/webhooks/endpoints/{id}/enable": { id: webhookEndpointId },
+  "/api/v1/webhooks/deliveries/{id}/resend": { id: webhookDeliveryId },
 };
 
 // A small seeded generator: the same hostile values on every run, so a failure can be replayed.
@@ -203,6 +211,8 @@ beforeAll(async () => {
   await seedStarterCatalog(db);
   await createTenant(db, { id: "acme", name: "Acme" });
   await createResource(db, { id: resourceId });
+  await seedWebhookDelivery(db, { endpointId: validPathParams["/api/v1/webhooks/endpoints/{id}"]!.id });
+  await seedWebhookDelivery(db, { endpointId: webhookEndpointId, deliveryId: webhookDeliveryId });
 });
 
 describe("hostile input gets a 4xx in the envelope, from every documented operation", () => {

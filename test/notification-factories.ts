@@ -1,4 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { notificationDeliveries, notificationEndpoints } from "@/db/schema";
+import { dispatchEvents } from "@/lib/notifications/dispatch-events";
 import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
 import type { EventType, NotificationEvent } from "@/lib/notifications/event-catalog";
 import { recordEvent } from "@/lib/notifications/record-event";
@@ -34,4 +37,20 @@ export function abandonedJobEvent(job = `job-${Date.now().toString(36)}-${seq++}
 
 export function recordAbandonedJob(db: DbOrTx, job?: string): Promise<string> {
   return recordEvent(db, abandonedJobEvent(job));
+}
+
+/**
+ * An endpoint holding one delivery of a new event, with the ids asked for: what the API tests that address an
+ * endpoint or a delivery by id need to exist.
+ */
+export async function seedWebhookDelivery(db: DbOrTx, ids: { endpointId?: string; deliveryId?: string } = {}) {
+  const endpoint = await createTestEndpoint(db, "https://hooks.example.com/seeded");
+  const endpointId = ids.endpointId ?? endpoint.id;
+  if (ids.endpointId) await db.update(notificationEndpoints).set({ id: endpointId }).where(eq(notificationEndpoints.id, endpoint.id));
+  const eventId = await recordAbandonedJob(db);
+  await dispatchEvents(db, new Date());
+  const where = and(eq(notificationDeliveries.eventId, eventId), eq(notificationDeliveries.endpointId, endpointId));
+  if (ids.deliveryId) await db.update(notificationDeliveries).set({ id: ids.deliveryId }).where(where);
+  const [delivery] = await db.select({ id: notificationDeliveries.id }).from(notificationDeliveries).where(where);
+  return { endpointId, deliveryId: delivery!.id };
 }

@@ -16,6 +16,7 @@ import { listApiRouteFiles } from "@/test/api-routes";
 import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
 import { startFakeDo } from "@/test/fake-do";
 import { adminToken } from "@/test/jwt";
+import { seedWebhookDelivery } from "@/test/notification-factories";
 
 const getDb = setupAppTestDb();
 
@@ -56,6 +57,7 @@ describe("every documented GET answers what the OpenAPI document says", () => {
       const job = findJob(name)!;
       await runJob(db, { job: name, trigger: "cli" }, (ctx) => job.run(deps, job.args.parse({}), ctx));
     }
+    await seedWebhookDelivery(db, { endpointId: listApiRouteFiles().find((r) => r.apiPath.endsWith("{id}/deliveries"))!.sampleParams.id });
     await fake.close();
   }, 180_000);
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type ErrorCode, errorCodes, errorStatus } from "@/lib/http/errors";
 import type { Operation } from "@/lib/http/operation";
+import { webhookEventsDocument, webhookEventsTag } from "@/lib/notifications/openapi-webhooks";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -114,7 +115,7 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
     paths[op.path] ??= {};
     paths[op.path]![op.method.toLowerCase()] = operationObject(op);
   }
-  const tags = [...new Set(operations.map((o) => o.tag))].sort().map((name) => ({ name, description: `${name} operations` }));
+  const tags = [...[...new Set(operations.map((o) => o.tag))].sort().map((name) => ({ name, description: `${name} operations` })), webhookEventsTag];
   return {
     openapi: "3.1.0",
     info: {
@@ -128,6 +129,7 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
     tags,
     security: [{ arcadiaJwt: [] }],
     paths,
+    webhooks: webhookEventsDocument(),
     components: {
       securitySchemes: {
         arcadiaJwt: {
