@@ -6,6 +6,7 @@ import { env } from "@/lib/platform/env";
 import { ApiError } from "@/lib/http/errors";
 import { jobDepsFor } from "@/lib/jobs/deps";
 import { runJob } from "@/lib/jobs/run-job";
+import { drainAfterJob } from "@/lib/notifications/drain-after-job";
 import { logger } from "@/lib/platform/log";
 import { jobQueueFor } from "./job-queue";
 import { getJobOrThrow } from "./registry";
@@ -31,6 +32,7 @@ export async function requestJobRun(name: string, args: Record<string, unknown> 
     await runJob(db, { job: name, trigger: "manual", args: parsed.data as Record<string, unknown>, startedBy: requestedBy }, (ctx) =>
       job.run(jobDepsFor(db, e), parsed.data, ctx),
     ).catch((err: unknown) => logger().warn({ job: name, error: describeErrorText(err) }, "inline job failed"));
+    await drainAfterJob(db, name);
   });
   return { via: "inline", message: `Inngest is not configured, so ${name} is running inline in this server; its progress shows here.` };
 }

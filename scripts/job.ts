@@ -4,6 +4,7 @@ import { cliEnv } from "@/lib/platform/env";
 import { canHandOver, sendJobToServer, waitForHandedOverRun } from "@/lib/job-handover/send-job-to-server";
 import { jobDepsFor } from "@/lib/jobs/deps";
 import { runJob } from "@/lib/jobs/run-job";
+import { drainAfterJob } from "@/lib/notifications/drain-after-job";
 import { CliDbError, runCli, withCliDb } from "./cli";
 
 // npm run job -- <name> [args]: one run of one job against the configured database and DO, one summary line.
@@ -21,7 +22,7 @@ runCli(async () => {
     await withCliDb(async ({ db }) => {
       const result = await runJob(db, { job: job.name, trigger: "cli", args: parsed.data as Record<string, unknown> }, (ctx) =>
         job.run(jobDepsFor(db, cliEnv()), parsed.data, ctx),
-      );
+      ).finally(() => drainAfterJob(db, job.name));
       console.log(`${job.name}: ${result.summary}`);
     });
   } catch (err) {

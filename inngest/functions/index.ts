@@ -1,3 +1,4 @@
+import { deliverNotifications } from "./deliver-notifications";
 import { detectDrift } from "./detect-drift";
 import { discoverInvoices } from "./discover-invoices";
 import { fetchFxRates } from "./fetch-fx-rates";
@@ -8,4 +9,4 @@ import { snapshotBalance } from "./snapshot-balance";
 import { syncInventoryFast, syncInventoryFull, syncInventorySlow } from "./sync-inventory";
 
 /** Every Inngest function, served by app/api/inngest/route.ts. One file per job in this folder. */
-export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, meterBandwidth, fetchFxRates];
+export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, meterBandwidth, fetchFxRates, deliverNotifications];

@@ -10,6 +10,7 @@ import { jobDepsFor } from "@/lib/jobs/deps";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { type JobRunDto, toJobRunDto } from "@/lib/jobs/list-job-runs";
 import { runJob } from "@/lib/jobs/run-job";
+import { drainAfterJob } from "@/lib/notifications/drain-after-job";
 import { isHandoverToken } from "./handover-token";
 
 /**
@@ -36,7 +37,9 @@ export function startHandedOverRun(db: Db, e: BaseEnv, job: JobDefinition, args:
     runJob(db, { job: name, trigger: "cli", args: parsed as Record<string, unknown> }, (ctx) => {
       resolve(ctx.runId);
       return job.run(jobDepsFor(db, e), parsed, ctx);
-    }).catch(reject);
+    })
+      .catch(reject)
+      .finally(() => drainAfterJob(db, name));
   });
 }
 
