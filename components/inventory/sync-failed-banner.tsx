@@ -1,5 +1,5 @@
 import { Banner } from "@/components/ui/banner";
-import { formatAge } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
 import type { SyncRunItem } from "@/lib/inventory/sync/schemas";
 
 /** Says why the last inventory sync did not complete, and what to do when DigitalOcean refused the token. */
@@ -9,7 +9,7 @@ export function SyncFailedBanner({ run }: { run: Pick<SyncRunItem, "started_at" 
       <Banner tone="error">
         {run.error?.includes("DO token rejected")
           ? "DO token rejected: DigitalOcean refused the API token. Check DO_API_TOKEN, then sync again."
-          : `The last sync (${formatAge(run.started_at)}) did not complete: ${run.error ?? "unknown error"}. Resources of the failed kinds were left as they were.`}
+          : `The last sync (started ${formatDateTime(run.started_at)}) did not complete: ${run.error ?? "unknown error"}. Resources of the failed kinds were left as they were.`}
       </Banner>
     </div>
   );

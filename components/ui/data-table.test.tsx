@@ -35,6 +35,16 @@ describe("DataTable", () => {
     expect(html).toContain('<caption class="sr-only">Things</caption>');
   });
 
+  it("leaves out the headers and cells of hidden columns", () => {
+    const html = renderToStaticMarkup(
+      <DataTable caption="Things" columns={columns} data={[{ id: "1", name: "web-01", size: 2 }]} rowKey={(r) => r.id} columnVisibility={{ size: false }} />,
+    );
+    expect(html).toContain("Name");
+    expect(html).toContain("Note");
+    expect(html).not.toContain("Size");
+    expect(html).not.toContain(">2<");
+  });
+
   it("writes plain headers without a URL to sort by", () => {
     const html = renderToStaticMarkup(<DataTable caption="Things" columns={columns} data={[]} rowKey={(r) => r.id} />);
     expect(hrefs(html)).toEqual([]);

@@ -24,6 +24,7 @@ export function DataTable<T>({
   caption,
   rowKey,
   footer,
+  columnVisibility,
 }: {
   columns: ColumnDef<T, unknown>[];
   data: T[];
@@ -32,10 +33,13 @@ export function DataTable<T>({
   caption: string;
   rowKey: (row: T) => string;
   footer?: ReactNode;
+  /** Columns by id that are hidden (`false`); every column shows otherwise. */
+  columnVisibility?: Record<string, boolean>;
 }) {
   const table = useReactTable({
     data,
     columns,
+    state: columnVisibility ? { columnVisibility } : undefined,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,

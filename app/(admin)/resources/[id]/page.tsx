@@ -15,7 +15,10 @@ import { listResourceCostLines } from "@/lib/costs/list-resource-cost-lines";
 import { listResourceDrift } from "@/lib/drift/list-drift";
 import { getProvisioned } from "@/lib/drift/record-provisioned";
 import { isApiError } from "@/lib/http/errors";
+import { tenantOf } from "@/lib/billing/load-metered-resources";
 import { getResourceOrThrow, listResourceEvents, type ResourceDetail } from "@/lib/inventory/get-resource";
+import { env } from "@/lib/platform/env";
+import { loadTenantNames } from "@/lib/tenants/list-tenants";
 
 export const metadata: Metadata = { title: "Resource" };
 
@@ -35,11 +38,13 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const resource = await load(id);
   const db = getDb();
-  const [events, provisioned, drift, costLines] = await Promise.all([
+  const tenantId = tenantOf(resource.tags, env().TENANT_TAG_PREFIX);
+  const [events, provisioned, drift, costLines, names] = await Promise.all([
     listResourceEvents(db, id),
     getProvisioned(db, id),
     listResourceDrift(db, id),
     listResourceCostLines(db, id, costLineLimit),
+    loadTenantNames(db, tenantId ? [tenantId] : []),
   ]);
   return (
     <>
@@ -59,7 +64,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <ResourceDetailsCard resource={resource} className="lg:col-span-1" />
+        <ResourceDetailsCard resource={resource} tenant={tenantId ? { id: tenantId, name: names.get(tenantId) ?? null } : null} className="lg:col-span-1" />
         <Card className="lg:col-span-2">
           <CardHeader title="Timeline" description="What the inventory sync and the drift sweep recorded, newest first." />
           <EventTimeline events={events} />
