@@ -62,6 +62,9 @@ test("in the demo, an admin sees drift in the inbox, accepts one, watches it lea
   expect((await acceptThroughApi(request, threeDrift!.id)).status()).toBe(200);
   await racing.getByRole("button", { name: "Accept 1 drift" }).click();
   await expect(racing.getByRole("alert")).toContainText("Nothing was accepted. Drift on size_slug is already accepted by arcadia-app:e2e-saga");
+  // The refusal says when in words (no raw ISO time), and confirming again could only fail, so it cannot be pressed.
+  await expect(racing.getByRole("alert")).toContainText(/ at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  await expect(racing.getByRole("button", { name: "Accept 1 drift" })).toBeDisabled();
   await racing.getByRole("button", { name: "Cancel" }).click();
   await expect(groupThree).toHaveCount(0);
 

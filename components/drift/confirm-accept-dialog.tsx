@@ -14,12 +14,15 @@ export function ConfirmAcceptDialog({
   items,
   isPending,
   error,
+  isRefused = false,
   onConfirm,
   onCancel,
 }: {
   items: DriftItem[] | null;
   isPending: boolean;
   error: string | null;
+  /** The server refused these drifts (one closed meanwhile): only Cancel is left. */
+  isRefused?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -97,7 +100,7 @@ export function ConfirmAcceptDialog({
             <Button variant="secondary" onClick={onCancel} disabled={isPending} autoFocus>
               Cancel
             </Button>
-            <Button onClick={onConfirm} disabled={isPending}>
+            <Button onClick={onConfirm} disabled={isPending || isRefused}>
               {isPending ? "Accepting…" : `Accept ${count} ${noun}`}
             </Button>
           </div>

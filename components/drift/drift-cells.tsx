@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { formatAge, formatDateTime } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { DriftValue } from "./drift-value";
 
 /** A drift's field (the row's header) and its two sides, spec then live: the cells every drift table row shares. */
@@ -19,13 +19,11 @@ export function DriftFieldCells({ drift, fieldClassName }: { drift: { field: str
   );
 }
 
-/** When the drift was found, as an age with the exact time on hover. */
+/** When the drift was found, as an age with the exact time (UTC and local) on hover. */
 export function DetectedCell({ at, now }: { at: string; now: number }) {
   return (
     <td className="whitespace-nowrap px-3 py-3 text-slate-700">
-      <time dateTime={at} title={formatDateTime(at)}>
-        {formatAge(at, now)}
-      </time>
+      <RelativeTime iso={at} now={now} />
     </td>
   );
 }

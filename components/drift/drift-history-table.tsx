@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { formatAge, formatDateTime } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DriftItem } from "@/lib/drift/schemas";
 import { DetectedCell, DriftFieldCells } from "./drift-cells";
 
@@ -57,9 +57,8 @@ export function DriftHistoryTable({ items, now, showResource = true }: { items: 
               <td className="px-4 py-3 text-slate-700">
                 {d.resolved_at ? (
                   <>
-                    <time dateTime={d.resolved_at} title={formatAge(d.resolved_at, now)} className="whitespace-nowrap">
-                      {formatDateTime(d.resolved_at)}
-                    </time>
+                    {/* Relative like Detected beside it; the exact time is in the tooltip of both. */}
+                    <RelativeTime iso={d.resolved_at} now={now} className="whitespace-nowrap" />
                     <span className="block text-xs text-slate-600">by {d.resolved_by === "detect-drift" ? "the drift sweep" : (d.resolved_by ?? "unknown")}</span>
                   </>
                 ) : (

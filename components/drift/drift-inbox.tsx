@@ -33,6 +33,8 @@ export function DriftInbox({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState<DriftItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The server refused what the dialog describes (a drift closed meanwhile): confirming again cannot succeed.
+  const [isRefused, setRefused] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLHeadingElement>(null);
@@ -63,6 +65,7 @@ export function DriftInbox({
       }
       if (result.status !== "ok") {
         setError(result.message ?? "Nothing was accepted. Try again.");
+        setRefused(result.status === "error" && (result.code === "conflict" || result.code === "not_found"));
         router.refresh();
         return;
       }
@@ -99,6 +102,7 @@ export function DriftInbox({
             disabled={selectedItems.length === 0 || isPending}
             onClick={() => {
               setError(null);
+              setRefused(false);
               setConfirming(selectedItems);
             }}
           >
@@ -115,6 +119,7 @@ export function DriftInbox({
           onToggle={toggle}
           onAccept={(drift) => {
             setError(null);
+            setRefused(false);
             setConfirming([drift]);
           }}
           isBusy={isPending}
@@ -124,6 +129,7 @@ export function DriftInbox({
         items={confirming}
         isPending={isPending}
         error={error}
+        isRefused={isRefused}
         onConfirm={confirm}
         onCancel={() => {
           if (!isPending) setConfirming(null);

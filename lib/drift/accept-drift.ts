@@ -33,9 +33,11 @@ export async function acceptDrifts(db: Db, ids: readonly string[], actor: string
     if (closed.length) {
       const first = closed[0]!;
       const by = first.resolvedBy ? ` by ${first.resolvedBy}` : "";
+      // Read by people in the inbox: written as the pages write times (the details keep the exact ISO time).
+      const at = first.resolvedAt ? ` at ${first.resolvedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
       throw new ApiError(
         "conflict",
-        `Drift on ${first.field} is already ${first.status}${by} at ${first.resolvedAt?.toISOString()}; only open drift can be accepted`,
+        `Drift on ${first.field} is already ${first.status}${by}${at}; only open drift can be accepted`,
         closed.map((d) => ({ id: d.id, status: d.status, resolved_at: d.resolvedAt?.toISOString() ?? null, resolved_by: d.resolvedBy })),
       );
     }

@@ -78,6 +78,9 @@ describe("drift under concurrency, and accepting what is no longer open", () => 
     expect(second).toBeInstanceOf(ApiError);
     expect(second).toMatchObject({ code: "conflict", status: 409 });
     expect((second as ApiError).message).toContain("already accepted by first@example.com");
+    // People read this message: the time reads as the pages write times, not as a raw ISO string.
+    expect((second as ApiError).message).toMatch(/ at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC;/);
+    expect((second as ApiError).message).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     expect(await getProvisioned(t.db, r.id)).toMatchObject({ spec_version: 2, recorded_by: "first@example.com" });
   });
 
