@@ -37,6 +37,15 @@ describe("parseSearchParams", () => {
     });
   });
 
+  it("drops what a check across parameters refuses, also when that check could only run once another was dropped", () => {
+    const range = z
+      .object({ from: z.string().regex(/^\d{4}$/).optional(), to: z.string().regex(/^\d{4}$/).optional(), kind: z.enum(["droplet", "volume"]).optional() })
+      .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+    // zod checks the range only once every field parses: `kind` goes first, then `from`.
+    expect(parseSearchParams(range, { from: "2026", to: "2025", kind: "spaceship" })).toEqual({ query: { to: "2025" }, isValid: false });
+    expect(parseSearchParams(range, { from: "2026", to: "2025" }, { fallback: { from: "2027" } })).toEqual({ query: { to: "2025" }, isValid: false });
+  });
+
   it("reads the first value of a repeated parameter", () => {
     expect(parseSearchParams(listQuery, { kind: ["volume", "droplet"] }).query.kind).toBe("volume");
   });

@@ -17,24 +17,33 @@ export interface UrlState {
 /**
  * Reads a page's search params with its schema. The first value of a repeated parameter counts, and a blank one (a
  * GET form's empty field) is absent. A parameter that fails is dropped, taking its `fallback` or the schema's default,
- * and `isValid` says so (the page tells the user) rather than the page failing.
+ * and `isValid` says so (the page tells the user) rather than the page failing. Dropping repeats until the rest
+ * parses: zod runs a check across parameters (a range's order) only once every field parses, so it may fail next.
  */
 export function parseSearchParams<S extends ZodType>(
   schema: S,
   raw: Record<string, unknown>,
   options: { fallback?: Record<string, unknown> } = {},
 ): { query: output<S>; isValid: boolean } {
-  const input = Object.fromEntries(
+  let input = Object.fromEntries(
     Object.entries(raw)
       .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
       .filter(([, value]) => value !== ""),
   );
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { query: parsed.data, isValid: true };
-  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !bad.has(key)));
-  const fallback = Object.fromEntries(Object.entries(options.fallback ?? {}).filter(([key]) => bad.has(key)));
-  return { query: schema.parse({ ...kept, ...fallback }), isValid: false };
+  const fellBack = new Set<string>();
+  for (let isValid = true; ; isValid = false) {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { query: parsed.data, isValid };
+    const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    // A failing fallback is not offered twice, so every round removes something and the loop ends.
+    const fallback = Object.entries(options.fallback ?? {}).filter(([key]) => bad.has(key) && !fellBack.has(key));
+    for (const [key] of fallback) fellBack.add(key);
+    const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !bad.has(key)));
+    const next = { ...kept, ...Object.fromEntries(fallback) };
+    // Nothing left to drop: the schema's own defaults are refused, which is a bug in the schema, not the address.
+    if (Object.keys(kept).length === Object.keys(input).length && fallback.length === 0) return { query: schema.parse(next), isValid: false };
+    input = next;
+  }
 }
 
 /** The search params of `state` with `changes` merged over it (undefined removes a parameter), defaults left out. */
