@@ -97,15 +97,21 @@ const costMonth = monthStartSchema("expected a month as YYYY-MM");
 const dimensionDoc =
   "`kind` (resource kind; `tax`, `credit`, `other` for lines without one), `project` (DO project), `tenant` (the `tenant:<id>` tag its resource carried at the end of the month; null: shared), `resource` (the matched resource's id; null: unmatched), `product` (DO's product column) or `category` (DO's category column)";
 
-export const costsQuery = z
-  .object({
-    from: costMonth.optional().describe("First month, YYYY-MM (default: 11 months before `to`)"),
-    to: costMonth.optional().describe("Last month, YYYY-MM, inclusive (default: the latest month with cost lines, else the current month)"),
-    group_by: z.enum(costDimensions).default("kind").describe(`What to group by: ${dimensionDoc}.`),
-    group_by2: z.enum(costDimensions).optional().describe("A second dimension: each pair of values is a group of its own."),
-  })
-  .refine((q) => q.group_by2 === undefined || q.group_by2 !== q.group_by, { message: "group_by2 must differ from group_by", path: ["group_by2"] })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+/** The grouped query's parameters, shared by the API and the grouped view's URL. */
+export const costsQueryFields = {
+  from: costMonth.optional().describe("First month, YYYY-MM (default: 11 months before `to`)"),
+  to: costMonth.optional().describe("Last month, YYYY-MM, inclusive (default: the latest month with cost lines, else the current month)"),
+  group_by: z.enum(costDimensions).default("kind").describe(`What to group by: ${dimensionDoc}.`),
+  group_by2: z.enum(costDimensions).optional().describe("A second dimension: each pair of values is a group of its own."),
+};
+
+export function refineCostsQuery<S extends z.ZodType<{ from?: string; to?: string; group_by: string; group_by2?: string }>>(schema: S) {
+  return schema
+    .refine((q) => q.group_by2 === undefined || q.group_by2 !== q.group_by, { message: "group_by2 must differ from group_by", path: ["group_by2"] })
+    .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+}
+
+export const costsQuery = refineCostsQuery(z.object(costsQueryFields));
 export type CostsQuery = z.infer<typeof costsQuery>;
 
 const percent = z.number().nullable();

@@ -59,7 +59,7 @@ describe("GET /api/v1/billing/costs", () => {
     expect(Object.keys(one.body.data[0])).not.toContain("group2");
   });
 
-  it("without a range, covers the twelve months up to the latest with cost lines, by kind", async () => {
+  it("without a range, covers the twelve months up to the latest with cost lines (from the first), by kind", async () => {
     const r = await call("/api/v1/billing/costs");
     expect(r.status).toBe(200);
     const months = [...new Set(r.body.data.map((i: any) => i.month))];

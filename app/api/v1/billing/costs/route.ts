@@ -3,7 +3,7 @@ import { aggregateCosts } from "@/lib/costs/aggregate-costs";
 import { toCostGroupItems } from "@/lib/costs/cost-group-items";
 import { anomalyThresholdsOf } from "@/lib/costs/detect-cost-anomaly";
 import { getCostsOp } from "@/lib/costs/operations";
-import { getLatestCostPeriod, resolveCostRange } from "@/lib/costs/resolve-cost-range";
+import { getCostPeriodBounds, resolveCostRange } from "@/lib/costs/resolve-cost-range";
 import { apiMethods } from "@/lib/http/api-methods";
 import { withApiAuth } from "@/lib/http/api-route";
 import { ok } from "@/lib/http/envelope";
@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 
 const handler = withApiAuth(getCostsOp, async ({ query }) => {
   const db = getDb();
-  // The latest month is only needed when the range leaves `to` open.
-  const range = resolveCostRange(query, query.to ? null : await getLatestCostPeriod(db));
+  // The months with lines are only needed when the range leaves an end open.
+  const range = resolveCostRange(query, query.from && query.to ? null : await getCostPeriodBounds(db));
   const result = await aggregateCosts(db, {
     ...range,
     groupBy: query.group_by,
