@@ -1,5 +1,8 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { Operation } from "@/lib/http/operation";
+import { CopyButton } from "./copy-button";
+import { curlExample } from "./curl-example";
+import { Markdown, renderInline } from "./markdown";
 
 const methodTone: Record<string, Tone> = { GET: "blue", POST: "green", PUT: "amber", PATCH: "amber", DELETE: "red" };
 
@@ -44,19 +47,30 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
   const success = Object.entries(entry.responses).find(([s]) => s.startsWith("2"));
   const example = success?.[1]?.content?.["application/json"]?.example;
   const body = entry.requestBody?.content?.["application/json"];
+  const curl = curlExample(op, params.filter((p) => p.in === "query" && p.required).map((p) => p.name));
   return (
-    <article id={op.operationId} className="scroll-mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <article id={op.operationId} className="min-w-0 scroll-mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
         <Badge tone={methodTone[op.method]}>{op.method}</Badge>
-        <span className="text-slate-900">{op.path}</span>
+        <span className="min-w-0 text-slate-900 wrap-anywhere">{op.path}</span>
       </h3>
       <p className="mt-2 font-medium text-slate-900">{op.summary}</p>
-      {op.description ? <p className="mt-1 text-sm text-slate-700">{op.description}</p> : null}
+      {op.description ? <Markdown text={op.description} className="mt-1 text-sm text-slate-700" /> : null}
       <p className="mt-2 text-sm text-slate-700">
         {op.roles === "public" ? "Public: no token needed." : <>Bearer JWT with role {op.roles.map((r) => <code key={r} className="mx-0.5 rounded bg-slate-100 px-1">{r}</code>)}</>}
       </p>
+      <div className="mt-4">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Example request</p>
+          <CopyButton text={curl} label={`Copy the curl example for ${op.summary}`} />
+        </div>
+        <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          <code>{curl}</code>
+        </pre>
+      </div>
       {params.length ? (
-        <table className="mt-4 w-full text-left text-sm">
+        <div className="mt-4 overflow-x-auto">
+        <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Parameters</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-700">
@@ -75,11 +89,12 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
                 </td>
                 <td className="py-1 pr-3">{p.in}</td>
                 <td className="py-1 pr-3 font-mono text-xs">{typeOf(p.schema)}</td>
-                <td className="py-1 text-slate-700">{[p.description, constraints(p.schema)].filter(Boolean).join(" · ")}</td>
+                <td className="py-1 text-slate-700">{renderInline([p.description, constraints(p.schema)].filter(Boolean).join(" · "))}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       {body ? (
         <details className="mt-4">
@@ -93,7 +108,7 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
           {Object.entries(entry.responses).map(([status, r]) => (
             <li key={status}>
               <span className="font-mono">{status}</span>{" "}
-              <span className="text-slate-700">{r.description ?? String(r.$ref).split("/").at(-1)}</span>
+              <span className="text-slate-700">{renderInline(r.description ?? String(r.$ref).split("/").at(-1))}</span>
             </li>
           ))}
         </ul>

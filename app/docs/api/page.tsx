@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Markdown } from "@/components/api-docs/markdown";
 import { type OpenApiOperationEntry, OperationCard } from "@/components/api-docs/operation-card";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";
@@ -33,9 +34,13 @@ export default function ApiReferencePage() {
           ))}
         </ul>
       </nav>
-      <main id="main" className="mx-auto max-w-4xl flex-1 px-6 py-8">
+      <main id="main" className="mx-auto min-w-0 max-w-4xl flex-1 px-4 py-8 sm:px-6">
         <h1 className="text-2xl font-semibold text-slate-900">{doc.info.title}</h1>
-        <p className="mt-2 text-sm text-slate-700">{doc.info.description}</p>
+        <Markdown text={doc.info.description} className="mt-2 text-sm text-slate-700" />
+        <p className="mt-2 text-sm text-slate-700">
+          The examples read the deployment&apos;s address from <code className="rounded bg-slate-100 px-1">$ARCADIA_URL</code> and a JWT from{" "}
+          <code className="rounded bg-slate-100 px-1">$TOKEN</code>.
+        </p>
         <p className="mt-2 text-sm">
           <a className="font-medium text-brand-700 underline" href="/api/v1/openapi.json">
             Download the OpenAPI document
