@@ -22,7 +22,7 @@ type Payload = Record<string, unknown>;
 
 function Change({ field, from, to }: { field: string; from: unknown; to: unknown }) {
   return (
-    <li className="font-mono text-xs text-slate-700">
+    <li className="font-mono text-xs text-slate-700 wrap-anywhere">
       <span className="font-semibold text-slate-900">{field}</span>: <del className="text-red-700">{show(from)}</del> →{" "}
       <ins className="text-emerald-800 no-underline">{show(to)}</ins>
     </li>
@@ -88,8 +88,8 @@ export function EventTimeline({ events }: { events: ResourceEventDto[] }) {
   return (
     <ol className="divide-y divide-slate-100">
       {events.map((e) => (
-        <li key={e.id} className="flex gap-4 px-5 py-3">
-          <time dateTime={e.at} className="w-40 shrink-0 text-xs text-slate-600">
+        <li key={e.id} className="flex flex-col gap-1 px-5 py-3 sm:flex-row sm:gap-4">
+          <time dateTime={e.at} className="shrink-0 text-xs text-slate-600 sm:w-40">
             {formatDateTime(e.at)}
           </time>
           <div className="min-w-0 flex-1 text-sm">
