@@ -6,6 +6,8 @@ import { cloudInvoices } from "@/db/schema";
 import { describeErrorText } from "@/db/describe-error";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { parseDoMoney } from "@/lib/money/parse-amount-cents";
+import { recordEvent } from "@/lib/notifications/record-event";
+import { invoiceFailedEvent } from "./invoice-events";
 import { periodFromInvoicePeriod } from "./invoice-period";
 import { createItemPairer } from "./pair-invoice-items";
 import { InvoiceCsvError } from "./parse-invoice-csv";
@@ -34,7 +36,8 @@ export class UnknownInvoiceError extends Error {
 /**
  * Fetches one invoice's CSV and JSON items and replaces its line set (see replaceInvoiceLines). The network calls
  * happen before the transaction opens, so no lock is held while DO answers. Any failure marks the invoice `failed`
- * with the reason (a CSV parse error names the line and the column) and is rethrown; the previous lines stay.
+ * with the reason (a CSV parse error names the line and the column), announced as invoice.failed, and is rethrown;
+ * the previous lines stay.
  */
 export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: string): Promise<IngestInvoiceResult> {
   const invoice = await getOrDiscoverInvoice(db, client, invoiceUuid);
@@ -64,10 +67,13 @@ export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: s
   } catch (error) {
     const reason = describeErrorText(error);
     const message = error instanceof InvoiceCsvError ? `The invoice CSV could not be parsed: ${reason}` : reason;
-    await db
-      .update(cloudInvoices)
-      .set({ status: "failed", error: message.slice(0, 2000), updatedAt: sql`now()` })
-      .where(eq(cloudInvoices.id, invoice.id));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(cloudInvoices)
+        .set({ status: "failed", error: message.slice(0, 2000), updatedAt: sql`now()` })
+        .where(eq(cloudInvoices.id, invoice.id));
+      await recordEvent(tx, invoiceFailedEvent({ invoiceUuid, period: invoice.period }, message.slice(0, 2000)));
+    });
     // The parser's own message lacks what failed; the job run and the log should say it as the invoice does.
     if (error instanceof InvoiceCsvError) throw new Error(message, { cause: error });
     throw error;

@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
+import { recordEvents } from "@/lib/notifications/record-event";
+import { invoiceIngestedEvents } from "./invoice-events";
 import { matchLinesStatement } from "./match-cost-lines";
 import type { ItemPairer } from "./pair-invoice-items";
 import { DEFAULT_INVOICE_BATCH_SIZE, type InvoiceCsvInput, type ParsedCostLine, parseInvoiceCsvStream } from "./parse-invoice-csv";
@@ -35,7 +37,8 @@ const STAGING = sql.raw("cost_lines_staging");
  * Replaces an invoice's line set with the lines of `csv`, in one transaction: the old lines stay until the new ones
  * are all parsed, inserted and matched, and a CSV that fails to parse rolls everything back. The invoice header's row
  * lock serialises two ingests of one invoice, so the second deletes what the first committed and exactly one copy of
- * every line remains. The CSV is streamed: each batch is staged while the next one is parsed.
+ * every line remains. The CSV is streamed: each batch is staged while the next one is parsed. The outcome is
+ * announced (invoice.ingested, and invoice.unreconciled when the lines do not add up) in the same transaction.
  */
 export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInput): Promise<InvoiceLineStats> {
   const { invoiceId, pairer } = input;
@@ -47,7 +50,7 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
   };
   return db.transaction(async (tx) => {
     const [invoice] = await tx
-      .select({ period: cloudInvoices.period })
+      .select({ invoiceUuid: cloudInvoices.invoiceUuid, period: cloudInvoices.period, amountCents: cloudInvoices.amountCents, currency: cloudInvoices.currency })
       .from(cloudInvoices)
       .where(eq(cloudInvoices.id, invoiceId))
       .for("update");
@@ -129,6 +132,7 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
         updatedAt: sql`now()`,
       })
       .where(eq(cloudInvoices.id, invoiceId));
+    await recordEvents(tx, invoiceIngestedEvents(invoice, stats));
     return stats;
   });
 }
