@@ -2,9 +2,11 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { cloudSyncRuns, jobRuns } from "@/db/schema";
+import { recordEvents } from "@/lib/notifications/record-event";
 import { logger } from "@/lib/platform/log";
 import { metrics } from "@/lib/platform/metrics";
 import { describeAbandoned } from "./heartbeat";
+import { jobAbandonedEvent } from "./job-events";
 
 /**
  * Records as `abandoned` every job run and sync run still `running` whose heartbeat is older than the bound: their
@@ -19,11 +21,16 @@ export async function markAbandonedRuns(db: DbOrTx, timeoutSeconds: number): Pro
     .where(and(eq(jobRuns.status, "running"), lt(jobRuns.heartbeatAt, cutoff)));
   let marked = 0;
   for (const run of staleJobs) {
-    const updated = await db
-      .update(jobRuns)
-      .set({ status: "abandoned", error: describeAbandoned(run.heartbeatAt, timeoutSeconds), finishedAt: sql`now()` })
-      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), lt(jobRuns.heartbeatAt, cutoff)))
-      .returning({ id: jobRuns.id });
+    // Recorded and announced (job.abandoned) in one transaction: exactly once, by whichever sweep records it.
+    const updated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(jobRuns)
+        .set({ status: "abandoned", error: describeAbandoned(run.heartbeatAt, timeoutSeconds), finishedAt: sql`now()` })
+        .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), lt(jobRuns.heartbeatAt, cutoff)))
+        .returning();
+      await recordEvents(tx, rows.map(jobAbandonedEvent));
+      return rows;
+    });
     if (!updated.length) continue; // it beat again, or another sweep got there first
     marked++;
     metrics().jobRuns.inc({ job: run.job, outcome: "abandoned" });
