@@ -108,7 +108,7 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
           {Object.entries(entry.responses).map(([status, r]) => (
             <li key={status}>
               <span className="font-mono">{status}</span>{" "}
-              <span className="text-slate-700">{renderInline(r.description ?? String(r.$ref).split("/").at(-1))}</span>
+              <span className="text-slate-700">{renderInline(r.description ?? String(r.$ref).split("/").at(-1) ?? "")}</span>
             </li>
           ))}
         </ul>
