@@ -28,7 +28,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     </div>
   ) : undefined;
   return (
-    <AppShell nav={navItems} user={{ email: user.email ?? user.name ?? user.id, role: user.role }} banner={banner}>
+    <AppShell nav={navItems} user={{ email: user.email ?? user.name ?? "Platform admin", role: user.role }} banner={banner}>
       {children}
     </AppShell>
   );

@@ -3,7 +3,8 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
-export function UserMenu({ email, role }: { email: string; role: string }) {
+/** Who is signed in (`email`: their address, or their name) with their role, and Sign out. */
+export function UserMenu({ email, role, detail }: { email: string; role: string; /** Shown after the role: the tenant a tenant user belongs to. */ detail?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <div className="flex min-w-0 items-center gap-3">
@@ -11,7 +12,10 @@ export function UserMenu({ email, role }: { email: string; role: string }) {
         <p className="truncate text-sm font-medium text-slate-900" title={email}>
           {email}
         </p>
-        <p className="text-xs text-slate-600">{role === "platform_admin" ? "Platform admin" : "Tenant"}</p>
+        <p className="truncate text-xs text-slate-600">
+          {role === "platform_admin" ? "Platform admin" : "Tenant"}
+          {detail ? ` · ${detail}` : ""}
+        </p>
       </div>
       <button
         type="button"
