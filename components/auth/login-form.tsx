@@ -11,6 +11,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Signed in, and the console is loading: the form says so rather than looking idle (or blank) meanwhile.
+  const [isOpening, setOpening] = useState(false);
   // Until the form is hydrated a click would submit it natively; the button waits for the script instead.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -26,11 +28,12 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       redirect: false,
       callbackUrl,
     });
-    setPending(false);
     if (!res || res.error) {
+      setPending(false);
       setError(signInErrorMessages[res?.error ?? "CredentialsSignin"] ?? signInFailedMessage);
       return;
     }
+    setOpening(true);
     router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
@@ -63,8 +66,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         />
       </div>
       <Button type="submit" disabled={pending || !ready}>
-        {pending ? "Signing in…" : "Sign in"}
+        {isOpening ? "Opening the console…" : pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p role="status" className="text-sm text-slate-600 empty:hidden">
+        {isOpening ? "Signed in. Opening the console…" : ""}
+      </p>
     </form>
   );
 }
