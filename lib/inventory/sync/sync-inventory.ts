@@ -7,8 +7,10 @@ import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/lib/jobs/heartbeat";
 import type { JobContext, JobResult } from "@/lib/jobs/run-job";
+import { recordEvent } from "@/lib/notifications/record-event";
 import { applyBatch, type ProjectMap, tombstoneMissing } from "./apply-batch";
 import type { NormalizedResource } from "./normalize";
+import { isIncompleteListing, syncFailedEvent } from "./sync-events";
 import { fetchProjectMap, kindSources, type SpacesSource, syncableKinds } from "./sources";
 
 /** Resources written per transaction: large enough to amortise round trips, small enough to keep memory flat. */
@@ -68,6 +70,7 @@ async function syncKinds(
   ctx: Pick<JobContext, "runId" | "reportProgress"> | undefined,
 ): Promise<JobResult> {
   const results: Partial<Record<ResourceKind, SyncKindResult>> = {};
+  const incomplete = new Set<ResourceKind>();
   let fatal: Error | undefined;
   // Project membership is listed alongside the first kinds and awaited only before the first write.
   let projectsListed = !opts.refreshProjects;
@@ -101,6 +104,7 @@ async function syncKinds(
     const fail = (e: unknown) => {
       result.status = "failed";
       result.error ??= describeErrorText(e);
+      if (isIncompleteListing(e)) incomplete.add(kind);
       if (e instanceof DoTokenRejectedError) fatal = e;
     };
     const seen: string[] = [];
@@ -167,10 +171,15 @@ async function syncKinds(
   const failed = Object.entries(results).filter(([, r]) => r.status === "failed");
   const error = failed.length ? failed.map(([k, r]) => `${k}: ${r.error}`).join("; ") : null;
   const counts = { seen: sum("seen"), created: sum("created"), updated: sum("updated"), deleted: sum("deleted"), restored: sum("restored") };
-  await db
-    .update(cloudSyncRuns)
-    .set({ status: failed.length ? "failed" : "succeeded", ...counts, kindResults: results, error, finishedAt: new Date() })
-    .where(eq(cloudSyncRuns.id, run.id));
+  const finishedAt = new Date();
+  // A failed run is announced (sync.failed) in the transaction that records it.
+  await db.transaction(async (tx) => {
+    await tx
+      .update(cloudSyncRuns)
+      .set({ status: failed.length ? "failed" : "succeeded", ...counts, kindResults: results, error, finishedAt })
+      .where(eq(cloudSyncRuns.id, run.id));
+    if (failed.length) await recordEvent(tx, syncFailedEvent({ id: run.id, jobRunId: ctx?.runId ?? null, trigger: opts.trigger, kinds, finishedAt }, results, incomplete));
+  });
   const summary = `${opts.kinds.length === 0 ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
   if (failed.length) {
     throw new SyncFailedError(
