@@ -43,6 +43,8 @@ export const planVersions = pgTable(
     publishedBy: text("published_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
+    /** DO droplet size slugs tenants on this version may provision; empty means any size. */
+    allowedSizes: text("allowed_sizes").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("plan_versions_plan_version_key").on(t.planId, t.version),

@@ -7,3 +7,4 @@ export * from "./costs";
 export * from "./billing";
 export * from "./usage-samples";
 export * from "./notifications";
+export * from "./provisioning";
