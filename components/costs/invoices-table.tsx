@@ -3,9 +3,11 @@ import { RunJobButton } from "@/components/jobs/run-job-button";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import type { CostAnomalyVerdict } from "@/lib/costs/detect-cost-anomaly";
 import type { InvoiceItem } from "@/lib/costs/schemas";
 import type { ServerAction } from "@/lib/http/action-result";
 import { formatDecimalMoney } from "@/lib/money/format-money";
+import { InvoiceAnomaly } from "./invoice-anomaly";
 
 const statusTones: Record<InvoiceItem["status"], Tone> = { discovered: "neutral", ingesting: "blue", ingested: "green", failed: "red" };
 
@@ -13,8 +15,21 @@ function monthOf(period: string): string {
   return new Date(`${period}T00:00:00Z`).toLocaleString("en-AU", { month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-/** Every invoice: ingest state, line count, reconciliation (loud when off), match rate, and Re-ingest. */
-export function InvoicesTable({ invoices, runJob }: { invoices: InvoiceItem[]; runJob: ServerAction }) {
+/**
+ * Every invoice: ingest state, line count, reconciliation (loud when off), match rate, and Re-ingest. An amount the
+ * anomaly rule flags (`anomalies`, keyed `period|currency`) says so and links to what grew, grouped by kind.
+ */
+export function InvoicesTable({
+  invoices,
+  runJob,
+  anomalies = new Map(),
+  growthHref = () => "/costs/explore",
+}: {
+  invoices: InvoiceItem[];
+  runJob: ServerAction;
+  anomalies?: ReadonlyMap<string, CostAnomalyVerdict>;
+  growthHref?: (period: string) => string;
+}) {
   return (
     <Table caption="DigitalOcean invoices and their ingest state">
       <THead>
@@ -45,7 +60,10 @@ export function InvoicesTable({ invoices, runJob }: { invoices: InvoiceItem[]; r
                 <Badge tone={statusTones[invoice.status]}>{invoice.status}</Badge>
                 {invoice.error ? <p className="mt-1 min-w-56 max-w-xs whitespace-normal text-xs text-red-800">{invoice.error}</p> : null}
               </Td>
-              <Td align="right">{formatDecimalMoney(invoice.amount, invoice.currency)}</Td>
+              <Td align="right">
+                {formatDecimalMoney(invoice.amount, invoice.currency)}
+                <InvoiceAnomaly verdict={anomalies.get(`${invoice.period}|${invoice.currency}`)} currency={invoice.currency} href={growthHref(invoice.period)} />
+              </Td>
               <Td align="right">{invoice.line_count.toLocaleString("en")}</Td>
               <Td align="right">{invoice.reconciled === null ? "—" : formatDecimalMoney(invoice.lines_total, invoice.currency)}</Td>
               <Td>

@@ -7,7 +7,13 @@ import { Banner } from "@/components/ui/banner";
 import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
+import { addMonths } from "@/lib/billing/month";
+import { costGroupsUrl } from "@/lib/costs/cost-groups-query";
+import { anomalyThresholdsOf } from "@/lib/costs/detect-cost-anomaly";
+import { flagInvoiceAnomalies } from "@/lib/costs/flag-invoice-anomalies";
 import { listInvoices } from "@/lib/costs/list-invoices";
+import { hrefWith } from "@/lib/http/search-params";
+import { env } from "@/lib/platform/env";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Invoices · Costs" };
@@ -18,6 +24,9 @@ export default async function InvoicesPage() {
   const off = invoices.filter((i) => i.reconciled === false);
   const failed = invoices.filter((i) => i.status === "failed");
   const isBusy = invoices.some((i) => i.status === "ingesting");
+  const anomalies = flagInvoiceAnomalies(invoices, anomalyThresholdsOf(env()));
+  // What grew: the month and the three before it, by kind, where the explorer flags the groups that jumped.
+  const growthHref = (period: string) => hrefWith(costGroupsUrl({ group_by: "kind", from: addMonths(period, -3), to: period }));
   return (
     <>
       <AutoRefresh active={isBusy} />
@@ -49,7 +58,7 @@ export default async function InvoicesPage() {
           </EmptyState>
         }
       >
-        <InvoicesTable invoices={invoices} runJob={runJobNow} />
+        <InvoicesTable invoices={invoices} runJob={runJobNow} anomalies={anomalies} growthHref={growthHref} />
       </CardTable>
     </>
   );
