@@ -3,10 +3,10 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BalancePoint } from "@/lib/costs/get-balance";
 import { formatMoney, formatMoneyCompact } from "@/lib/money/format-money";
+import { formatDay } from "@/lib/time/format-month";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-AU", { day: "numeric", month: "short", timeZone: "UTC" });
-const dayTime = (iso: string) =>
-  new Date(iso).toLocaleString("en-AU", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false });
+const day = (iso: string) => formatDay(iso);
+const dayTime = (iso: string) => `${formatDay(iso)}, ${new Date(iso).toISOString().slice(11, 16)}`;
 
 /**
  * Month-to-date usage as hourly snapshots saw it. One image to assistive technology, with nothing focusable inside

@@ -7,6 +7,7 @@ import type { ExplorerQuery } from "@/lib/costs/explorer-query";
 import type { InvoicePeriod } from "@/lib/costs/list-invoice-periods";
 import { formatMoney } from "@/lib/money/format-money";
 import { DrilldownHiddenFields } from "./cost-lines-drilldown";
+import { formatMonth } from "@/lib/time/format-month";
 
 const matchLabels = {
   matched: "Matched",
@@ -17,7 +18,7 @@ const matchLabels = {
 } as const;
 
 function periodLabel(p: InvoicePeriod): string {
-  const month = new Date(`${p.period}T00:00:00Z`).toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
+  const month = formatMonth(p.period, "long");
   const state = p.status === "ingested" ? formatMoney(p.amountCents, p.currency) : p.status;
   return `${month} · ${state}`;
 }

@@ -7,9 +7,9 @@ import type { CostLineItem } from "@/lib/costs/schemas";
 import type { UrlState } from "@/lib/http/search-params";
 import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { MatchBadge } from "./match-badge";
+import { formatDay } from "@/lib/time/format-month";
 
-const shortDate = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString("en-AU", { day: "numeric", month: "short", timeZone: "UTC" }) : "—";
+const shortDate = (iso: string | null) => (iso ? formatDay(iso) : "—");
 
 const columns: ColumnDef<CostLineItem, unknown>[] = [
   { id: "line_no", header: "Line", meta: { sortField: "line_no", align: "right" }, cell: ({ row }) => row.original.line_no },

@@ -8,11 +8,12 @@ import type { InvoiceItem } from "@/lib/costs/schemas";
 import type { ServerAction } from "@/lib/http/action-result";
 import { formatDecimalMoney } from "@/lib/money/format-money";
 import { InvoiceAnomaly } from "./invoice-anomaly";
+import { formatMonth } from "@/lib/time/format-month";
 
 const statusTones: Record<InvoiceItem["status"], Tone> = { discovered: "neutral", ingesting: "blue", ingested: "green", failed: "red" };
 
 function monthOf(period: string): string {
-  return new Date(`${period}T00:00:00Z`).toLocaleString("en-AU", { month: "short", year: "numeric", timeZone: "UTC" });
+  return formatMonth(period);
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeBasis } from "./estimate-basis";
 import type { FxRateUsed } from "./fx-table";
 import { type MonthRow, marginPct, missingPairsOf } from "./group-margin";
 import { differencePct } from "./margin-items";
+import { formatMonth } from "@/lib/time/format-month";
 
 /** One month of the COGS vs revenue chart, as plain data for the client component (cents in the reporting currency). */
 export interface ChartMonth {
@@ -81,7 +82,7 @@ export function toChartMonths(rows: MonthRow[]): ChartMonth[] {
 
 /** "Apr 2026" */
 export function monthName(period: string): string {
-  return new Date(`${period.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString("en-AU", { month: "short", year: "numeric", timeZone: "UTC" });
+  return formatMonth(period);
 }
 
 /** The COGS chart's resource kinds, in the order it stacks them; their labels and colors are every page's. */

@@ -1,6 +1,7 @@
 import { prorate } from "@/lib/money/round-div";
 import type { BalanceSnapshotFigure } from "./load-cogs";
 import { addMonths, monthStart } from "./month";
+import { formatDay } from "@/lib/time/format-month";
 
 // A month without an invoice is reported to a moment: revenue accrued and COGS (DO's month-to-date usage) both as of
 // the latest balance snapshot, so like is compared with like; both are then projected to the month's end.
@@ -41,7 +42,7 @@ export function daysIntoMonth(basis: EstimateBasis): number {
 }
 
 const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-const dayMonth = (d: Date) => d.toLocaleDateString("en-AU", { day: "numeric", month: "short", timeZone: "UTC" });
+const dayMonth = (d: Date) => formatDay(d);
 
 /** "estimate from the 14:07 snapshot of 1 Dec (UTC), 1 day into the month": what the figures are, and as of when. */
 export function describeBasis(basis: EstimateBasis): string {

@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { getLatestBalance, listBalanceTrend } from "@/lib/costs/get-balance";
 import { summarizeBalanceTrend } from "@/lib/costs/summarize-balance-trend";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
+import { formatMonth } from "@/lib/time/format-month";
 
 export const metadata: Metadata = { title: "Month to date · Costs" };
 
@@ -17,7 +18,7 @@ export default async function BalancePage() {
   const now = new Date();
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const [latest, points] = await Promise.all([getLatestBalance(db), listBalanceTrend(db, monthStart)]);
-  const month = monthStart.toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
+  const month = formatMonth(monthStart.toISOString().slice(0, 7), "long");
   return (
     <>
       <CostsHeader current="/costs/balance" />
