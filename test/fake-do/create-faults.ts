@@ -17,8 +17,14 @@
  * - `html`: a complete answer of `status` (default 200) whose body is an HTML page, as a proxy or captive portal sends.
  * - `mutate`: runs `apply` just before answering (every page, or only `page`), as if the account changed mid-listing
  *   (e.g. a droplet created, which shifts DO's offset pages); combines with the other faults.
+ * - `errored_action`: the action the request starts (a create, or `actionType` only) ends `errored` instead of
+ *   `completed`; the request itself is answered normally, as DO accepts it and fails later.
+ * - `slow_action`: the action the request starts stays `in-progress` for `durationMs` (default: the fake's
+ *   `actionDurationMs`).
+ *
+ * Every fault takes `method` to apply to that HTTP method only (`POST` to `/v2/droplets` is a create, `GET` a listing).
  */
-export type Fault =
+export type Fault = (
   | { type: "rate_limit"; retryAfter?: number; resetIn?: number; times?: number }
   | { type: "error"; status: number; id?: string; message?: string; times?: number }
   | { type: "slow"; delayMs: number; times?: number }
@@ -28,14 +34,22 @@ export type Fault =
   | { type: "repeat_next"; times?: number }
   | { type: "short_page"; page?: number; drop?: number; times?: number }
   | { type: "html"; status?: number; times?: number }
-  | { type: "mutate"; apply: () => void; page?: number; times?: number };
+  | { type: "mutate"; apply: () => void; page?: number; times?: number }
+  | { type: "errored_action"; actionType?: string; times?: number }
+  | { type: "slow_action"; durationMs: number; actionType?: string; times?: number }
+) & { method?: string };
+
+/** How the action a request starts will end; applied by the route that starts it, to actions of `type` (or any). */
+export type ActionFault = { actionType?: string; errored?: boolean; durationMs?: number; /** Uses the fault up once. */ use: () => void };
 
 export type AppliedFaults = {
   delayMs: number;
-  response?: Exclude<Fault, { type: "slow" | "repeat_next" | "mutate" }>;
+  response?: Exclude<Fault, { type: "slow" | "repeat_next" | "mutate" | "errored_action" | "slow_action" }>;
   repeatNext: boolean;
   /** `mutate` faults' changes, to apply before the answer is built. */
   mutations: (() => void)[];
+  /** `errored_action` and `slow_action` faults, for the action the request starts. */
+  actions: ActionFault[];
 };
 
 type Entry = { fault: Fault; remaining: number };
@@ -64,12 +78,21 @@ export function createFaults(initial: Record<string, Fault> = {}) {
     list: () => [...entries].map(([prefix, { fault, remaining }]) => ({ prefix, fault, remaining })),
 
     /** Decides what happens to one request, using up the faults it triggers. */
-    take(path: string, page: number): AppliedFaults {
-      const matching = [...entries].filter(([prefix]) => path.startsWith(prefix)).sort(([a], [b]) => b.length - a.length);
-      const applied: AppliedFaults = { delayMs: 0, repeatNext: false, mutations: [] };
+    take(path: string, page: number, method = "GET"): AppliedFaults {
+      const matching = [...entries]
+        .filter(([prefix, { fault }]) => path.startsWith(prefix) && (fault.method === undefined || fault.method === method))
+        .sort(([a], [b]) => b.length - a.length);
+      const applied: AppliedFaults = { delayMs: 0, repeatNext: false, mutations: [], actions: [] };
       for (const [prefix, entry] of matching) {
         const { fault } = entry;
-        if (fault.type === "slow") {
+        if (fault.type === "errored_action" || fault.type === "slow_action") {
+          // Used up only by a request that starts an action (the route calls `use`), not by reads of the same path.
+          applied.actions.push({
+            actionType: fault.actionType,
+            ...(fault.type === "errored_action" ? { errored: true } : { durationMs: fault.durationMs }),
+            use: () => consume(prefix, entry),
+          });
+        } else if (fault.type === "slow") {
           applied.delayMs = Math.max(applied.delayMs, fault.delayMs);
           consume(prefix, entry);
         } else if (fault.type === "repeat_next") {

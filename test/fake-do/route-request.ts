@@ -110,7 +110,10 @@ export function routeRequest(ctx: Context, url: URL): RouteResult {
 function listProjectResources(account: FakeAccount, project: FakeProject, origin: string) {
   const { name: projectName, is_default: isDefault } = project;
   const known = new Set(account.projects.map((p) => p.name));
-  const belongs = (name: string, tags?: readonly string[]) => {
+  const assigned = account.projectAssignments ?? {};
+  const belongs = (name: string, tags?: readonly string[], urn?: string) => {
+    const explicit = urn ? assigned[urn] : undefined;
+    if (explicit) return explicit === project.id;
     const wanted = getProjectName(name, tags);
     return wanted === projectName || (isDefault && !known.has(wanted));
   };
@@ -123,7 +126,7 @@ function listProjectResources(account: FakeAccount, project: FakeProject, origin
   return [
     // DOKS workers belong to their cluster, not to a project of their own.
     ...account.droplets
-      .filter((d) => !d.tags.includes("k8s") && belongs(d.name, d.tags))
+      .filter((d) => !d.tags.includes("k8s") && belongs(d.name, d.tags, `do:droplet:${d.id}`))
       .map((d) => entry("droplet", d.id, d.created_at, `droplets/${d.id}`)),
     ...account.volumes
       .filter((v) => belongs(v.name, v.tags))

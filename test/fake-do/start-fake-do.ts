@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { createAccountHelpers } from "./create-account-helpers";
 import { createBilling } from "./create-billing";
 import { createFaults, type Fault } from "./create-faults";
+import { createFakeActions } from "./fake-actions";
 import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } from "./generate-account";
-import { readPageParams } from "./paginate";
+import { paginate, readPageParams } from "./paginate";
 import type { BandwidthOverride } from "./render-bandwidth";
 import { renderEcbRates } from "./render-ecb-rates";
+import { routeProvisioning } from "./route-provisioning";
 import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
 
 const ecbFiles: Record<string, "history" | "daily"> = { "/ecb/eurofxref-hist.xml": "history", "/ecb/eurofxref-daily.xml": "daily" };
@@ -30,6 +32,8 @@ export type StartFakeDoOptions = GenerateAccountOptions & {
   clock?: () => number;
   /** Oldest entries of `requests` are dropped past this, so a long-running CLI doesn't grow without bound. */
   maxRecordedRequests?: number;
+  /** How long an action (a create, power off/on, resize) stays `in-progress`, by `clock`; default 1 s. */
+  actionDurationMs?: number;
 };
 
 export type RecordedRequest = {
@@ -41,6 +45,8 @@ export type RecordedRequest = {
   /** When it arrived, by the fake's clock (ms since the epoch). */
   at: number;
   fault?: Fault["type"];
+  /** The parsed JSON body of a POST. */
+  body?: unknown;
 };
 
 export type FakeDo = Awaited<ReturnType<typeof startFakeDo>>;
@@ -70,6 +76,9 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
   const lastMinute = slidingWindow(60_000);
   const bandwidth = new Map<string, BandwidthOverride>();
   let requestCounter = 0;
+  const actions = createFakeActions(clock, options.actionDurationMs ?? 1000);
+  const tags = new Set(account.droplets.flatMap((d) => d.tags));
+  const helpers = createAccountHelpers(account, now);
 
   /** Whether the request arriving `at` is within both windows' budgets; counts it if so. */
   const admit = (at: number) => {
@@ -128,13 +137,24 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     if (!token || (options.token !== undefined && token !== options.token)) {
       return sendError(401, "unauthorized", "Unable to authenticate you");
     }
-    if (req.method !== "GET") return sendError(405, "method_not_allowed", "The fake DO API only answers GET");
+    const method = req.method ?? "GET";
+    if (!["GET", "POST", "DELETE"].includes(method)) return sendError(405, "method_not_allowed", "The fake DO API answers GET, POST and DELETE");
+    let body: unknown;
+    if (method === "POST") {
+      const text = await readBody(req);
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        return sendError(400, "bad_request", "The request body is not valid JSON");
+      }
+      record.body = body;
+    }
     if (!admit(record.at)) {
       const resetMs = lastMinute.count(record.at) >= perMinute ? lastMinute.resetAt(record.at) : lastHour.resetAt(record.at);
       return sendError(429, "too_many_requests", "API Rate limit exceeded.", { "ratelimit-remaining": "0", "ratelimit-reset": String(Math.ceil(resetMs / 1000)) });
     }
 
-    const applied = faults.take(url.pathname, readPageParams(url.searchParams).page);
+    const applied = faults.take(url.pathname, readPageParams(url.searchParams).page, method);
     if (applied.delayMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, applied.delayMs));
       if (res.destroyed || req.destroyed) {
@@ -167,7 +187,16 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
 
     let result: RouteResult;
     try {
-      result = routeRequest({ account, billing, now, bandwidth }, url);
+      actions.settle();
+      const list = (key: string, items: readonly unknown[]): RouteResult => {
+        const page = paginate(items, url);
+        return { status: 200, json: { [key]: page.items, links: page.links, meta: page.meta } };
+      };
+      const provisioning = { account, helpers, actions, tags, clock, origin: url.origin, actionFaults: applied.actions, list };
+      const path = url.pathname.replace(/\/+$/, "");
+      result =
+        routeProvisioning(provisioning, method, path, body) ??
+        (method === "GET" ? routeRequest({ account, billing, now, bandwidth }, url) : { status: 404, json: notFoundBody });
     } catch (error) {
       console.error("fake DO route failed", error);
       return sendError(500, "server_error", "Server was unable to give you a response.");
@@ -175,23 +204,24 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     if ("text" in result) return send(result.status, result.text, result.headers);
     if (applied.repeatNext) pointNextAtSelf(result.json, url);
     if (fault?.type === "short_page") dropLastItems(result.json, fault.drop);
-    const body = JSON.stringify(result.json);
+    const json = JSON.stringify(result.json);
 
-    if (fault?.type === "malformed") return send(result.status, body.slice(0, Math.floor(body.length / 2)));
+    if (fault?.type === "malformed") return send(result.status, json.slice(0, Math.floor(json.length / 2)));
     if (fault?.type === "truncated") {
       record.status = result.status;
       res.writeHead(result.status, {
         ...rateLimitHeaders(),
         "content-type": "application/json; charset=utf-8",
-        "content-length": String(Buffer.byteLength(body)),
+        "content-length": String(Buffer.byteLength(json)),
       });
-      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.destroy());
+      res.write(json.slice(0, Math.floor(json.length / 2)), () => res.destroy());
       return;
     }
     if (result.status === 404 && result.json === notFoundBody) {
       return sendError(404, notFoundBody.id, notFoundBody.message);
     }
-    send(result.status, body);
+    if (result.status === 204) return send(204, "");
+    send(result.status, json);
   };
 
   const server = createServer((req, res) => {
@@ -215,7 +245,10 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     faults,
     requests,
     now,
-    ...createAccountHelpers(account, now),
+    ...helpers,
+    /** Every action started so far (settled up to the last request), oldest first. */
+    actions: () => actions.list(),
+    tags,
     /** Programs a droplet's public outbound rate (Mbps, constant or per unix second) instead of the generated one. */
     setBandwidth: (hostId: string | number, mbps: BandwidthOverride) => bandwidth.set(String(hostId), mbps),
     close: () =>
@@ -245,6 +278,16 @@ function slidingWindow(spanMs: number) {
       return head < times.length ? times[head]! + spanMs : at + spanMs;
     },
   };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (text += chunk));
+    req.on("end", () => resolve(text));
+    req.on("error", reject);
+  });
 }
 
 function pointNextAtSelf(json: unknown, url: URL): void {

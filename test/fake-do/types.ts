@@ -243,6 +243,19 @@ export type DeletedResource =
   | { kind: "reservedIps"; resource: FakeReservedIp; deletedAt: string }
   | { kind: "apps"; resource: FakeApp; deletedAt: string };
 
+/** `GET /v2/actions/{id}`'s `action` (actions/models/action.yml). */
+export type FakeAction = {
+  id: number;
+  status: "in-progress" | "completed" | "errored";
+  type: string;
+  started_at: string;
+  completed_at: string | null;
+  resource_id: number | null;
+  resource_type: string;
+  region: FakeRegion | null;
+  region_slug: string | null;
+};
+
 export type FakeAccount = {
   owner: FakeOwner;
   tenants: string[];
@@ -257,6 +270,8 @@ export type FakeAccount = {
   apps: FakeApp[];
   projects: FakeProject[];
   deleted: DeletedResource[];
+  /** Explicit project assignments (`POST /v2/projects/{id}/resources`) by URN; they win over the name/tag rule. */
+  projectAssignments?: Record<string, string>;
   /** Bumped by every helper mutation; billing caches key on it. Bump it yourself after editing arrays directly. */
   version: number;
 };
