@@ -98,7 +98,7 @@ function GroupName({ dimension, value, label }: { dimension: CostDimension; valu
 }
 
 function MonthCell({ cell, currency, href, name, month }: { cell: PivotCell | undefined; currency: string; href: string | undefined; name: string; month: string }) {
-  if (!cell) return <span className="text-slate-400">—</span>;
+  if (!cell) return <span className="text-slate-600">—</span>;
   const amount = formatMoney(cell.amountCents, currency);
   return (
     <span className="flex flex-col items-end gap-0.5 whitespace-nowrap">
