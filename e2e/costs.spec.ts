@@ -145,3 +145,49 @@ test("the CSV export checks the session itself: anonymous visitors are sent to s
   expect(await tenant.text()).not.toContain("invoice_uuid");
   await context.close();
 });
+
+test("the explorer grouped by project over a range with the chart and a drill-down", async ({ adminPage: page }) => {
+  test.setTimeout(180_000);
+  await ensureInvoicesIngested(page);
+
+  await page.goto("/costs/explore");
+  await expect(page.getByRole("heading", { name: "Costs", level: 1 })).toBeVisible();
+  await page.getByLabel("Group by").selectOption("project");
+  await page.getByLabel("Then by").selectOption("");
+  // Months are listed newest first: the latest six.
+  const to = await page.getByLabel("To").locator("option").first().getAttribute("value");
+  const from = await page.getByLabel("From").locator("option").nth(5).getAttribute("value");
+  await page.getByLabel("From").selectOption(from!);
+  await page.getByLabel("To").selectOption(to!);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`group_by=project.*from=${from}&to=${to}`));
+
+  const table = page.getByRole("table", { name: /^Costs by project and month, / });
+  await expect(table).toBeVisible();
+  // Group, total, share, then the six months.
+  await expect(table.locator("thead th")).toHaveCount(3 + 6);
+  const rows = table.locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(table.locator("tfoot")).toContainText("100 %");
+
+  // The chart: stacked bars, described for screen readers, loaded after the page.
+  await expect(page.getByRole("img", { name: /^Stacked bars of the costs by project per month/ })).toBeVisible();
+  const chart = page.getByTestId("cost-groups-chart");
+  await expect(chart.locator(".recharts-bar-rectangle path").first()).toBeVisible();
+  await expectAccessible(page, "/costs/explore (grouped by project)");
+
+  // Drill down from the table: the largest project's latest month opens exactly its lines, which add up to the cell.
+  const cell = rows.first().getByRole("link", { name: /: lines of .+ in / }).last();
+  const amount = cents((await cell.textContent())!);
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`/costs\\?period=${to}-01&(project=|none=project)`));
+  const lines = page.getByRole("table", { name: "Cost lines of the selected period and filters" });
+  await expect(lines).toBeVisible();
+  expect(cents((await lines.locator("tfoot td").first().textContent())!)).toBe(amount);
+
+  // Drill down from the chart: a bar's segment opens that month's lines.
+  await page.goBack();
+  await chart.locator(".recharts-bar-rectangle path").first().click();
+  await expect(page).toHaveURL(/\/costs\?period=\d{4}-\d{2}-01/);
+  await expect(lines).toBeVisible();
+});
