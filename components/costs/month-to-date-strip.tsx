@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatAge } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { BalanceItem } from "@/lib/costs/schemas";
 import { formatDecimalMoney } from "@/lib/money/format-money";
 
@@ -10,7 +10,7 @@ export function MonthToDateStrip({ balance }: { balance: BalanceItem | null }) {
       {balance ? (
         <>
           Month to date: <strong className="font-semibold text-slate-900">{formatDecimalMoney(balance.month_to_date_usage, balance.currency)}</strong> of usage, as DO
-          reported {formatAge(balance.generated_at)}.{" "}
+          reported <RelativeTime iso={balance.generated_at} now={Date.now()} />.{" "}
         </>
       ) : (
         <>No balance snapshot yet. </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { formatAge, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DriftOverview } from "@/lib/drift/get-drift-overview";
 
 /**
@@ -15,9 +16,7 @@ export function SweepStatus({ overview, now, isSentence = false }: { overview: D
     parts.push(
       <span key="last">
         The last sweep finished{" "}
-        <time dateTime={lastCompletedSweep.finished_at} title={formatDateTime(lastCompletedSweep.finished_at)}>
-          {formatAge(lastCompletedSweep.finished_at, now)}
-        </time>{" "}
+        <RelativeTime iso={lastCompletedSweep.finished_at} now={now} />{" "}
         ({formatDateTime(lastCompletedSweep.finished_at)})
         {checked !== undefined ? ` and checked ${checked.toLocaleString("en")} ${checked === 1 ? "resource" : "resources"}` : ""}.
       </span>,
@@ -33,7 +32,7 @@ export function SweepStatus({ overview, now, isSentence = false }: { overview: D
     parts.push(
       <span key="failed" className="text-red-800">
         {" "}
-        The latest sweep failed {formatAge(lastSweep.finished_at ?? lastSweep.started_at, now)}: {lastSweep.error ?? "unknown error"}.
+        The latest sweep failed <RelativeTime iso={lastSweep.finished_at ?? lastSweep.started_at} now={now} />: {lastSweep.error ?? "unknown error"}.
       </span>,
     );
   }
