@@ -6,8 +6,9 @@ import { driftBench } from "./drift";
 import { firstLoadJsBench } from "./first-load-js";
 import { marginApiBench } from "./margin-api";
 import { meterBandwidthBench } from "./meter-bandwidth";
+import { notificationsDeliveryBench } from "./notifications-delivery";
 import { inventoryApiBench } from "./inventory-api";
 import { inventorySyncBench } from "./inventory-sync";
 
 /** Every benchmark; features add theirs. */
-export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, costsGroupedBench, driftBench, marginApiBench, meterBandwidthBench];
+export const benches: Bench[] = [firstLoadJsBench, inventoryApiBench, inventorySyncBench, costsIngestBench, costsApiBench, costsGroupedBench, driftBench, marginApiBench, meterBandwidthBench, notificationsDeliveryBench];

@@ -5,14 +5,16 @@ import { dispatchEvents } from "@/lib/notifications/dispatch-events";
 import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
 import type { EventType, NotificationEvent } from "@/lib/notifications/event-catalog";
 import { recordEvent } from "@/lib/notifications/record-event";
-import { deriveSecretKey } from "@/lib/notifications/secret-box";
+import { deriveSecretKey, type SecretKey } from "@/lib/notifications/secret-box";
 import type { NotificationSettings } from "@/lib/notifications/settings";
 
-/** The key the app derives from the test NEXTAUTH_SECRET (test/setup-env.ts): routes, jobs and tests agree on it. */
-export const testSecretKey = deriveSecretKey(process.env.NEXTAUTH_SECRET!);
+let key: SecretKey | undefined;
 
-/** Settings for tests that deliver to a local receiver: private addresses allowed, as WEBHOOK_ALLOW_PRIVATE=1 does. */
-export const localDelivery: NotificationSettings = { allowPrivate: true, secretKey: () => testSecretKey };
+/**
+ * Settings for tests that deliver to a local receiver: private addresses allowed, as WEBHOOK_ALLOW_PRIVATE=1 does, and
+ * the key the app derives from NEXTAUTH_SECRET (test/setup-env.ts), so routes, jobs and tests agree on it.
+ */
+export const localDelivery: NotificationSettings = { allowPrivate: true, secretKey: () => (key ??= deriveSecretKey(process.env.NEXTAUTH_SECRET!)) };
 
 /** A webhook endpoint on a (local) URL subscribed to `events`, with its secret. */
 export function createTestEndpoint(db: DbOrTx, url: string, events: EventType[] = ["job.abandoned"]) {
