@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { DoIncompleteListingError, DoPaginationError, DoSchemaError } from "./errors";
 import { bandwidthQueryPath, type DropletBandwidthQuery, metricsResponseSchema } from "./metrics-schema";
 import { getPageKey, toRequestPath, setDefaultPerPage } from "./page-url";
+import { provisioningMethods } from "./provisioning-methods";
 import {
   accountResponseSchema,
   appSchema,
@@ -26,7 +27,7 @@ import {
   snapshotSchema,
   volumeSchema,
 } from "./schemas";
-import { type DoRequestEvent, type SendRequestConfig, sendRequest } from "./send-request";
+import { type DoRequestEvent, type DoWrite, type SendRequestConfig, sendRequest } from "./send-request";
 
 export type { DoRequestEvent } from "./send-request";
 
@@ -83,12 +84,23 @@ export function createDoClient(options: DoClientOptions) {
 
   /** GET a JSON body and validate it. `path` is relative (`/v2/account`); absolute links are re-based onto baseUrl. */
   async function request<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+    return send(path, schema);
+  }
+
+  /** A POST or DELETE whose answer is validated with `schema` (null: no body expected, as DO's 204s). */
+  async function write<S extends z.ZodType>(how: DoWrite, path: string, schema: S | null): Promise<z.output<S> | null> {
+    if (schema) return send(path, schema, how);
+    await sendRequest(config, toRequestPath(path, config.baseUrl), "application/json", how);
+    return null;
+  }
+
+  async function send<S extends z.ZodType>(path: string, schema: S, write?: DoWrite): Promise<z.output<S>> {
     const relative = toRequestPath(path, config.baseUrl);
-    const response = await sendRequest(config, relative, "application/json");
+    const response = await sendRequest(config, relative, "application/json", write);
     const parsed = schema.safeParse(response.json);
     if (!parsed.success) {
       throw new DoSchemaError(
-        `DO API response for GET ${relative} did not match the expected shape: ${summarizeIssues(parsed.error.issues)}`,
+        `DO API response for ${write?.method ?? "GET"} ${relative} did not match the expected shape: ${summarizeIssues(parsed.error.issues)}`,
         { status: response.status, path: relative, issues: parsed.error.issues },
       );
     }
@@ -240,6 +252,7 @@ export function createDoClient(options: DoClientOptions) {
         .filter(([, mbps]) => Number.isFinite(mbps))
         .sort((a, b) => a[0] - b[0]);
     },
+    ...provisioningMethods({ request, write, listAllArray }),
   };
 }
 

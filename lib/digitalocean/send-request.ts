@@ -2,8 +2,10 @@ import "server-only";
 import { DoApiError, DoRateLimitedError, DoTokenRejectedError } from "./errors";
 import { doErrorBodySchema } from "./schemas";
 
+export type DoMethod = "GET" | "POST" | "DELETE";
+
 export type DoRequestEvent = {
-  method: "GET";
+  method: DoMethod;
   /** Path and query relative to the API origin, e.g. `/v2/droplets?page=2&per_page=200`. */
   path: string;
   /** HTTP status, or 0 when no response arrived (network error or timeout). */
@@ -28,29 +30,38 @@ export type SendRequestConfig = {
   onRequest?: (event: DoRequestEvent) => void;
 };
 
-export type DoResponse = { status: number; headers: Headers; body: string; /** Parsed body, for JSON requests. */ json?: unknown };
+export type DoResponse = { status: number; headers: Headers; body: string; /** Parsed body, for JSON requests (null when empty, as a 204's). */ json?: unknown };
+
+/** A write: its method and JSON body. */
+export type DoWrite = { method: "POST" | "DELETE"; body?: unknown };
 
 type AttemptOutcome = { ok: true; response: DoResponse } | { ok: false; timedOut: boolean; cause: unknown };
 
 /**
- * One GET with DO's failure rules: 429 waits for `retry-after`/`ratelimit-reset` (capped), 5xx, network errors and (for
+ * One request with DO's failure rules: 429 waits for `retry-after`/`ratelimit-reset` (capped), 5xx, network errors and (for
  * JSON) a 2xx body that is not JSON back off exponentially with full jitter, 401/403 fail at once, any other status
  * throws. Returns 2xx responses only, with `json` parsed when `accept` is JSON.
+ *
+ * A POST is retried only after a 429 (DO refused it unread): after a 5xx or a lost connection DO may have acted on it,
+ * and DO has no idempotency key, so the caller decides (a saga looks for what it may have created). DELETE is
+ * idempotent and retried like a GET.
  */
-export async function sendRequest(config: SendRequestConfig, path: string, accept: string): Promise<DoResponse> {
+export async function sendRequest(config: SendRequestConfig, path: string, accept: string, write?: DoWrite): Promise<DoResponse> {
   const wantsJson = accept === "application/json";
+  const method: DoMethod = write?.method ?? "GET";
+  const isRetriedLikeRead = method !== "POST";
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
-    const outcome = await sendAttempt(config, path, accept);
+    const outcome = await sendAttempt(config, path, accept, write);
     const status = outcome.ok ? outcome.response.status : 0;
     const rateLimit = outcome.ok ? readRateLimit(outcome.response.headers) : undefined;
-    reportRequest(config, { method: "GET", path, status, durationMs: performance.now() - started, attempt, ...(rateLimit ? { rateLimit } : {}) });
+    reportRequest(config, { method, path, status, durationMs: performance.now() - started, attempt, ...(rateLimit ? { rateLimit } : {}) });
     const canRetry = attempt <= config.maxRetries;
 
     if (!outcome.ok) {
-      if (!canRetry) {
+      if (!canRetry || !isRetriedLikeRead) {
         const reason = outcome.timedOut ? `timed out after ${config.timeoutMs}ms` : `failed: ${describeCause(outcome.cause)}`;
-        throw new DoApiError(`DO request GET ${path} ${reason} (${attempt} attempts)`, {
+        throw new DoApiError(`DO request ${method} ${path} ${reason} (${attempt} attempt${attempt === 1 ? "" : "s"})`, {
           status: 0,
           path,
           cause: outcome.cause,
@@ -63,16 +74,17 @@ export async function sendRequest(config: SendRequestConfig, path: string, accep
     const { response } = outcome;
     if (response.status >= 200 && response.status < 300) {
       if (!wantsJson) return response;
+      if (response.body === "" && (response.status === 204 || write)) return { ...response, json: null };
       // A body cut short or an HTML page from a proxy in the way: as transient as a 5xx, so retried like one.
       try {
         return { ...response, json: JSON.parse(response.body) };
       } catch (cause) {
-        if (canRetry) {
+        if (canRetry && isRetriedLikeRead) {
           await sleep(computeBackoffMs(config, attempt));
           continue;
         }
         throw new DoApiError(
-          `DO API returned malformed JSON for GET ${path} (HTTP ${response.status}, ${response.body.length} bytes) after ${attempt} attempts`,
+          `DO API returned malformed JSON for ${method} ${path} (HTTP ${response.status}, ${response.body.length} bytes) after ${attempt} attempts`,
           { status: response.status, path, cause },
         );
       }
@@ -85,7 +97,7 @@ export async function sendRequest(config: SendRequestConfig, path: string, accep
     if (response.status === 429) {
       const hintMs = getRateLimitWaitMs(response.headers);
       if (!canRetry) {
-        throw new DoRateLimitedError(`DO rate limit still exceeded on GET ${path} after ${attempt} attempts`, {
+        throw new DoRateLimitedError(`DO rate limit still exceeded on ${method} ${path} after ${attempt} attempts`, {
           ...details,
           retryAfterMs: hintMs,
         });
@@ -95,22 +107,24 @@ export async function sendRequest(config: SendRequestConfig, path: string, accep
     }
 
     const what = errorBody?.message ?? `HTTP ${response.status}`;
-    if (response.status >= 500 && canRetry) {
+    if (response.status >= 500 && canRetry && isRetriedLikeRead) {
       await sleep(computeBackoffMs(config, attempt));
       continue;
     }
-    const tries = response.status >= 500 ? ` after ${attempt} attempts` : "";
-    throw new DoApiError(`DO API ${response.status} on GET ${path}${tries}: ${what}`, details);
+    const tries = response.status >= 500 && attempt > 1 ? ` after ${attempt} attempts` : "";
+    throw new DoApiError(`DO API ${response.status} on ${method} ${path}${tries}: ${what}`, details);
   }
 }
 
-async function sendAttempt(config: SendRequestConfig, path: string, accept: string): Promise<AttemptOutcome> {
+async function sendAttempt(config: SendRequestConfig, path: string, accept: string, write?: DoWrite): Promise<AttemptOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
+  const hasBody = write?.body !== undefined;
   try {
     const res = await config.fetchImpl(`${config.baseUrl}${path}`, {
-      method: "GET",
-      headers: { Authorization: `Bearer ${config.token}`, Accept: accept },
+      method: write?.method ?? "GET",
+      headers: { Authorization: `Bearer ${config.token}`, Accept: accept, ...(hasBody ? { "Content-Type": "application/json" } : {}) },
+      ...(hasBody ? { body: JSON.stringify(write.body) } : {}),
       signal: controller.signal,
     });
     // The body is read under the same timer: a server that stalls mid-body must time out too.
