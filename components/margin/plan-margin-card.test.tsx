@@ -11,6 +11,8 @@ const card = (overrides: Partial<Card> = {}): Card => ({
   basePriceCents: 2000,
   currency: "AUD",
   isPast: true,
+  publishedAfterMonth: false,
+  publishedAt: "2026-01-01T00:00:00.000Z",
   subscribers: 4,
   revenue: 8000,
   baseRevenue: 8000,
@@ -32,6 +34,16 @@ describe("PlanMarginCard", () => {
     expect(t).toContain("Open a draft at A$20.63");
     expect(t).toMatch(/Median subscriber A\$6\.00 A\$0\.00 A\$6\.00 A\$15\.00/);
     expect(t).toMatch(/90th percentile subscriber A\$15\.00 A\$0\.00 A\$15\.00 A\$37\.50/);
+  });
+
+  it("says when no version was on sale yet in the month, and which one its subscribers were billed on", () => {
+    const t = text(
+      renderToStaticMarkup(
+        <PlanMarginCard plan={card({ publishedAfterMonth: true, publishedAt: "2026-12-01T09:00:00.000Z" })} currency="AUD" target={60} month="2026-11-01" />,
+      ),
+    );
+    expect(t).toContain("No version was on sale yet in Nov 2026: version 1 (A$20.00 a month) was published on 1 Dec 2026");
+    expect(t).toContain("Open a draft at A$20.63");
   });
 
   it("offers no price from a month without an invoice, and says why", () => {

@@ -21,6 +21,9 @@ function noPriceText(plan: Card_, month: string): string | null {
  * A plan's month against its price, with the base prices that would break even or meet the target margin for the
  * average subscriber and for the spread of them (median, 90th percentile), from its subscribers' own tagged costs.
  */
+const publishedDay = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "a later date";
+
 export function PlanMarginCard({ plan, currency, target, month }: { plan: Card_; currency: string; target: number; month: string }) {
   // Figures of the month are in the reporting currency; prices are in the plan's own.
   const c = (cents: number | null | undefined) => formatMoney(cents, currency);
@@ -45,9 +48,11 @@ export function PlanMarginCard({ plan, currency, target, month }: { plan: Card_;
       <CardHeader
         title={`${plan.name} (${plan.code})`}
         description={
-          plan.isPast
-            ? `Version ${plan.version} was on sale in ${monthName(month)} at ${p(plan.basePriceCents)} a month.`
-            : `Version ${plan.version} on sale at ${p(plan.basePriceCents)} a month.`
+          plan.publishedAfterMonth
+            ? `No version was on sale yet in ${monthName(month)}: version ${plan.version} (${p(plan.basePriceCents)} a month) was published on ${publishedDay(plan.publishedAt)}; the figures are its subscribers' in ${monthName(month)}.`
+            : plan.isPast
+              ? `Version ${plan.version} was on sale in ${monthName(month)} at ${p(plan.basePriceCents)} a month.`
+              : `Version ${plan.version} on sale at ${p(plan.basePriceCents)} a month.`
         }
         actions={
           <>

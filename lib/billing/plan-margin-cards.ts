@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { planVersions, plans } from "@/db/schema/catalog";
 import { itemsByVersion } from "@/lib/catalog/versions";
@@ -22,6 +22,12 @@ export interface PlanMarginCard {
   currency: string;
   /** Whether the month is over: a past month names the version that was on sale then. */
   isPast: boolean;
+  /**
+   * No version was on sale yet in the month (a catalog loaded after its subscriptions began): the card shows the
+   * plan's first version, which its subscribers were billed on, and says it was published later.
+   */
+  publishedAfterMonth: boolean;
+  publishedAt: string | null;
   subscribers: number;
   revenue: number | null;
   baseRevenue: number | null;
@@ -34,14 +40,29 @@ export interface PlanMarginCard {
   noPriceReason: NoPriceReason | null;
 }
 
-/** The version of each plan on sale at `at`: published before it and not retired by then. */
-async function listVersionsOnSale(db: DbOrTx, at: Date) {
-  const rows = await db
-    .select({ code: plans.code, name: plans.name, version: planVersions })
+/**
+ * The version of each plan on sale at `at`: published before it and not retired by then. Plans in `billedPlanCodes`
+ * with no version on sale yet (subscriptions older than the catalog) get their first published version instead.
+ */
+async function listVersionsOnSale(db: DbOrTx, at: Date, billedPlanCodes: Set<string>) {
+  const columns = { code: plans.code, name: plans.name, version: planVersions };
+  const onSale = await db
+    .select(columns)
     .from(planVersions)
     .innerJoin(plans, eq(plans.id, planVersions.planId))
     .where(and(ne(planVersions.status, "draft"), lt(planVersions.publishedAt, at), or(isNull(planVersions.retiredAt), gte(planVersions.retiredAt, at))))
     .orderBy(asc(planVersions.basePriceCents), asc(plans.code));
+  const missing = [...billedPlanCodes].filter((c) => !onSale.some((r) => r.code === c));
+  const firsts = missing.length
+    ? await db
+        .selectDistinctOn([plans.code], columns)
+        .from(planVersions)
+        .innerJoin(plans, eq(plans.id, planVersions.planId))
+        .where(and(ne(planVersions.status, "draft"), inArray(plans.code, missing)))
+        .orderBy(asc(plans.code), asc(planVersions.publishedAt))
+    : [];
+  const rows = [...onSale.map((r) => ({ ...r, publishedAfterMonth: false })), ...firsts.map((r) => ({ ...r, publishedAfterMonth: true }))];
+  rows.sort((a, b) => a.version.basePriceCents - b.version.basePriceCents || a.code.localeCompare(b.code));
   const items = await itemsByVersion(db, rows.map((r) => r.version.id));
   return rows.map((r) => ({ ...r, items: items.get(r.version.id) ?? [] }));
 }
@@ -55,10 +76,11 @@ async function listVersionsOnSale(db: DbOrTx, at: Date) {
 export async function loadPlanMarginCards(db: DbOrTx, report: MarginReport, targetMarginPct: number, now = new Date()): Promise<PlanMarginCard[]> {
   const monthEnd = monthStart(addMonths(report.to, 1));
   const isPast = monthEnd <= now;
-  const [onSale, fx] = await Promise.all([listVersionsOnSale(db, isPast ? monthEnd : now), loadFxTable(db)]);
   const rows = new Map(marginPlans(report).map((r) => [r.planCode, r]));
+  const billed = new Set([...rows.values()].filter((r) => r.subscribers > 0).map((r) => r.planCode));
+  const [onSale, fx] = await Promise.all([listVersionsOnSale(db, isPast ? monthEnd : now, billed), loadFxTable(db)]);
   const period = report.periods.at(-1)!;
-  return onSale.map(({ code, name, version: v, items }) => {
+  return onSale.map(({ code, name, version: v, items, publishedAfterMonth }) => {
     const row = rows.get(code);
     const planRate = fx.rateFor(v.currency, report.currency, report.to);
     const missing = [...(row ? missingPairsOf(row) : []), ...(planRate === null ? [`${v.currency}/${report.currency}`] : [])];
@@ -82,6 +104,8 @@ export async function loadPlanMarginCards(db: DbOrTx, report: MarginReport, targ
       basePriceCents: v.basePriceCents,
       currency: v.currency,
       isPast,
+      publishedAfterMonth,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
       subscribers: row?.subscribers ?? 0,
       revenue: hasRevenue ? revenue : null,
       baseRevenue: hasRevenue ? (row?.baseRevenue ?? 0) : null,
