@@ -77,7 +77,7 @@ export async function loadPlanMarginCards(db: DbOrTx, report: MarginReport, targ
   const monthEnd = monthStart(addMonths(report.to, 1));
   const isPast = monthEnd <= now;
   const rows = new Map(marginPlans(report).map((r) => [r.planCode, r]));
-  const billed = new Set([...rows.values()].filter((r) => r.subscribers > 0).map((r) => r.planCode));
+  const billed = new Set([...rows.values()].flatMap((r) => (r.planCode && r.subscribers > 0 ? [r.planCode] : [])));
   const [onSale, fx] = await Promise.all([listVersionsOnSale(db, isPast ? monthEnd : now, billed), loadFxTable(db)]);
   const period = report.periods.at(-1)!;
   return onSale.map(({ code, name, version: v, items, publishedAfterMonth }) => {
