@@ -69,7 +69,7 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
         </pre>
       </div>
       {params.length ? (
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">Parameters</caption>
           <thead>

@@ -46,7 +46,7 @@ export function DriftGroup({
           Only this resource<span className="sr-only">: {resource.name}</span>
         </Link>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[48rem] table-fixed divide-y divide-slate-200 text-sm" aria-labelledby={headingId}>
           <thead className="bg-slate-50 text-left text-slate-700">
             <tr>

@@ -16,7 +16,7 @@ export const driftStatusHelp: Record<DriftItem["status"], string> = {
 /** Resolved drift: what differed, how it ended, who resolved it and when. */
 export function DriftHistoryTable({ items, now, showResource = true }: { items: DriftItem[]; now: number; showResource?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Drift history</caption>
         <thead className="bg-slate-50 text-left text-slate-700">

@@ -46,7 +46,8 @@ export function DataTable<T>({
     getRowId: rowKey,
   });
   return (
-    <div className="overflow-x-auto">
+    // relative: absolutely placed (sr-only) text in a scrolled table stays inside it instead of widening the page.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

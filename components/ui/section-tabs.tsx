@@ -11,7 +11,7 @@ export function SectionTabs({ label, tabs, current }: { label: string; tabs: rea
   return (
     // On a phone the tabs scroll inside their bar rather than widening the page; pb-px keeps the active tab's
     // underline (pulled down 1px onto the bar's border) inside the scroll box, so there is no vertical scroll.
-    <nav aria-label={label} className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-px">
+    <nav aria-label={label} className="relative mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-px">
       {tabs.map((tab) => (
         <Link
           key={tab.href}

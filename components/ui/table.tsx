@@ -4,7 +4,8 @@ import { cn } from "./cn";
 /** A plain, server-rendered table for small lists (the catalog's): a caption for screen readers and scoped headers. */
 export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    // relative: an sr-only (absolutely placed) label inside a scrolled table is clipped here, not left to widen the page.
+    <div className={cn("relative overflow-x-auto", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
