@@ -66,7 +66,7 @@ export function DriftFilters({
         Reset
       </Link>
       {values.resource ? (
-        <p className="flex items-center gap-2 pb-1 text-sm text-slate-700">
+        <p className="flex flex-wrap items-center gap-2 pb-1 text-sm text-slate-700">
           Resource: <strong className="font-medium">{resourceName ?? values.resource}</strong>
           <Link href={hrefWith(url, { resource: undefined, cursor: undefined })} className="text-brand-700 underline">
             Show every resource
