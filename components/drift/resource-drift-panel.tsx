@@ -48,7 +48,7 @@ export function ResourceDriftPanel({ resourceId, provisioned, drift }: { resourc
                       {field}
                     </th>
                     <td className="px-5 py-2 text-right">
-                      <span className="break-words font-mono text-xs text-slate-900" title={JSON.stringify(value)}>
+                      <span className="font-mono text-xs text-slate-900 wrap-anywhere" title={JSON.stringify(value)}>
                         {describeValue(value)}
                       </span>
                       {openFields.has(field) ? (
