@@ -17,7 +17,7 @@ export interface JobSummary {
    * For a job that cannot run without arguments (which invoice to ingest): where its button is, on the thing it acts
    * on, instead of a "Run now" that could only fail.
    */
-  runFrom?: { href: string; label: string };
+  runFrom?: { href?: string; label: string };
 }
 
 /** Every job with its schedules (UTC), its last run and Run now (which follows the run it starts). */
@@ -72,9 +72,13 @@ export function JobsTable({ jobs, latest, runJob, now }: { jobs: JobSummary[]; l
                 {j.runFrom ? (
                   <p className="text-xs text-slate-600">
                     Needs arguments:{" "}
-                    <Link href={j.runFrom.href} className="text-brand-700 hover:underline">
-                      {j.runFrom.label}
-                    </Link>
+                    {j.runFrom.href ? (
+                      <Link href={j.runFrom.href} className="text-brand-700 hover:underline">
+                        {j.runFrom.label}
+                      </Link>
+                    ) : (
+                      <code>{j.runFrom.label}</code>
+                    )}
                   </p>
                 ) : (
                   <RunJobButton action={runJob} job={j.name} run={last ?? null} />

@@ -36,7 +36,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     cron: j.cron,
     schedules: j.schedules?.map((s) => ({ cron: s.cron, label: s.label })),
     // A job whose arguments have no defaults would fail "Run now" with "Invalid arguments": it points elsewhere.
-    runFrom: j.args.safeParse({}).success ? undefined : (runFrom[j.name] ?? { href: "/jobs", label: `npm run job -- ${j.name} …` }),
+    runFrom: j.args.safeParse({}).success ? undefined : (runFrom[j.name] ?? { label: `npm run job -- ${j.name} …` }),
   }));
   const now = Date.now();
   const filtered = Boolean(query.job || query.status);
