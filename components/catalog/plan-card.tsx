@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import type { CatalogPlan } from "@/lib/catalog/schemas";
 import { formatMoney } from "@/lib/money/format-money";
@@ -13,7 +14,7 @@ export function PlanCard({ plan, isCurrent = false, showVersion = false }: { pla
   return (
     <article
       aria-labelledby={headingId}
-      className={`flex flex-col rounded-lg bg-white shadow-sm ring-1 ${isCurrent ? "ring-2 ring-brand-600" : "ring-slate-200"}`}
+      className={cn("flex flex-col rounded-lg bg-white shadow-sm", isCurrent ? "ring-2 ring-brand-600" : "ring-1 ring-slate-200")}
     >
       <div className="border-b border-slate-200 px-5 py-5">
         <h2 id={headingId} className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
