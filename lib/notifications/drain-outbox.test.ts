@@ -11,6 +11,7 @@ import { drainOutbox } from "./drain-outbox";
 import { enableWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
 import { listWebhookDeliveries, resendDelivery } from "./list-deliveries";
 import { retryDelaysSeconds } from "./retry-schedule";
+import { secretKeyFromEnv } from "./secret-box";
 
 describe("draining the outbox to webhook endpoints", () => {
   let t: TestDb;
@@ -59,6 +60,16 @@ describe("draining the outbox to webhook endpoints", () => {
 
     expect(await drainOutbox(t.db, localDelivery)).toMatchObject({ dispatched: 0, attempted: 0 });
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("needs the signing key only when something is due, and then says which variable to set", async () => {
+    const noKey = { allowPrivate: true, secretKey: secretKeyFromEnv.bind(null, { WEBHOOK_SECRET_KEY: undefined, NEXTAUTH_SECRET: undefined }) };
+    await recordAbandonedJob(t.db); // no endpoint subscribes: dispatched to no one
+    expect(await drainOutbox(t.db, noKey)).toMatchObject({ dispatched: 1, attempted: 0 });
+    await createTestEndpoint(t.db, `${receiver.url}/keyless`);
+    await recordAbandonedJob(t.db);
+    await expect(drainOutbox(t.db, noKey)).rejects.toThrow(/set WEBHOOK_SECRET_KEY \(or NEXTAUTH_SECRET\)/);
+    expect(receiver.received).toEqual([]);
   });
 
   it("retries a failing endpoint on the schedule, then gives up and disables it with a notice", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notificationDeliveries } from "@/db/schema";
+import { notificationDeliveries, notificationEndpoints } from "@/db/schema";
 import { type Logger, logger } from "@/lib/platform/log";
 import { claimDueDeliveries, recordAttempts, sendClaimed } from "./deliver-due";
 import { dispatchEvents } from "./dispatch-events";
@@ -66,10 +66,12 @@ export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainSumm
   return summary;
 }
 
+/** Whether any enabled endpoint's delivery is due: a drain with nothing to send never asks for the key. */
 async function hasDueDeliveries(db: Db, at: Date): Promise<boolean> {
   const rows = await db
     .select({ id: notificationDeliveries.id })
     .from(notificationDeliveries)
+    .innerJoin(notificationEndpoints, and(eq(notificationEndpoints.id, notificationDeliveries.endpointId), eq(notificationEndpoints.status, "enabled")))
     .where(
       and(
         eq(notificationDeliveries.status, "pending"),
