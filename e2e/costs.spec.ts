@@ -155,10 +155,10 @@ test("the explorer grouped by project over a range with the chart and a drill-do
   await page.getByLabel("Group by").selectOption("project");
   await page.getByLabel("Then by").selectOption("");
   // Months are listed newest first: the latest six.
-  const to = await page.getByLabel("To").locator("option").first().getAttribute("value");
-  const from = await page.getByLabel("From").locator("option").nth(5).getAttribute("value");
-  await page.getByLabel("From").selectOption(from!);
-  await page.getByLabel("To").selectOption(to!);
+  const to = await page.getByLabel("To", { exact: true }).locator("option").first().getAttribute("value");
+  const from = await page.getByLabel("From", { exact: true }).locator("option").nth(5).getAttribute("value");
+  await page.getByLabel("From", { exact: true }).selectOption(from!);
+  await page.getByLabel("To", { exact: true }).selectOption(to!);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`group_by=project.*from=${from}&to=${to}`));
 
