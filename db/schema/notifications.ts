@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * The outbox: one row per notification event, written in the same transaction as the change that causes it, so an
@@ -56,6 +56,13 @@ export const notificationEndpoints = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** The notice shown when it was disabled: why, and since when it had been failing. */
     disabledReason: text("disabled_reason"),
+    /**
+     * An email endpoint (an admin's address, `mailto:`) that gets one daily digest instead of a mail per event: the
+     * drain never queues deliveries to it, the send-notification-digest job mails what happened since
+     * `digest_sent_through`.
+     */
+    digest: boolean("digest").notNull().default(false),
+    digestSentThrough: timestamp("digest_sent_through", { withTimezone: true }),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

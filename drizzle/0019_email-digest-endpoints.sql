@@ -1,0 +1,2 @@
+ALTER TABLE "notification_endpoints" ADD COLUMN "digest" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_endpoints" ADD COLUMN "digest_sent_through" timestamp with time zone;
