@@ -5,17 +5,23 @@ import { upsertSubscription } from "./subscriptions";
 import { upsertTenant } from "./tenants";
 
 /**
- * The demo account's customers, as arcadia-app would send them: a few of the fake DO account's tenants (whose resources
- * carry `tenant:<id>`) subscribed to the starter plans since January 2024, so the margin dashboard has revenue to set
- * against the demo's invoices. Only run when ARCADIA_DEMO is on; idempotent like every seed (upserts by id, and a
- * subscription that exists keeps its version).
+ * The demo account's customers, as arcadia-app would send them: six of the fake DO account's eight tenants (whose
+ * resources carry `tenant:<id>`) subscribed since January 2024, each on the plan its footprint fits (the biggest on
+ * Pro, Stark on a Studio its droplets outgrow: the plan under water). Hooli and Wayne are left unsubscribed, so their
+ * tagged resources tell the unbilled-usage story. Only run when ARCADIA_DEMO is on; idempotent like every seed
+ * (upserts by id, and a subscription that exists keeps its version).
  */
 export const demoSubscriptions = [
   { tenant: "acme", name: "Acme Pty Ltd", plan: "pro" },
-  { tenant: "globex", name: "Globex Corporation", plan: "studio" },
-  { tenant: "initech", name: "Initech", plan: "starter" },
+  { tenant: "globex", name: "Globex Corporation", plan: "pro" },
+  { tenant: "initech", name: "Initech", plan: "pro" },
   { tenant: "umbrella", name: "Umbrella Health", plan: "studio" },
+  { tenant: "stark", name: "Stark Industries", plan: "studio" },
+  { tenant: "wonka", name: "Wonka Confectionery", plan: "starter" },
 ] as const;
+
+/** Tenants with tagged resources in the fake account and no subscription. */
+export const demoUnbilledTenants = ["hooli", "wayne"] as const;
 
 const demoStart = "2024-01-01T00:00:00Z";
 

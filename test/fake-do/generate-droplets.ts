@@ -168,7 +168,8 @@ function planClusters(rng: Rng, count: number, nowMs: number, plans: Plan[]): Fa
     const createdAt = pickRandomTime(rng, nowMs - 3 * YEAR, nowMs - 30 * DAY);
     const created = toIso(new Date(createdAt));
     const poolName = `${name}-pool-1`;
-    const tags = ["k8s", `k8s:${id}`, c === 1 ? "arcadia" : "tenant:shared"];
+    // The shared tenant cluster is the reseller's own cost: a `tenant:` tag would make it look like a customer.
+    const tags = ["k8s", `k8s:${id}`, c === 1 ? "arcadia" : "pool:tenants"];
     clusters.push({
       id,
       name,
