@@ -51,6 +51,9 @@ export function VersionCard({
           )}
         </div>
         <VersionItemsTable items={v.items} currency={v.currency} caption={`${planName} version ${v.version}: included resources`} />
+        <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-700">
+          Droplet sizes tenants may provision: {v.allowed_sizes.length ? v.allowed_sizes.join(", ") : "any size"}
+        </p>
       </div>
     </Card>
   );

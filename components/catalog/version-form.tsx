@@ -85,6 +85,16 @@ export function VersionForm({
         </div>
       </div>
 
+      <TextField
+        id="allowed_sizes"
+        name="allowed_sizes"
+        label="Droplet sizes tenants may provision"
+        hint="DO size slugs separated by commas, e.g. s-1vcpu-1gb, s-1vcpu-2gb; leave empty to allow any size"
+        defaultValue={values.allowed_sizes}
+        error={errors.allowed_sizes}
+        inputClassName="w-full max-w-xl"
+      />
+
       <fieldset className="rounded-lg border border-slate-200">
         <legend className="px-2 text-sm font-semibold text-slate-900">Included resources</legend>
         <p className="px-4 pb-2 text-xs text-slate-600">

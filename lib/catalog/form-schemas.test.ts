@@ -67,6 +67,14 @@ describe("parseVersionForm", () => {
     expect(r.values?.base_price).toBe("49.999");
   });
 
+  it("reads the allowed droplet sizes as a list (commas or spaces between), blank meaning any, and names a bad slug", () => {
+    const ok = parseVersionForm(form({ base_price: "20", currency: "AUD", allowed_sizes: " s-1vcpu-1gb, s-1vcpu-2gb\ns-2vcpu-4gb " }));
+    expect(ok).toMatchObject({ success: true, data: { allowed_sizes: ["s-1vcpu-1gb", "s-1vcpu-2gb", "s-2vcpu-4gb"] } });
+    expect(parseVersionForm(form({ base_price: "20", currency: "AUD", allowed_sizes: "" }))).toMatchObject({ success: true, data: { allowed_sizes: [] } });
+    const bad = parseVersionForm(form({ base_price: "20", currency: "AUD", allowed_sizes: "s-1vcpu-1gb, Huge Box" }));
+    expect(bad.success ? {} : bad.fieldErrors).toEqual({ allowed_sizes: "Use DO size slugs such as s-1vcpu-2gb, separated by commas" });
+  });
+
   it("asks for a price when none is given", () => {
     const r = parseVersionForm(form({ currency: "AUD" }));
     expect(r.success ? {} : r.fieldErrors).toEqual({ base_price: "Enter the monthly price" });

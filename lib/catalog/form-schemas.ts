@@ -8,6 +8,7 @@ import {
   addonInputSchema,
   catalogResourceKindSchema,
   currencySchema,
+  dropletSizeSlugSchema,
   type PlanInput,
   type PlanItemDto,
   planCodeSchema,
@@ -49,10 +50,20 @@ const itemForm = z.object({
   hard_cap_qty: z.preprocess(blankToUndefined, wholeNumber("a cap").optional()),
 });
 
+/** "s-1vcpu-1gb, s-1vcpu-2gb" (commas, spaces or new lines between) → the slugs; blank allows any size. */
+const sizeList = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").split(/[\s,]+/).filter(Boolean))
+  // Refinements on the whole list, so a bad slug is reported beside the one input rather than under an index.
+  .refine((sizes) => sizes.every((size) => dropletSizeSlugSchema.safeParse(size).success), "Use DO size slugs such as s-1vcpu-2gb, separated by commas")
+  .refine((sizes) => sizes.length <= 100, "List at most 100 sizes");
+
 const versionForm = z
   .object({
     base_price: money("the monthly price"),
     currency: currencySchema,
+    allowed_sizes: sizeList,
     items: z.object(Object.fromEntries(catalogResourceKinds.map((k) => [k, itemForm.optional()])) as Record<(typeof catalogResourceKinds)[number], z.ZodOptional<typeof itemForm>>),
   })
   .superRefine((v, ctx) => {
@@ -80,12 +91,13 @@ export const versionFormSchema = z.preprocess(
         hard_cap_qty: values[`items.${kind}.hard_cap_qty`],
       };
     }
-    return { base_price: values.base_price, currency: values.currency, items };
+    return { base_price: values.base_price, currency: values.currency, allowed_sizes: values.allowed_sizes, items };
   },
   versionForm.transform(
     (v): VersionInput => ({
       base_price_cents: v.base_price,
       currency: v.currency,
+      allowed_sizes: v.allowed_sizes,
       items: Object.entries(v.items).flatMap(([kind, i]): PlanItemDto[] =>
         i
           ? [

@@ -3,10 +3,11 @@ import type { FormValues } from "@/lib/http/action-result";
 import type { PlanItemDto } from "./schemas";
 
 /** A version as the draft editor's inputs start out: dollars as strings, one set of inputs per included kind. */
-export function versionFormValues(version: { base_price_cents: number | null; currency: string; items: PlanItemDto[] }): FormValues {
+export function versionFormValues(version: { base_price_cents: number | null; currency: string; items: PlanItemDto[]; allowed_sizes?: string[] }): FormValues {
   const values: FormValues = {
     base_price: version.base_price_cents === null ? "" : centsToDecimal(version.base_price_cents),
     currency: version.currency,
+    allowed_sizes: (version.allowed_sizes ?? []).join(", "),
   };
   for (const i of version.items) {
     values[`items.${i.resource_kind}.enabled`] = "on";

@@ -30,6 +30,7 @@ export const listCatalogPlansOp = defineOperation({
           { resource_kind: "droplet_hours", included_qty: 2232, overage_unit: "hour", overage_price_cents: 2, hard_cap_qty: null },
           { resource_kind: "llm_tokens", included_qty: 2000000, overage_unit: "1M tokens", overage_price_cents: 300, hard_cap_qty: 20000000 },
         ],
+        allowed_sizes: ["s-1vcpu-1gb", "s-1vcpu-2gb", "s-2vcpu-4gb"],
       },
     },
   ],

@@ -31,6 +31,9 @@ export const planItemSchema = z.object({
 });
 export type PlanItemDto = z.infer<typeof planItemSchema>;
 
+/** A DO droplet size slug, as a plan's list of allowed sizes names them. */
+export const dropletSizeSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use DO size slugs such as s-1vcpu-2gb");
+
 /** A version as arcadia-app sees it: what a new signup gets. */
 export const catalogVersionSchema = z.object({
   id: z.uuid().describe("Plan version id: what a subscription binds to"),
@@ -40,6 +43,7 @@ export const catalogVersionSchema = z.object({
   billing_interval: z.enum(billingIntervals),
   published_at: z.string(),
   items: z.array(planItemSchema),
+  allowed_sizes: z.array(z.string()).describe("DO droplet size slugs tenants on this version may provision; empty means any"),
 });
 export type CatalogVersion = z.infer<typeof catalogVersionSchema>;
 
@@ -96,6 +100,7 @@ export interface VersionDetail {
   published_by: string | null;
   retired_at: string | null;
   items: PlanItemDto[];
+  allowed_sizes: string[];
 }
 
 // ---- domain inputs (already in cents; the admin forms convert from dollars in form-schemas.ts) ----
@@ -105,6 +110,8 @@ export const versionInputSchema = z
     base_price_cents: cents,
     currency: currencySchema,
     items: z.array(planItemSchema),
+    /** Droplet sizes the version allows provisioning; empty or absent means any. */
+    allowed_sizes: z.array(dropletSizeSlugSchema).max(100).optional(),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();

@@ -35,6 +35,7 @@ export function toVersionDetail(row: PlanVersion, items: PlanItem[]): VersionDet
     published_by: row.publishedBy,
     retired_at: row.retiredAt?.toISOString() ?? null,
     items: sortItems(items.map(toPlanItemDto)),
+    allowed_sizes: row.allowedSizes,
   };
 }
 
@@ -47,6 +48,7 @@ export function toCatalogVersion(row: PlanVersion, items: PlanItem[]): CatalogVe
     billing_interval: row.billingInterval,
     published_at: (row.publishedAt ?? row.createdAt).toISOString(),
     items: sortItems(items.map(toPlanItemDto)),
+    allowed_sizes: row.allowedSizes,
   };
 }
 

@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planVersions } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createCatalogPlan, sampleItems } from "@/test/catalog-factories";
 import { createAddon, listActiveAddons, listAllAddons, setAddonActive } from "./addons";
 import { listCatalogPlans } from "./list-catalog-plans";
+import { pgErrorOf } from "./db-errors";
+import { publishVersion } from "./publish-version";
 import { createPlan, getPlanDetail, listPlanSummaries, updatePlan } from "./plans";
 import { createDraftVersion, getVersionDetail, updateDraftVersion } from "./versions";
 
@@ -36,6 +40,20 @@ describe("plans and drafts", () => {
     expect(edited).toMatchObject({ base_price_cents: 6200, currency: "NZD", items: [sampleItems[1]] });
     expect(await getVersionDetail(t.db, plan.code, 2)).toEqual(edited);
     expect(await getVersionDetail(t.db, plan.code, 9)).toBeNull();
+  });
+
+  it("keeps a version's allowed droplet sizes: edited on a draft, copied to the next draft, fixed once published", async () => {
+    const plan = await createCatalogPlan(t.db, { publish: false });
+    const edited = await updateDraftVersion(t.db, plan.firstVersionId, { base_price_cents: 2000, currency: "AUD", items: [], allowed_sizes: ["s-1vcpu-2gb", "s-1vcpu-1gb", "s-1vcpu-1gb"] });
+    expect(edited.allowed_sizes).toEqual(["s-1vcpu-1gb", "s-1vcpu-2gb"]);
+    await publishVersion(t.db, plan.firstVersionId, "test");
+    expect((await listCatalogPlans(t.db)).find((p) => p.code === plan.code)?.active_version.allowed_sizes).toEqual(["s-1vcpu-1gb", "s-1vcpu-2gb"]);
+    const next = await createDraftVersion(t.db, plan.code);
+    expect(next.allowed_sizes).toEqual(["s-1vcpu-1gb", "s-1vcpu-2gb"]);
+    const e = await rejection(updateDraftVersion(t.db, plan.firstVersionId, { base_price_cents: 2000, currency: "AUD", items: [], allowed_sizes: [] }));
+    expect(e.message).toMatch(/cannot be edited|published/);
+    const raw = await rejection(t.db.update(planVersions).set({ allowedSizes: [] }).where(eq(planVersions.id, plan.firstVersionId)));
+    expect(pgErrorOf(raw)?.constraint).toBe("plan_versions_immutable");
   });
 
   it("refuses invalid versions with a 400-style error", async () => {

@@ -50,6 +50,9 @@ function refuseUnlessDraft(plan: Pick<Plan, "code">, row: PlanVersion, doing: st
   }
 }
 
+/** The allowed sizes as stored: each once, in order. */
+const uniqueSizes = (sizes: readonly string[] | undefined) => [...new Set(sizes ?? [])].sort();
+
 async function insertItems(db: DbOrTx, versionId: string, items: VersionInput["items"]): Promise<void> {
   if (!items.length) return;
   await db.insert(planItems).values(
@@ -93,6 +96,7 @@ export async function createDraftVersion(
           base_price_cents: active.basePriceCents,
           currency: active.currency,
           items: toVersionDetail(active, items).items,
+          allowed_sizes: active.allowedSizes,
         };
       }
       const [row] = await tx
@@ -102,6 +106,7 @@ export async function createDraftVersion(
           version: (versions[0]?.version ?? 0) + 1,
           basePriceCents: source.base_price_cents,
           currency: source.currency,
+          allowedSizes: uniqueSizes(source.allowed_sizes),
           status: "draft",
           createdBy: actor,
         })
@@ -137,7 +142,7 @@ export async function updateDraftVersion(db: DbOrTx, versionId: string, input: V
     refuseUnlessDraft(plan, version, "edited");
     const [row] = await tx
       .update(planVersions)
-      .set({ basePriceCents: parsed.base_price_cents, currency: parsed.currency, updatedAt: sql`now()` })
+      .set({ basePriceCents: parsed.base_price_cents, currency: parsed.currency, allowedSizes: uniqueSizes(parsed.allowed_sizes), updatedAt: sql`now()` })
       .where(eq(planVersions.id, versionId))
       .returning();
     await tx.delete(planItems).where(eq(planItems.versionId, versionId));

@@ -38,7 +38,8 @@ describe("GET /api/v1/catalog/plans", () => {
     const studio = r.body.data[1];
     expect(Object.keys(studio).sort()).toEqual(["active_version", "code", "description", "name"]);
     expect(studio).toMatchObject({ code: "studio", name: "Studio", active_version: { version: 1, base_price_cents: 5000, currency: "AUD" } });
-    expect(Object.keys(studio.active_version).sort()).toEqual(["base_price_cents", "billing_interval", "currency", "id", "items", "published_at", "version"]);
+    expect(Object.keys(studio.active_version).sort()).toEqual(["allowed_sizes", "base_price_cents", "billing_interval", "currency", "id", "items", "published_at", "version"]);
+    expect(studio.active_version.allowed_sizes).toEqual([]);
     for (const item of studio.active_version.items) {
       expect(Object.keys(item).sort()).toEqual(["hard_cap_qty", "included_qty", "overage_price_cents", "overage_unit", "resource_kind"]);
       expect(Number.isInteger(item.included_qty) && Number.isInteger(item.overage_price_cents)).toBe(true);
