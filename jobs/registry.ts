@@ -9,13 +9,14 @@ import { ApiError } from "@/lib/http/errors";
 import { syncInventoryJob } from "@/lib/inventory/sync/sync-inventory-job";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { deliverNotificationsJob } from "@/lib/notifications/deliver-notifications-job";
+import { sendNotificationDigestJob } from "@/lib/notifications/send-notification-digest-job";
 
 /**
  * Every job by name: `npm run job -- <name>`, the Jobs page's "Run now" and the job handover look jobs up here.
  * Above the domains (which import lib/jobs to define their jobs), so lib/ never imports it. Features add their
  * definitions as they land, and an Inngest function for each in inngest/functions/.
  */
-export const jobDefinitions: JobDefinition[] = [syncInventoryJob, detectDriftJob, snapshotBalanceJob, discoverInvoicesJob, ingestInvoiceJob, meterUsageJob, meterBandwidthJob, fetchFxRatesJob, deliverNotificationsJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [syncInventoryJob, detectDriftJob, snapshotBalanceJob, discoverInvoicesJob, ingestInvoiceJob, meterUsageJob, meterBandwidthJob, fetchFxRatesJob, deliverNotificationsJob, sendNotificationDigestJob] as JobDefinition[];
 
 export function findJob(name: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.name === name);

@@ -4,6 +4,7 @@ import type { EventType } from "./event-catalog";
 import type { PostResult } from "./post-webhook";
 import type { Lookup } from "./ssrf-guard";
 import type { SecretKey } from "./secret-box";
+import { type EmailSettings, emailChannel } from "./email-channel";
 import { webhookChannel } from "./webhook-channel";
 
 /** One outbox event as a channel sends it. */
@@ -30,6 +31,8 @@ export interface SendContext {
   allowPrivate: boolean;
   timeoutMs?: number;
   lookup?: Lookup;
+  /** SMTP for the email channel (absent: an email attempt fails saying SMTP_URL is not set). */
+  email?: EmailSettings;
 }
 
 /** One attempt's outcome, as the delivery log records it. */
@@ -44,4 +47,4 @@ export interface NotificationChannel {
   send(endpoint: ChannelEndpoint, event: OutboxEvent, ctx: SendContext): Promise<AttemptOutcome>;
 }
 
-export const channels: Partial<Record<NotificationChannelName, NotificationChannel>> = { webhook: webhookChannel };
+export const channels: Partial<Record<NotificationChannelName, NotificationChannel>> = { webhook: webhookChannel, email: emailChannel };

@@ -7,7 +7,7 @@ const dispatchBatch = 1000;
 
 /**
  * Fans undispatched outbox events out to the enabled endpoints subscribed to their types, one delivery per event and
- * endpoint, due at once. Each batch is one statement: the deliveries exist exactly when the event is marked
+ * endpoint, due at once (digest endpoints get theirs from send-notification-digest instead). Each batch is one statement: the deliveries exist exactly when the event is marked
  * dispatched, the unique (event, endpoint) pair means a repeat can never queue one twice, and SKIP LOCKED lets two
  * drains share the backlog. Returns how many events were dispatched.
  */
@@ -24,7 +24,7 @@ export async function dispatchEvents(db: DbOrTx, now: Date): Promise<number> {
       ), queued as (
         insert into notification_deliveries (event_id, endpoint_id, next_attempt_at)
         select b.id, e.id, ${now.toISOString()}::timestamptz
-        from batch b join notification_endpoints e on e.status = 'enabled' and b.type = any(e.events)
+        from batch b join notification_endpoints e on e.status = 'enabled' and not e.digest and b.type = any(e.events)
         on conflict (event_id, endpoint_id) do nothing
       )
       update notification_outbox o set dispatched_at = ${now.toISOString()}::timestamptz

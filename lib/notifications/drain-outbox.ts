@@ -7,6 +7,7 @@ import { claimDueDeliveries, recordAttempts, sendClaimed } from "./deliver-due";
 import { dispatchEvents } from "./dispatch-events";
 import { disableAfterFailingSeconds } from "./retry-schedule";
 import type { SecretKey } from "./secret-box";
+import type { EmailSettings } from "./email-channel";
 import type { Lookup } from "./ssrf-guard";
 
 export interface DrainOptions {
@@ -22,6 +23,7 @@ export interface DrainOptions {
   maxDurationMs?: number;
   timeoutMs?: number;
   lookup?: Lookup;
+  email?: EmailSettings;
   disableAfterSeconds?: number;
   log?: Logger;
 }
@@ -49,7 +51,7 @@ export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainSumm
   const summary: DrainSummary = { dispatched: await dispatchEvents(db, now()), attempted: 0, succeeded: 0, failed: 0, gaveUp: 0, disabled: 0 };
   if (!(await hasDueDeliveries(db, now()))) return summary;
   const key = opts.secretKey();
-  const ctx = { secretKey: key, allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs, lookup: opts.lookup };
+  const ctx = { secretKey: key, allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs, lookup: opts.lookup, email: opts.email };
   while (performance.now() - started < (opts.maxDurationMs ?? 300_000)) {
     const claimed = await claimDueDeliveries(db, now(), batchSize);
     if (!claimed.length) break;

@@ -83,6 +83,10 @@ export const baseEnvSchema = z.object({
    * Encrypts stored webhook signing secrets; without it they are encrypted with a key derived from NEXTAUTH_SECRET
    * (read here as well, optional, so `npm run job -- deliver-notifications` can sign).
    */
+  /** The email channel's SMTP server, e.g. smtp://user:pass@mail.example.com:587 (never logged). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of notification mail. */
+  NOTIFY_FROM: optionalString,
   WEBHOOK_SECRET_KEY: z.string().min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: optionalString,
   /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
