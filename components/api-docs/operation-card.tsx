@@ -64,7 +64,8 @@ export function OperationCard({ op, entry }: { op: Operation; entry: OpenApiOper
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Example request</p>
           <CopyButton text={curl} label={`Copy the curl example for ${op.summary}`} />
         </div>
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        {/* Wrapped rather than scrolled: a scrolling block would need its own keyboard focus (axe). */}
+        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100">
           <code>{curl}</code>
         </pre>
       </div>
