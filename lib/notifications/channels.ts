@@ -5,6 +5,7 @@ import type { PostResult } from "./post-webhook";
 import type { Lookup } from "./ssrf-guard";
 import type { SecretKey } from "./secret-box";
 import { type EmailSettings, emailChannel } from "./email-channel";
+import { slackChannel } from "./slack-channel";
 import { webhookChannel } from "./webhook-channel";
 
 /** One outbox event as a channel sends it. */
@@ -47,4 +48,4 @@ export interface NotificationChannel {
   send(endpoint: ChannelEndpoint, event: OutboxEvent, ctx: SendContext): Promise<AttemptOutcome>;
 }
 
-export const channels: Partial<Record<NotificationChannelName, NotificationChannel>> = { webhook: webhookChannel, email: emailChannel };
+export const channels: Partial<Record<NotificationChannelName, NotificationChannel>> = { webhook: webhookChannel, email: emailChannel, slack: slackChannel };

@@ -47,7 +47,7 @@ export async function createWebhookEndpoint(
   return { ...toEndpointItem(row!), secret };
 }
 
-async function checkedUrl(raw: string, opts: { allowPrivate: boolean; lookup?: Lookup }): Promise<string> {
+export async function checkedUrl(raw: string, opts: { allowPrivate: boolean; lookup?: Lookup }): Promise<string> {
   try {
     return (await checkWebhookUrl(raw, opts)).toString();
   } catch (err) {
