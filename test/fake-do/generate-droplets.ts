@@ -120,20 +120,28 @@ export function generateDroplets(
     plans.push({ ...plan, deletedAt });
   }
 
-  // One big memory-optimised box gives invoices a line over $1,000 (quoted, with a thousands separator).
-  const hasAnalytics = count >= 20 && internal > 0;
+  // One big memory-optimised box, run for one whole month four months back and then deleted: that month's invoice has
+  // a line over $1,000 (quoted, with a thousands separator) and a droplet spend the cost anomaly rule flags, while the
+  // months around it stay at a healthy reseller's level.
+  const now = new Date(nowMs);
+  const analyticsFrom = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1);
+  const analyticsUntil = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1) - 1000;
+  const hasAnalytics = count >= 20 && internal > 0 && analyticsFrom > windowStartMs;
+  // Drawn whether or not it is used, so the rest of the account stays what it was for its seed.
+  void pickRandomTime(rng, liveFrom, liveTo);
   if (hasAnalytics) {
     plans.push({
       name: "arcadia-analytics-01",
       sizeSlug: "m-16vcpu-128gb",
       region: "syd1",
       tags: ["arcadia", "env:prod", "role:analytics"],
-      createdAt: pickRandomTime(rng, liveFrom, liveTo),
+      createdAt: analyticsFrom,
+      deletedAt: analyticsUntil,
       status: "active",
       hasBackups: true,
     });
   }
-  for (let i = 0; i < internal - (hasAnalytics ? 1 : 0); i++) {
+  for (let i = 0; i < internal; i++) {
     plans.push(planInternal(pickRandomTime(rng, liveFrom, liveTo), i));
   }
   for (let i = 0; i < tenantVms; i++) plans.push(planTenantVm(pickRandomTime(rng, liveFrom, liveTo)));
