@@ -60,6 +60,7 @@ export function jobFunction(job: JobDefinition, opts: JobFunctionOptions = {}) {
       const trigger = isRequested ? "event" : "cron";
       const startedBy = isRequested ? (typeof requestedBy === "string" ? requestedBy : `event ${event.name}`) : `schedule ${opts.schedule?.label ?? cron}`;
       return step.run(id, async () => {
+        if (!isRequested && job.hasWork && !(await job.hasWork(getDb()))) return { summary: "nothing to do", counts: {}, runId: null };
         const args = job.args.parse({ ...opts.schedule?.args, ...fromEvent });
         const result = await runJob(getDb(), { job: job.name, trigger, args: args as Record<string, unknown>, startedBy }, (ctx) =>
           job.run(jobDepsFor(getDb(), env(), sendJobRequest), args, ctx),

@@ -36,4 +36,16 @@ describe("the deliver-notifications Inngest function", () => {
     expect(new Webhook(endpoint.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers)).toMatchObject({ data: { job: "ingest-invoice" } });
     expect((await getDb().db.select().from(jobRuns)).at(-1)).toMatchObject({ job: "deliver-notifications", trigger: "cron", status: "succeeded" });
   });
+
+  it("a cron drain with nothing new and nothing due records no run, so the Jobs page is not flooded every minute", async () => {
+    await new InngestTestEngine({ function: deliverNotifications }).execute(); // drains whatever earlier tests left
+    const before = await getDb().db.select().from(jobRuns);
+    const { result } = await new InngestTestEngine({ function: deliverNotifications }).execute();
+    expect((result as { summary: string; runId: string | null }).runId).toBeNull();
+    expect(await getDb().db.select().from(jobRuns)).toHaveLength(before.length);
+
+    await recordAbandonedJob(getDb().db, "after-idle");
+    await new InngestTestEngine({ function: deliverNotifications }).execute();
+    expect(await getDb().db.select().from(jobRuns)).toHaveLength(before.length + 1);
+  });
 });

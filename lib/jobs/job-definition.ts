@@ -38,6 +38,11 @@ export interface JobDefinition<A extends z.ZodType = z.ZodType> {
   /** For a job run on several schedules instead, each its own Inngest function: the only place they are written. */
   schedules?: JobSchedule<z.input<A>>[];
   args: A;
+  /**
+   * For a job on a frequent cron: whether a scheduled run has anything to do. A scheduled run that has not records
+   * no run (deliver-notifications would otherwise add a Jobs page row every minute); requested runs always run.
+   */
+  hasWork?: (db: Db) => Promise<boolean>;
   cliArgs?: (argv: string[]) => unknown;
   run(deps: JobDeps, args: z.infer<A>, ctx: JobContext): Promise<JobResult>;
 }

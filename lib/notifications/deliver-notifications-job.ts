@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/job-definition";
 import { cliEnv } from "@/lib/platform/env";
-import { drainOutbox } from "./drain-outbox";
+import { drainOutbox, hasOutboxWork } from "./drain-outbox";
 import { notificationSettings } from "./settings";
 
 export const deliverNotificationsJobName = "deliver-notifications";
@@ -14,6 +14,7 @@ export const deliverNotificationsJob = defineJob({
   // Every minute under Inngest: a retry is at most a minute late. Without Inngest it runs after every job instead.
   cron: "* * * * *",
   args: z.object({}),
+  hasWork: (db) => hasOutboxWork(db),
   async run(deps, _args, ctx) {
     // cliEnv: the signing key and WEBHOOK_ALLOW_PRIVATE are all this needs, and the CLI reads them too.
     const summary = await drainOutbox(deps.db, { ...notificationSettings(cliEnv()), log: ctx.log });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notificationDeliveries, notificationEndpoints } from "@/db/schema";
+import { notificationDeliveries, notificationEndpoints, notificationOutbox } from "@/db/schema";
 import { type Logger, logger } from "@/lib/platform/log";
 import { claimDueDeliveries, recordAttempts, sendClaimed } from "./deliver-due";
 import { dispatchEvents } from "./dispatch-events";
@@ -66,6 +66,12 @@ export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainSumm
     if (claimed.length < batchSize) break;
   }
   return summary;
+}
+
+/** Whether a drain now would do anything: an event not yet dispatched, or a delivery due. */
+export async function hasOutboxWork(db: Db, at = new Date()): Promise<boolean> {
+  const undispatched = await db.select({ id: notificationOutbox.id }).from(notificationOutbox).where(isNull(notificationOutbox.dispatchedAt)).limit(1);
+  return undispatched.length > 0 || hasDueDeliveries(db, at);
 }
 
 /** Whether any enabled endpoint's delivery is due: a drain with nothing to send never asks for the key. */
