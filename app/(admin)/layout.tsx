@@ -15,6 +15,7 @@ const nav = [
   { href: "/tenants", label: "Tenants" },
   { href: "/catalog", label: "Catalog" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/activity", label: "Activity" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

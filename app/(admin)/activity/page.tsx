@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { ActivityFilters } from "@/components/notifications/activity-filters";
+import { ActivityTable } from "@/components/notifications/activity-table";
+import { CardTable } from "@/components/ui/card-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidFiltersBanner } from "@/components/ui/invalid-filters-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { eventTypes } from "@/lib/notifications/event-catalog";
+import { listActivity, parseActivityQuery } from "@/lib/notifications/list-activity";
+
+export const metadata: Metadata = { title: "Activity" };
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { query, isValid } = parseActivityQuery(await searchParams);
+  const events = await listActivity(getDb(), { type: query.type, limit: 100 });
+  return (
+    <>
+      <PageHeader title="Activity" description="Every notification event, newest first, whether or not an endpoint subscribes to it." />
+      <InvalidFiltersBanner isShown={!isValid} />
+      <CardTable
+        title={query.type ? `Events of type ${query.type}` : "Recent events"}
+        description="The latest 100 events."
+        toolbar={<ActivityFilters types={eventTypes} value={query.type} />}
+        isEmpty={events.length === 0}
+        empty={<EmptyState title={query.type ? "No events of this type" : "No events yet"} />}
+      >
+        <ActivityTable events={events} />
+      </CardTable>
+    </>
+  );
+}

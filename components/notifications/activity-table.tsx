@@ -1,0 +1,34 @@
+import { formatDateTime } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import type { ActivityItem } from "@/lib/notifications/list-activity";
+
+function describeData(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(" · ");
+}
+
+/** Events newest first: when, which type and what it means, and its payload's fields (wrapping, never widening the page). */
+export function ActivityTable({ events }: { events: ActivityItem[] }) {
+  return (
+    <Table caption="Notification events">
+      <THead>
+        <Th>When</Th>
+        <Th>Event</Th>
+        <Th>Details</Th>
+      </THead>
+      <TBody>
+        {events.map((e) => (
+          <tr key={e.id} className="align-top">
+            <Td className="whitespace-nowrap text-xs">{formatDateTime(e.occurred_at)}</Td>
+            <Td>
+              <span className="font-mono text-xs">{e.type}</span>
+              <p className="text-xs text-slate-500">{e.summary}</p>
+            </Td>
+            <Td className="break-all text-xs text-slate-600">{describeData(e.data)}</Td>
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
