@@ -70,6 +70,8 @@ export interface OperationContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The operation's `headers`, parsed (lower-case names); empty when it declares none. */
+  headers: Record<string, string | undefined>;
 }
 
 /**
@@ -87,8 +89,9 @@ export function withApiAuth<P extends z.ZodType, Q extends z.ZodType, B extends 
     }
     const params = op.params ? parseOrThrow(op.params, ctx.params, "path parameters") : {};
     const query = op.query ? parseOrThrow(op.query, Object.fromEntries(ctx.req.nextUrl.searchParams), "query") : {};
+    const headers = op.headers ? parseOrThrow(op.headers, Object.fromEntries(ctx.req.headers), "headers") : {};
     const body = op.body ? parseOrThrow(op.body, await readJson(ctx.req), "body") : undefined;
-    return handler({ ...ctx, principal, params, query, body } as never);
+    return handler({ ...ctx, principal, params, query, headers, body } as never);
   });
   // The operation travels with its handler: apiMethods() builds a route's 405s from it, tests match routes to it.
   return Object.assign(route, { operation: op as Operation });

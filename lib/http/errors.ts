@@ -9,6 +9,8 @@ export const errorStatus = {
   /** The path exists, the method does not: `Allow` lists the ones it serves. */
   method_not_allowed: 405,
   conflict: 409,
+  /** A provisioning request the tenant's plan does not allow: `details` names the allowance, usage and cap. */
+  entitlement_exceeded: 409,
   internal_error: 500,
   /** The database is unreachable or restarting: retry after `Retry-After` seconds. */
   unavailable: 503,

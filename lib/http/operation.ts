@@ -26,13 +26,15 @@ export interface Operation<
   roles: readonly Role[] | "public";
   params?: P;
   query?: Q;
+  /** Request headers the operation reads, an object schema keyed by lower-case name (`idempotency-key`). */
+  headers?: z.ZodType;
   body?: B;
   /** Schema of the `data` member of a success response (of one item, for lists). */
   response: R;
   /** Lists answer { data: [...], next_cursor }. */
   list?: boolean;
   /** Each success status the operation answers, with what it means; `{ 200: "Success" }` when absent. */
-  success?: Partial<Record<200 | 201, string>>;
+  success?: Partial<Record<200 | 201 | 202, string>>;
   /** Error codes beyond the ones every operation can answer (400 on bad input, 401, 403, 500). */
   errors?: ErrorCode[];
   /** A realistic success `data` for the reference page. */

@@ -12,6 +12,8 @@ const errorDescriptions: Record<ErrorCode, string> = {
   not_found: "The addressed resource does not exist.",
   method_not_allowed: "The path exists but does not serve this method; the Allow header lists the ones it does.",
   conflict: "The request conflicts with the current state (for example, it was already resolved).",
+  entitlement_exceeded:
+    "The tenant's plan does not allow it: no subscription in force, a size the plan does not offer, or a hard cap the projected usage would pass; `details` names the allowance with its usage, projection and cap.",
   internal_error: "An unexpected failure on our side; the x-request-id header identifies it in our logs.",
   unavailable: "The database is unreachable or restarting: retry after the Retry-After header's seconds.",
 };
@@ -23,6 +25,7 @@ const componentName: Record<ErrorCode, string> = {
   not_found: "NotFound",
   method_not_allowed: "MethodNotAllowed",
   conflict: "Conflict",
+  entitlement_exceeded: "EntitlementExceeded",
   internal_error: "InternalError",
   unavailable: "Unavailable",
 };
@@ -43,6 +46,13 @@ function queryParameters(schema: z.ZodType): unknown[] {
     ...(s.description ? { description: s.description } : {}),
     schema: s,
   }));
+}
+
+/** `idempotency-key` → `Idempotency-Key`: header names are case-insensitive, and documented as they are usually written. */
+const headerName = (key: string) => key.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash}${c.toUpperCase()}`);
+
+function headerParameters(schema: z.ZodType): unknown[] {
+  return queryParameters(schema).map((p) => ({ ...(p as JsonSchema), in: "header", name: headerName((p as { name: string }).name) }));
 }
 
 function pathParameters(op: Operation): unknown[] {
@@ -81,7 +91,7 @@ function operationObject(op: Operation) {
     tags: [op.tag],
     "x-roles": op.roles === "public" ? [] : op.roles,
     security: op.roles === "public" ? [] : [{ arcadiaJwt: [] }],
-    parameters: [...pathParameters(op), ...(op.query ? queryParameters(op.query) : [])],
+    parameters: [...pathParameters(op), ...(op.query ? queryParameters(op.query) : []), ...(op.headers ? headerParameters(op.headers) : [])],
     ...(op.body
       ? {
           requestBody: {
@@ -99,13 +109,43 @@ function operationObject(op: Operation) {
           { description, content: { "application/json": { schema: successSchema(op), ...(example ? { example } : {}) } } },
         ]),
       ),
-      ...Object.fromEntries(
-        [...errors]
-          .sort((a, b) => errorStatus[a] - errorStatus[b])
-          .map((code) => [String(errorStatus[code]), { $ref: `#/components/responses/${componentName[code]}` }]),
-      ),
+      ...errorResponses([...errors]),
     },
   };
+}
+
+/** One response per status: a code's own component, or, where codes share a status (409), one naming each. */
+function errorResponses(codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of [...codes].sort((a, b) => errorStatus[a] - errorStatus[b] || a.localeCompare(b))) {
+    byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, shared]) => [
+      String(status),
+      shared.length === 1
+        ? { $ref: `#/components/responses/${componentName[shared[0]!]}` }
+        : {
+            description: shared.map((code) => `\`${code}\`: ${errorDescriptions[code]}`).join("\n\n"),
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/ErrorEnvelope" },
+                examples: Object.fromEntries(shared.map((code) => [code, { value: errorExample(code) }])),
+              },
+            },
+          },
+    ]),
+  );
+}
+
+function errorExample(code: ErrorCode) {
+  const details =
+    code === "invalid_request"
+      ? [{ path: "limit", code: "too_big", message: "Too big: expected number to be <=500" }]
+      : code === "entitlement_exceeded"
+        ? { allowance: "droplet_hours", used: 700, projected: 1510, cap: 1488 }
+        : null;
+  return { error: { code, message: errorDescriptions[code].split(":")[0], details } };
 }
 
 /** The OpenAPI 3.1 document for arcadia-app, generated from the operations' zod schemas. */
@@ -151,7 +191,10 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
               properties: {
                 code: { $ref: "#/components/schemas/ErrorCode" },
                 message: { type: "string" },
-                details: { description: "Structured detail: for invalid_request, a list of { path, code, message }; otherwise null." },
+                details: {
+                  description:
+                    "Structured detail: for invalid_request, a list of { path, code, message }; for entitlement_exceeded, the allowance with its figures; otherwise null.",
+                },
               },
             },
           },
@@ -165,13 +208,7 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
             content: {
               "application/json": {
                 schema: { $ref: "#/components/schemas/ErrorEnvelope" },
-                example: {
-                  error: {
-                    code,
-                    message: errorDescriptions[code].split(":")[0],
-                    details: code === "invalid_request" ? [{ path: "limit", code: "too_big", message: "Too big: expected number to be <=500" }] : null,
-                  },
-                },
+                example: errorExample(code),
               },
             },
           },
