@@ -142,6 +142,36 @@ const jobAbandoned = z.object({
   error: z.string(),
 });
 
+const provisioningRequest = {
+  request_id: z.string().uuid(),
+  tenant_id: z.string(),
+  action: z.enum(["create_droplet", "resize_droplet", "delete_droplet"]),
+  requested_by: z.string().describe("Who asked: arcadia-app's token subject (`arcadia-app:<sub>`)"),
+  dry_run: z.boolean(),
+};
+
+const provisioningRequested = z.object({
+  ...provisioningRequest,
+  params: z.record(z.string(), z.unknown()),
+  status: z.enum(["queued", "awaiting_approval"]),
+  monthly_cogs_cents: cents.describe("What the request adds to DO's monthly bill, in US cents"),
+  requested_at: instant,
+});
+
+const provisioningSucceeded = z.object({
+  ...provisioningRequest,
+  resource_id: z.string().uuid().nullable().describe("The droplet's inventory id (null in a dry run)"),
+  provider_id: z.string().nullable(),
+  finished_at: instant,
+});
+
+const provisioningFailed = z.object({
+  ...provisioningRequest,
+  status: z.enum(["failed", "compensated", "cancelled"]).describe("compensated: what it had created at DO was deleted again; cancelled: rejected"),
+  error: z.string().nullable(),
+  finished_at: instant,
+});
+
 export const eventCatalog = {
   "drift.detected": { schema: driftDetected, summary: "Newly opened drift: sent once per drift, never again while it stays open" },
   "drift.resolved": { schema: driftResolved, summary: "Open drift closed: accepted, or stale because the field matches again" },
@@ -154,6 +184,9 @@ export const eventCatalog = {
   "margin.below_target": { schema: marginBelowTarget, summary: "A plan or tenant is under the target margin" },
   "budget.threshold": { schema: budgetThreshold, summary: "A budget threshold was crossed (once per threshold and month)" },
   "job.abandoned": { schema: jobAbandoned, summary: "A job run's process died: its heartbeat stopped" },
+  "provisioning.requested": { schema: provisioningRequested, summary: "A provisioning request was accepted, with who asked" },
+  "provisioning.succeeded": { schema: provisioningSucceeded, summary: "A provisioning request's saga finished: DO did what it asked" },
+  "provisioning.failed": { schema: provisioningFailed, summary: "A provisioning request ended without success: failed, compensated or rejected" },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

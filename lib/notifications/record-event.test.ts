@@ -32,6 +32,9 @@ describe("recording events in the outbox", () => {
       "margin.below_target",
       "budget.threshold",
       "job.abandoned",
+      "provisioning.requested",
+      "provisioning.succeeded",
+      "provisioning.failed",
     ]);
     for (const type of eventTypes) expect(eventCatalog[type].schema, type).toBeTruthy();
   });

@@ -89,6 +89,23 @@ export const baseEnvSchema = z.object({
   NOTIFY_FROM: optionalString,
   WEBHOOK_SECRET_KEY: z.string().min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: optionalString,
+  /** Provisioning sagas may change DigitalOcean (create, resize, delete droplets): nothing reaches DO without it. */
+  PROVISIONING_ENABLED: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  /** Runs every saga step but the DO calls, which are recorded as what would have been sent. */
+  PROVISIONING_DRY_RUN: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  /** A request adding more than this many US dollars a month to DO's bill waits for an admin's approval. */
+  PROVISIONING_APPROVAL_THRESHOLD_USD: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, "must be an amount such as 200 or 49.50")
+    .transform((v) => Math.round(Number(v) * 100))
+    .default(200_00),
+  /** The DO project new droplets are assigned to; unset leaves them in the account's default project. */
+  PROVISIONING_PROJECT_ID: optionalString,
+  /** How often a saga polls `GET /v2/actions/{id}` while DO works (DO's actions take seconds to minutes). */
+  PROVISIONING_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  /** How long a saga waits for one DO action before it gives up (and compensates). */
+  PROVISIONING_ACTION_TIMEOUT_SECONDS: durationSeconds.default(15 * 60),
   /** A `running` job or sync run whose heartbeat is older than this is taken to have died with its process. */
   JOB_HEARTBEAT_TIMEOUT_SECONDS: durationSeconds.default(300),
   /** The cost anomaly rule (lib/costs/detect-cost-anomaly.ts): a month more than this percent above its trailing median… */

@@ -13,6 +13,7 @@ export interface TenantSubscriptionItem {
   planName: string;
   /** The version in force now (or, for one that ended, at its end); a recorded migration may name a later one. */
   version: number;
+  versionId: string;
   /** The version a migration has scheduled it to move to, when that is not the one in force yet. */
   scheduledVersion: number | null;
   startedAt: string;
@@ -84,6 +85,7 @@ export async function loadTenantHistory(
       planCode: s.plan_code,
       planName: s.plan_name,
       version: versionNo.get(versionId) ?? 0,
+      versionId,
       scheduledVersion: versionId === s.plan_version_id ? null : (versionNo.get(s.plan_version_id) ?? null),
       startedAt: iso(s.started_at),
       endedAt: s.ended_at ? iso(s.ended_at) : null,

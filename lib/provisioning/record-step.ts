@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { type ProvisioningStep, provisioningSteps } from "@/db/schema";
+import { describeFailure, PermanentStepError } from "./step-driver";
+
+// The saga's memory in PostgreSQL: a step that succeeded (or was skipped) is never run again for its request, so a
+// process killed mid-saga resumes after the last step it finished. A step that was running when the process died runs
+// again, which is why every step that calls DO first looks for what an earlier attempt may have done.
+
+async function readStep(db: DbOrTx, requestId: string, name: string): Promise<ProvisioningStep | undefined> {
+  const [row] = await db.select().from(provisioningSteps).where(and(eq(provisioningSteps.requestId, requestId), eq(provisioningSteps.name, name)));
+  return row;
+}
+
+/** Marks the step running (first start, or one more attempt); its original start time stays. */
+async function beginAttempt(db: DbOrTx, requestId: string, name: string): Promise<ProvisioningStep> {
+  const [row] = await db
+    .insert(provisioningSteps)
+    .values({
+      requestId,
+      name,
+      position: sql`(select coalesce(max(position), 0) + 1 from provisioning_steps where request_id = ${requestId})`,
+      status: "running",
+      attempts: 1,
+    })
+    .onConflictDoUpdate({
+      target: [provisioningSteps.requestId, provisioningSteps.name],
+      set: { status: "running", attempts: sql`${provisioningSteps.attempts} + 1`, error: null, finishedAt: null },
+    })
+    .returning();
+  return row!;
+}
+
+async function endAttempt(db: DbOrTx, requestId: string, name: string, outcome: { output: unknown } | { error: string }): Promise<void> {
+  await db
+    .update(provisioningSteps)
+    .set("output" in outcome ? { status: "succeeded", output: outcome.output ?? null, error: null, finishedAt: new Date() } : { status: "failed", error: outcome.error, finishedAt: new Date() })
+    .where(and(eq(provisioningSteps.requestId, requestId), eq(provisioningSteps.name, name)));
+}
+
+/** Runs `fn` as the request's step `name` once: a step already succeeded returns its stored output instead. */
+export async function recordStep<T>(db: DbOrTx, requestId: string, name: string, fn: () => Promise<T>): Promise<T> {
+  const done = await readStep(db, requestId, name);
+  if (done?.status === "succeeded" || done?.status === "skipped") return done.output as T;
+  await beginAttempt(db, requestId, name);
+  try {
+    const output = await fn();
+    await endAttempt(db, requestId, name, { output });
+    return output;
+  } catch (e) {
+    await endAttempt(db, requestId, name, { error: describeFailure(e) });
+    throw e;
+  }
+}
+
+/** Records a step the saga does not need this time (its condition is false), so the timeline says so. */
+export async function recordSkipped(db: DbOrTx, requestId: string, name: string, reason: string): Promise<{ skipped: string }> {
+  const output = { skipped: reason };
+  const done = await readStep(db, requestId, name);
+  if (done) return (done.output as { skipped: string }) ?? output;
+  await db
+    .insert(provisioningSteps)
+    .values({
+      requestId,
+      name,
+      position: sql`(select coalesce(max(position), 0) + 1 from provisioning_steps where request_id = ${requestId})`,
+      status: "skipped",
+      output,
+      finishedAt: new Date(),
+    })
+    .onConflictDoNothing();
+  return output;
+}
+
+export type PollOutcome<T> = { done: true; output: T } | { done: false; output?: undefined };
+
+/**
+ * One poll of a waiting step (`name`, e.g. wait-create): `poll` answers whether what it waits for has happened. The
+ * step stays `running` (attempts counting polls) until it has; past `timeoutMs` since its first poll it fails.
+ */
+export async function recordPoll<T>(db: DbOrTx, requestId: string, name: string, timeoutMs: number, poll: () => Promise<PollOutcome<T>>): Promise<PollOutcome<T>> {
+  const done = await readStep(db, requestId, name);
+  if (done?.status === "succeeded" || done?.status === "skipped") return { done: true, output: done.output as T };
+  const row = await beginAttempt(db, requestId, name);
+  try {
+    const outcome = await poll();
+    if (outcome.done) {
+      await endAttempt(db, requestId, name, { output: outcome.output });
+      return outcome;
+    }
+    if (Date.now() - row.startedAt.getTime() > timeoutMs) {
+      throw new PermanentStepError(`${name} gave up after ${Math.round(timeoutMs / 1000)} s: DO had not finished`);
+    }
+    return outcome;
+  } catch (e) {
+    await endAttempt(db, requestId, name, { error: describeFailure(e) });
+    throw e;
+  }
+}

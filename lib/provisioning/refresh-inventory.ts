@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { cloudResources } from "@/db/schema";
+import type { DoClient } from "@/lib/digitalocean/client";
+import { applyBatch } from "@/lib/inventory/sync/apply-batch";
+import { normalize } from "@/lib/inventory/sync/normalize";
+
+/**
+ * Brings one droplet's inventory row up to date from DO right away, as the sync would (the same normalisation and
+ * upsert, so its `created`/`updated` events are the ones the meter replays), instead of waiting for the next sync.
+ * Returns its inventory id, or null when DO no longer has it (then the row, if any, is tombstoned).
+ */
+export async function refreshDroplet(db: DbOrTx, client: DoClient, providerId: string): Promise<string | null> {
+  const droplet = await client.getDroplet(providerId);
+  if (!droplet) {
+    await tombstoneDroplet(db, providerId);
+    return null;
+  }
+  await applyBatch(db, "droplet", [normalize.droplet(droplet)]);
+  const [row] = await db
+    .select({ id: cloudResources.id })
+    .from(cloudResources)
+    .where(and(eq(cloudResources.kind, "droplet"), eq(cloudResources.providerId, providerId)));
+  return row?.id ?? null;
+}
+
+/** Tombstones the droplet's row with its `deleted` event, as a sync that no longer sees it would; null without a row. */
+export async function tombstoneDroplet(db: DbOrTx, providerId: string): Promise<string | null> {
+  const result = await db.execute(sql`
+    with gone as (
+      update cloud_resources set deleted_at = now(), updated_at = now()
+      where kind = 'droplet' and provider_id = ${providerId} and deleted_at is null
+      returning id, name),
+    logged as (insert into cloud_resource_events (resource_id, type, payload) select id, 'deleted', jsonb_build_object('name', name) from gone)
+    select id from gone
+    union all
+    select id from cloud_resources where kind = 'droplet' and provider_id = ${providerId} and not exists (select 1 from gone)`);
+  return rowsOf<{ id: string }>(result)[0]?.id ?? null;
+}
