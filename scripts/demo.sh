@@ -84,6 +84,7 @@ npm run -s db:seed
 if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   # First demo start: load the fake account's inventory and billing so every page has something to show.
   npm run -s job -- sync-inventory && touch "$data_dir/.demo-loaded"
+  npm run -s db:seed # again, now that the inventory has the droplets the demo's drifting specs name
   npm run -s job -- discover-invoices || true
   npm run -s job -- detect-drift || true
   npm run -s job -- fetch-fx-rates || true

@@ -4,6 +4,8 @@ import { discoverInvoices, listInvoicesToIngest } from "@/lib/costs/discover-inv
 import { ingestInvoice } from "@/lib/costs/ingest-invoice";
 import { listCostAnomalies } from "@/lib/costs/list-cost-anomalies";
 import { createDoClient } from "@/lib/digitalocean/client";
+import { detectAll } from "@/lib/drift/detect-all";
+import { seedDemoDrift } from "@/lib/drift/seed-demo-drift";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
 import { createTestDb, type TestDb } from "@/test/db";
 import { startFakeDo } from "@/test/fake-do";
@@ -26,6 +28,7 @@ async function loadDemo(): Promise<TestDb> {
     await fetchFxRates(t.db, { url: `${fake.url}/ecb/eurofxref-hist.xml`, reportingCurrency: "AUD", now: NOW });
     await seedStarterCatalog(t.db);
     await seedDemoBilling(t.db);
+    await seedDemoDrift(t.db);
   } finally {
     await fake.close();
   }
@@ -72,6 +75,12 @@ describe("the demo account", () => {
     }
     // The GST on those droplets rises with them, so the month flags its tax line too.
     expect(flagged).toEqual(["2026-08 droplet", "2026-08 tax"]);
+  });
+
+  it("opens drift on its first sweep: a resize, an edited tag and a lost tag; reseeding records nothing new", async () => {
+    const summary = await detectAll(a.db, { now: NOW });
+    expect(summary).toMatchObject({ resources: 3, open: 3 });
+    expect(await seedDemoDrift(a.db)).toBe("demo drift: 0 specs recorded");
   });
 
   it("is the same for the same seed: two fresh loads give the same figures, and reseeding changes nothing", async () => {
