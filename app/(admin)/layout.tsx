@@ -16,6 +16,7 @@ const nav = [
   { href: "/catalog", label: "Catalog" },
   { href: "/jobs", label: "Jobs" },
   { href: "/activity", label: "Activity" },
+  { href: "/settings/notifications", label: "Notifications" },
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

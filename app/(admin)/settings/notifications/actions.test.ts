@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idleResult } from "@/lib/http/action-result";
+import { listAllEndpoints } from "@/lib/notifications/list-endpoints";
+import { resetEnvCache } from "@/lib/platform/env";
+import { adminUser, formData as form, setupAdminActionRuntime } from "@/test/admin-actions";
+import { setupAppTestDb } from "@/test/app-db";
+import { addWebhookEndpointAction } from "./actions";
+
+const getDb = setupAppTestDb();
+const { signInAs, revalidated } = setupAdminActionRuntime();
+
+beforeAll(() => {
+  process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+  resetEnvCache();
+});
+afterAll(() => {
+  delete process.env.WEBHOOK_ALLOW_PRIVATE;
+  resetEnvCache();
+});
+
+describe("adding a webhook endpoint from the settings page", () => {
+  it("registers it with its events and shows the signing secret once, in the answer", async () => {
+    signInAs(adminUser);
+    const result = await addWebhookEndpointAction(idleResult, form({ url: "http://127.0.0.1:9/hooks", events: "drift.detected, sync.failed" }));
+    expect(result).toMatchObject({ status: "ok", message: expect.stringMatching(/shown only now: whsec_[A-Za-z0-9+/=]+$/) });
+    const [endpoint] = await listAllEndpoints(getDb().db);
+    expect(endpoint).toMatchObject({ channel: "webhook", url: "http://127.0.0.1:9/hooks", events: ["drift.detected", "sync.failed"], createdBy: "admin@example.com" });
+    expect(revalidated()).toEqual(["/settings/notifications"]);
+  });
+
+  it("an unknown event type goes back to the field, and nothing is registered", async () => {
+    signInAs(adminUser);
+    const before = (await listAllEndpoints(getDb().db)).length;
+    const result = await addWebhookEndpointAction(idleResult, form({ url: "http://127.0.0.1:9/other", events: "drift.detected nope" }));
+    expect(result).toMatchObject({ status: "error", fieldErrors: { events: "Unknown event type: nope." } });
+    expect(await listAllEndpoints(getDb().db)).toHaveLength(before);
+  });
+});

@@ -1,0 +1,37 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db";
+import { adminAction } from "@/lib/http/admin-action";
+import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
+import { type EventType, eventTypes } from "@/lib/notifications/event-catalog";
+import { notificationSettings } from "@/lib/notifications/settings";
+import { env } from "@/lib/platform/env";
+
+/** Event types typed as a comma- or space-separated list (a form field cannot carry an array here). */
+const eventList = z
+  .string()
+  .max(2000)
+  .transform((s, ctx) => {
+    const types = s.split(/[\s,]+/).filter(Boolean);
+    // One message on the field itself (an issue per list item would name `events.1`, which no input is).
+    const unknown = types.filter((t) => !(eventTypes as readonly string[]).includes(t));
+    if (unknown.length) ctx.addIssue({ code: "custom", message: `Unknown event type: ${unknown.join(", ")}.` });
+    else if (!types.length) ctx.addIssue({ code: "custom", message: "Name at least one event type." });
+    return types as EventType[];
+  });
+
+const addWebhookForm = z.object({ url: z.string().trim().min(1, "Enter the endpoint's URL.").max(2000), events: eventList });
+
+/** Registers a webhook endpoint; its signing secret is in the answer only, shown once. */
+export const addWebhookEndpointAction = adminAction(
+  addWebhookForm,
+  async ({ url, events }, { actor }) => {
+    const created = await createWebhookEndpoint(getDb(), { url, events }, { ...notificationSettings(env()), actor });
+    return {
+      message: `Endpoint added. Its signing secret, shown only now: ${created.secret}`,
+      revalidate: ["/settings/notifications"],
+    };
+  },
+  { failure: "Could not add the endpoint." },
+);

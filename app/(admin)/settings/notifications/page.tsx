@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { AddWebhookForm } from "@/components/notifications/add-webhook-form";
+import { EndpointsTable } from "@/components/notifications/endpoints-table";
+import { Card, CardHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { listAllEndpoints } from "@/lib/notifications/list-endpoints";
+import { addWebhookEndpointAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function NotificationSettingsPage() {
+  const endpoints = await listAllEndpoints(getDb());
+  return (
+    <>
+      <PageHeader title="Notification settings" description="Where events are sent: webhooks, Slack and email." />
+      <Card className="mb-6">
+        <CardHeader title="Add a webhook endpoint" description="Deliveries are signed per Standard Webhooks with the endpoint's secret." />
+        <AddWebhookForm action={addWebhookEndpointAction} />
+      </Card>
+      <CardTable title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
+        <EndpointsTable endpoints={endpoints} />
+      </CardTable>
+    </>
+  );
+}
