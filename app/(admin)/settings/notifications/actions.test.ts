@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idleResult } from "@/lib/http/action-result";
-import { listAllEndpoints } from "@/lib/notifications/list-endpoints";
+import { drainOutbox } from "@/lib/notifications/drain-outbox";
+import { listAllEndpoints, listRecentDeliveries } from "@/lib/notifications/list-endpoints";
+import { localDelivery, recordAbandonedJob } from "@/test/notification-factories";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { resetEnvCache } from "@/lib/platform/env";
 import { adminUser, formData as form, setupAdminActionRuntime } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
@@ -34,5 +37,20 @@ describe("adding a webhook endpoint from the settings page", () => {
     const result = await addWebhookEndpointAction(idleResult, form({ url: "http://127.0.0.1:9/other", events: "drift.detected nope" }));
     expect(result).toMatchObject({ status: "error", fieldErrors: { events: "Unknown event type: nope." } });
     expect(await listAllEndpoints(getDb().db)).toHaveLength(before);
+  });
+
+  it("the delivery log shows an event delivered to an endpoint added here", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      signInAs(adminUser);
+      await addWebhookEndpointAction(idleResult, form({ url: `${receiver.url}/log`, events: "job.abandoned" }));
+      await recordAbandonedJob(getDb().db, "logged-job");
+      await drainOutbox(getDb().db, localDelivery);
+      const [delivery] = await listRecentDeliveries(getDb().db);
+      expect(delivery).toMatchObject({ type: "job.abandoned", endpointUrl: `${receiver.url}/log`, status: "succeeded", attempts: 1 });
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeliveriesTable } from "@/components/notifications/deliveries-table";
 import { AddWebhookForm } from "@/components/notifications/add-webhook-form";
 import { EndpointsTable } from "@/components/notifications/endpoints-table";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -6,13 +7,14 @@ import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { listAllEndpoints } from "@/lib/notifications/list-endpoints";
+import { listAllEndpoints, listRecentDeliveries } from "@/lib/notifications/list-endpoints";
 import { addWebhookEndpointAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
-  const endpoints = await listAllEndpoints(getDb());
+  const db = getDb();
+  const [endpoints, deliveries] = await Promise.all([listAllEndpoints(db), listRecentDeliveries(db)]);
   return (
     <>
       <PageHeader title="Notification settings" description="Where events are sent: webhooks, Slack and email." />
@@ -20,8 +22,16 @@ export default async function NotificationSettingsPage() {
         <CardHeader title="Add a webhook endpoint" description="Deliveries are signed per Standard Webhooks with the endpoint's secret." />
         <AddWebhookForm action={addWebhookEndpointAction} />
       </Card>
-      <CardTable title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
+      <CardTable className="mb-6" title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
         <EndpointsTable endpoints={endpoints} />
+      </CardTable>
+      <CardTable
+        title="Delivery log"
+        description="The latest 50 deliveries, newest first."
+        isEmpty={deliveries.length === 0}
+        empty={<EmptyState title="Nothing delivered yet" />}
+      >
+        <DeliveriesTable deliveries={deliveries} />
       </CardTable>
     </>
   );
