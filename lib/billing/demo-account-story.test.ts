@@ -27,7 +27,7 @@ async function loadDemo(): Promise<TestDb> {
     for (const uuid of await listInvoicesToIngest(t.db)) await ingestInvoice(t.db, client, uuid);
     await fetchFxRates(t.db, { url: `${fake.url}/ecb/eurofxref-hist.xml`, reportingCurrency: "AUD", now: NOW });
     await seedStarterCatalog(t.db);
-    await seedDemoBilling(t.db);
+    await seedDemoBilling(t.db, NOW);
     await seedDemoDrift(t.db);
   } finally {
     await fake.close();
@@ -66,6 +66,12 @@ describe("the demo account", () => {
     for (const r of unbilled) expect(r.cogs, r.tenantId ?? "").toBeGreaterThan(0);
   });
 
+  it("bills one tenant bandwidth overage: Globex pays more than Pro's base price every month", async () => {
+    const globex = marginTenants(await report(a)).find((r) => r.tenantId === "globex");
+    expect(globex?.planCode).toBe("pro");
+    expect(globex?.revenue).toBeGreaterThan(12 * 12_000);
+  });
+
   it("flags one cost anomaly month: the droplets of the month the analytics box ran", async () => {
     const thresholds = { minPct: 50, minCents: 10_000 }; // COST_ANOMALY_MIN_PCT / _USD's defaults
     const flagged: string[] = [];
@@ -86,7 +92,7 @@ describe("the demo account", () => {
   it("is the same for the same seed: two fresh loads give the same figures, and reseeding changes nothing", async () => {
     const figures = async (t: TestDb) => marginMonths(await report(t)).map((m) => [m.period, m.revenue, m.cogs, m.shared]);
     expect(await figures(b)).toEqual(await figures(a));
-    expect(await seedDemoBilling(a.db)).toBe("demo billing: 0 subscriptions created");
+    expect(await seedDemoBilling(a.db, NOW)).toBe("demo billing: 0 subscriptions created, 0 usage records");
     expect(await figures(a)).toEqual(await figures(b));
   });
 });

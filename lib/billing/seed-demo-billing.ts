@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { planVersions, plans, subscriptions, tenants } from "@/db/schema";
+import { addMonths, currentPeriod, listPeriods, periodLabel } from "./month";
+import { recordUsage } from "./record-usage";
 import { upsertSubscription } from "./subscriptions";
 import { upsertTenant } from "./tenants";
 
@@ -25,7 +27,11 @@ export const demoUnbilledTenants = ["hooli", "wayne"] as const;
 
 const demoStart = "2024-01-01T00:00:00Z";
 
-export async function seedDemoBilling(db: Db): Promise<string> {
+/** Globex serves video: every full month it sends more than Pro's 10,000 GB, so it pays bandwidth overage. */
+const overageTenant = "globex";
+const bandwidthGb = (i: number) => 11_000 + ((i * 7) % 5) * 800;
+
+export async function seedDemoBilling(db: Db, now = new Date()): Promise<string> {
   let created = 0;
   for (const s of demoSubscriptions) {
     const [active] = await db
@@ -42,5 +48,17 @@ export async function seedDemoBilling(db: Db): Promise<string> {
       created++;
     }
   }
-  return `demo billing: ${created} subscriptions created`;
+  let usage = 0;
+  const months = listPeriods(demoStart.slice(0, 10), addMonths(currentPeriod(now), -1));
+  for (const [i, period] of months.entries()) {
+    const { created: isNew } = await recordUsage(db, {
+      key: `demo:bandwidth:${overageTenant}:${periodLabel(period)}`,
+      tenant_id: overageTenant,
+      resource_kind: "bandwidth_gb",
+      quantity: bandwidthGb(i).toFixed(6),
+      occurred_at: `${period.slice(0, 7)}-15T12:00:00.000Z`,
+    });
+    if (isNew) usage++;
+  }
+  return `demo billing: ${created} subscriptions created, ${usage} usage records`;
 }
