@@ -30,5 +30,7 @@ export const e2eEnv: Record<string, string> = {
   FX_RATES_URL: `http://127.0.0.1:${e2eFakeDo.port}/ecb/eurofxref-hist.xml`,
   ARCADIA_DEMO: "1",
   CORS_ORIGINS: e2eCorsOrigin,
+  // notifications.spec.ts registers a webhook receiver it runs on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: "1",
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };
