@@ -8,6 +8,8 @@ export interface NavItem {
   href: string;
   label: string;
   badge?: number;
+  /** What the badge counts, for screen readers ("open" drift, "unread" events). */
+  badgeLabel?: string;
 }
 
 export function SideNav({ items }: { items: NavItem[] }) {
@@ -30,7 +32,7 @@ export function SideNav({ items }: { items: NavItem[] }) {
             {item.badge ? (
               <span className="rounded-full bg-amber-400 px-2 text-xs font-semibold text-slate-900">
                 {item.badge}
-                <span className="sr-only"> open</span>
+                <span className="sr-only"> {item.badgeLabel ?? "open"}</span>
               </span>
             ) : null}
           </Link>

@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { InvalidFiltersBanner } from "@/components/ui/invalid-filters-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
+import { markActivitySeen } from "@/lib/notifications/activity-unread";
 import { eventTypes } from "@/lib/notifications/event-catalog";
 import { listActivity, parseActivityQuery } from "@/lib/notifications/list-activity";
 
@@ -13,7 +15,11 @@ export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { query, isValid } = parseActivityQuery(await searchParams);
-  const events = await listActivity(getDb(), { type: query.type, limit: 100 });
+  const user = await requireAdmin();
+  const db = getDb();
+  const events = await listActivity(db, { type: query.type, limit: 100 });
+  // Opening the feed reads it: the navigation's unread count starts again from here.
+  await markActivitySeen(db, user.id);
   return (
     <>
       <PageHeader title="Activity" description="Every notification event, newest first, whether or not an endpoint subscribes to it." />
