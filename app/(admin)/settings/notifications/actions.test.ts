@@ -7,7 +7,7 @@ import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { resetEnvCache } from "@/lib/platform/env";
 import { adminUser, formData as form, setupAdminActionRuntime } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
-import { addWebhookEndpointAction } from "./actions";
+import { addEmailSubscriptionAction, addWebhookEndpointAction } from "./actions";
 
 const getDb = setupAppTestDb();
 const { signInAs, revalidated } = setupAdminActionRuntime();
@@ -52,5 +52,17 @@ describe("adding a webhook endpoint from the settings page", () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it("an admin subscribes their address to events by email, as a daily digest when ticked", async () => {
+    signInAs(adminUser);
+    const result = await addEmailSubscriptionAction(idleResult, form({ email: "admin@example.com", events: "budget.threshold", digest: "on" }));
+    expect(result).toMatchObject({ status: "ok", message: "admin@example.com gets these events in a daily digest." });
+    await addEmailSubscriptionAction(idleResult, form({ email: "ops@example.com", events: "sync.failed" }));
+    const email = (await listAllEndpoints(getDb().db)).filter((e) => e.channel === "email");
+    expect(email.map((e) => [e.url, e.events, e.digest])).toEqual([
+      ["mailto:ops@example.com", ["sync.failed"], false],
+      ["mailto:admin@example.com", ["budget.threshold"], true],
+    ]);
   });
 });

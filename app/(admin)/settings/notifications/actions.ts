@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db";
 import { adminAction } from "@/lib/http/admin-action";
+import { createEmailEndpoint } from "@/lib/notifications/email-endpoints";
 import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
 import { type EventType, eventTypes } from "@/lib/notifications/event-catalog";
 import { notificationSettings } from "@/lib/notifications/settings";
@@ -34,4 +35,24 @@ export const addWebhookEndpointAction = adminAction(
     };
   },
   { failure: "Could not add the endpoint." },
+);
+
+const addEmailForm = z.object({
+  email: z.email("Enter an email address."),
+  events: eventList,
+  // A checkbox: "on" when ticked, absent otherwise.
+  digest: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+/** Which events reach an admin by email, immediately or in the daily digest. */
+export const addEmailSubscriptionAction = adminAction(
+  addEmailForm,
+  async ({ email, events, digest }, { actor }) => {
+    await createEmailEndpoint(getDb(), { email, events, digest }, actor);
+    return { message: digest ? `${email} gets these events in a daily digest.` : `${email} gets these events by email as they happen.`, revalidate: ["/settings/notifications"] };
+  },
+  { failure: "Could not add the email subscription." },
 );

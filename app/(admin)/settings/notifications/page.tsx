@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AddEmailForm } from "@/components/notifications/add-email-form";
 import { DeliveriesTable } from "@/components/notifications/deliveries-table";
 import { AddWebhookForm } from "@/components/notifications/add-webhook-form";
 import { EndpointsTable } from "@/components/notifications/endpoints-table";
@@ -7,12 +8,14 @@ import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
 import { listAllEndpoints, listRecentDeliveries } from "@/lib/notifications/list-endpoints";
-import { addWebhookEndpointAction } from "./actions";
+import { addEmailSubscriptionAction, addWebhookEndpointAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
+  const user = await requireAdmin();
   const db = getDb();
   const [endpoints, deliveries] = await Promise.all([listAllEndpoints(db), listRecentDeliveries(db)]);
   return (
@@ -21,6 +24,10 @@ export default async function NotificationSettingsPage() {
       <Card className="mb-6">
         <CardHeader title="Add a webhook endpoint" description="Deliveries are signed per Standard Webhooks with the endpoint's secret." />
         <AddWebhookForm action={addWebhookEndpointAction} />
+      </Card>
+      <Card className="mb-6">
+        <CardHeader title="Email me" description="Sent over SMTP_URL; the digest arrives daily at 07:00 UTC." />
+        <AddEmailForm action={addEmailSubscriptionAction} email={user.email ?? undefined} />
       </Card>
       <CardTable className="mb-6" title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
         <EndpointsTable endpoints={endpoints} />
