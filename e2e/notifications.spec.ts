@@ -23,8 +23,8 @@ test("an admin registers a webhook endpoint in the UI, drift is detected, and th
   const receiver = await startReceiver();
   try {
     await page.goto("/settings/notifications");
-    await page.getByLabel("Endpoint URL").fill(receiver.url);
-    await page.getByLabel("Event types").fill("drift.detected");
+    await page.getByLabel("Endpoint URL", { exact: true }).fill(receiver.url);
+    await page.getByLabel("Event types", { exact: true }).fill("drift.detected");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect(page.getByText(/shown only now: whsec_/)).toBeVisible();
     await expect(page.getByRole("table", { name: "Notification endpoints" })).toContainText(receiver.url);

@@ -7,7 +7,7 @@ import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { resetEnvCache } from "@/lib/platform/env";
 import { adminUser, formData as form, setupAdminActionRuntime } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
-import { addEmailSubscriptionAction, addWebhookEndpointAction } from "./actions";
+import { addEmailSubscriptionAction, addSlackEndpointAction, addWebhookEndpointAction } from "./actions";
 
 const getDb = setupAppTestDb();
 const { signInAs, revalidated } = setupAdminActionRuntime();
@@ -64,5 +64,13 @@ describe("adding a webhook endpoint from the settings page", () => {
       ["mailto:ops@example.com", ["sync.failed"], false],
       ["mailto:admin@example.com", ["budget.threshold"], true],
     ]);
+  });
+
+  it("adds a Slack incoming webhook, and a URL that is not http(s) goes back to its field", async () => {
+    signInAs(adminUser);
+    expect(await addSlackEndpointAction(idleResult, form({ url: "http://127.0.0.1:9/services/T/B/x", events: "drift.detected" }))).toMatchObject({ status: "ok" });
+    const refused = await addSlackEndpointAction(idleResult, form({ url: "ftp://127.0.0.1/x", events: "drift.detected" }));
+    expect(refused).toMatchObject({ status: "error", fieldErrors: { url: expect.any(String) } });
+    expect((await listAllEndpoints(getDb().db)).filter((e) => e.channel === "slack").map((e) => e.url)).toEqual(["http://127.0.0.1:9/services/T/B/x"]);
   });
 });

@@ -7,6 +7,7 @@ import { createEmailEndpoint } from "@/lib/notifications/email-endpoints";
 import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
 import { type EventType, eventTypes } from "@/lib/notifications/event-catalog";
 import { notificationSettings } from "@/lib/notifications/settings";
+import { createSlackEndpoint } from "@/lib/notifications/slack-channel";
 import { env } from "@/lib/platform/env";
 
 /** Event types typed as a comma- or space-separated list (a form field cannot carry an array here). */
@@ -55,4 +56,14 @@ export const addEmailSubscriptionAction = adminAction(
     return { message: digest ? `${email} gets these events in a daily digest.` : `${email} gets these events by email as they happen.`, revalidate: ["/settings/notifications"] };
   },
   { failure: "Could not add the email subscription." },
+);
+
+/** A Slack incoming webhook subscribed to events; its URL is refused like a webhook's when private. */
+export const addSlackEndpointAction = adminAction(
+  addWebhookForm,
+  async ({ url, events }, { actor }) => {
+    await createSlackEndpoint(getDb(), { url, events }, { ...notificationSettings(env()), actor });
+    return { message: "Slack channel added.", revalidate: ["/settings/notifications"] };
+  },
+  { failure: "Could not add the Slack channel." },
 );

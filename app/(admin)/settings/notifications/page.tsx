@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAllEndpoints, listRecentDeliveries } from "@/lib/notifications/list-endpoints";
-import { addEmailSubscriptionAction, addWebhookEndpointAction } from "./actions";
+import { addEmailSubscriptionAction, addSlackEndpointAction, addWebhookEndpointAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
@@ -24,6 +24,10 @@ export default async function NotificationSettingsPage() {
       <Card className="mb-6">
         <CardHeader title="Add a webhook endpoint" description="Deliveries are signed per Standard Webhooks with the endpoint's secret." />
         <AddWebhookForm action={addWebhookEndpointAction} />
+      </Card>
+      <Card className="mb-6">
+        <CardHeader title="Add a Slack channel" description="A Slack incoming-webhook URL; messages link back to /activity." />
+        <AddWebhookForm action={addSlackEndpointAction} idPrefix="slack" urlLabel="Slack incoming-webhook URL" submitLabel="Add Slack channel" />
       </Card>
       <Card className="mb-6">
         <CardHeader title="Email me" description="Sent over SMTP_URL; the digest arrives daily at 07:00 UTC." />
