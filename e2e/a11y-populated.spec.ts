@@ -26,7 +26,8 @@ async function runEveryJob(page: Page) {
 }
 
 test("every admin page and the tenant plans page are accessible with data", async ({ adminPage: page, browser }) => {
-  test.setTimeout(240_000);
+  // Runs every job in turn (more of them each release): give a busy machine room.
+  test.setTimeout(480_000);
   await runEveryJob(page);
   for (const path of adminPages) {
     const res = await page.goto(path);
