@@ -1,29 +1,19 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
-import { computeMonthRevenue } from "@/lib/billing/compute-month-revenue";
+import { computeMonthRevenue, type UsageLine } from "@/lib/billing/compute-month-revenue";
 import { estimateBasis } from "@/lib/billing/estimate-basis";
 import { loadRevenueInputs } from "@/lib/billing/load-revenue-inputs";
 import { meteredKinds } from "@/lib/billing/resource-usage";
 
-/** A kind of this month's usage against its allowance, now and projected to the month's end. */
-export interface TenantUsageLine {
-  resourceKind: CatalogResourceKind;
-  /** Whether the plan (or an add-on) covers the kind; usage of other kinds earns nothing. */
-  isCovered: boolean;
-  used: number;
-  included: number;
-  cap: number | null;
-  overageQty: number;
-  overageCents: number;
+/** A kind of this month's usage against its allowance (the revenue function's line), and projected to the month's end. */
+export interface TenantUsageLine extends UsageLine {
   /** Usage by the month's end: measured-as-it-goes kinds extrapolated at their rate so far. */
   projectedUsed: number;
   projectedOverageQty: number;
   projectedOverageCents: number;
   /** True when `projectedUsed` is an extrapolation, false when the meter already counts to the month's end. */
   isProjected: boolean;
-  /** The plan's currency (null without a plan). */
-  currency: string | null;
 }
 
 /**
