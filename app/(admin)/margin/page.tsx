@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CogsRevenueChartLazy } from "@/components/margin/cogs-revenue-chart-lazy";
 import { EstimateReconciliationTable, MarginMonthTable } from "@/components/margin/margin-month-table";
 import { MarginNav } from "@/components/margin/margin-nav";
+import { MissingRatesBanner } from "@/components/margin/missing-rates-banner";
 import { MonthRangeForm } from "@/components/margin/month-range-form";
 import { Banner } from "@/components/ui/banner";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -42,15 +43,7 @@ export default async function MarginPage({ searchParams }: { searchParams: Promi
       />
       <MarginNav current="/margin" />
       <div className="flex flex-col gap-4">
-        {missingRates ? (
-          <Banner tone="warning">
-            {missingRates}{" "}
-            <Link href="/margin/fx" className="font-medium underline">
-              Enter the rate or fetch the reference rates
-            </Link>
-            .
-          </Banner>
-        ) : null}
+        <MissingRatesBanner message={missingRates} />
         {latestLeak ? (
           <Banner tone="warning">
             Revenue leakage: {formatMoney(leakage, report.currency)} of COGS in this range is tagged for tenants nobody bills ({latestLeak.unbilledTenants} in{" "}

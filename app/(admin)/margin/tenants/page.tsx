@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MarginNav } from "@/components/margin/margin-nav";
+import { MissingRatesBanner } from "@/components/margin/missing-rates-banner";
 import { BilledField, MonthForm, SharedCostField } from "@/components/margin/month-range-form";
 import { TenantMarginTable } from "@/components/margin/tenant-margin-table";
 import { Banner } from "@/components/ui/banner";
@@ -43,15 +44,7 @@ export default async function TenantMarginPage({ searchParams }: { searchParams:
       <PageHeader title="Margin" description={`Revenue, attributed COGS and margin per tenant for one month, in ${report.currency}.`} />
       <MarginNav current="/margin/tenants" />
       <div className="flex flex-col gap-4">
-        {missingRates ? (
-          <Banner tone="warning">
-            {missingRates}{" "}
-            <Link href="/margin/fx" className="font-medium underline">
-              Enter the rate or fetch the reference rates
-            </Link>
-            .
-          </Banner>
-        ) : null}
+        <MissingRatesBanner message={missingRates} />
         {period.isEstimate ? (
           <Banner tone="info">
             {monthName(month)} has no invoice yet: revenue is what has accrued so far, and COGS is DigitalOcean&apos;s month-to-date figure for the whole account
