@@ -6,4 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("./lib/platform/start-server");
   await startServer();
+  // Without Inngest, provisioning sagas run in this process: carry on with those a previous process left unfinished.
+  const { resumeProvisioning } = await import("./jobs/provisioning-runs");
+  resumeProvisioning();
 }

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleProvisioningRuns } from "@/jobs/provisioning-runs";
+import { upsertSubscription } from "@/lib/billing/subscriptions";
 import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import type { Operation } from "@/lib/http/operation";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
@@ -9,6 +12,9 @@ import { createTenant } from "@/test/billing-factories";
 import { createResource } from "@/test/factories";
 import { seedWebhookDelivery } from "@/test/notification-factories";
 import { adminToken, nowS, signJwt, tenantToken } from "@/test/jwt";
+import { resetEnvCache } from "@/lib/platform/env";
+import { type FakeDo, startFakeDo } from "@/test/fake-do";
+import { seedProvisioningRequest } from "@/test/provisioning-factories";
 
 const getDb = setupAppTestDb();
 
@@ -26,6 +32,7 @@ const routes = listApiRouteFiles();
 const resourceId = "5b0e7f6a-3c1d-4c39-9f57-0d8a6f2f3e11";
 const webhookEndpointId = "6b1e0c3a-0d6f-4e8a-9a53-6a1c2f3e4d02";
 const webhookDeliveryId = "6b1e0c3a-0d6f-4e8a-9a53-6a1c2f3e4d03";
+const provisioningRequestId = "7c1f4e2a-9b3d-4c5e-8f6a-0b1c2d3e4f5a";
 /** Path parameters that name rows this file seeds. */
 const validPathParams: Record<string, Record<string, string>> = {
   "/api/v1/tenants/{id}": { id: "acme" },
@@ -36,7 +43,12 @@ const validPathParams: Record<string, Record<string, string>> = {
   "/api/v1/webhooks/endpoints/{id}/rotate-secret": { id: webhookEndpointId },
   "/api/v1/webhooks/endpoints/{id}/enable": { id: webhookEndpointId },
   "/api/v1/webhooks/deliveries/{id}/resend": { id: webhookDeliveryId },
+  "/api/v1/provisioning/requests/{id}": { id: provisioningRequestId },
+  "/api/v1/provisioning/requests/{id}/approve": { id: provisioningRequestId },
+  "/api/v1/provisioning/requests/{id}/reject": { id: provisioningRequestId },
 };
+/** Operations whose valid request may find nothing to act on, with the status it may then answer below. */
+const baselineBelow: Record<string, number> = { acceptDrift: 405, getBillingBalance: 405, approveProvisioningRequest: 410, rejectProvisioningRequest: 410 };
 
 // A small seeded generator: the same hostile values on every run, so a failure can be replayed.
 function rng(seed: number) {
@@ -185,13 +197,22 @@ function badQueries(op: Operation): { what: string; query: Record<string, string
   return out;
 }
 
-function call(op: Operation, opts: { params?: Record<string, string>; query?: Record<string, string>; body?: string; token?: string }) {
+/** The documented header parameters of the operation. */
+const headerParams = (op: Operation) => (doc.paths[op.path][op.method.toLowerCase()].parameters as Json[]).filter((p) => p.in === "header");
+
+/** Header values a header must refuse: empty, spaces, far too long, beyond ASCII. */
+const badHeaderValues = ["", " ", "a b", "x".repeat(1000), "\u00e9t\u00e9"];
+
+function call(op: Operation, opts: { params?: Record<string, string>; query?: Record<string, string>; body?: string; token?: string; headers?: Record<string, string> }) {
   const route = routes.find((r) => r.apiPath === op.path)!;
   const params = opts.params ?? validPathParams[op.path] ?? route.sampleParams;
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((params[name] ?? "").toWellFormed()));
   const qs = opts.query ? `?${new URLSearchParams(opts.query)}` : "";
   const body = op.body ? (opts.body ?? JSON.stringify(op.bodyExample)) : undefined;
-  const req = apiRequest(`${path}${qs}`, { method: op.method, token: opts.token ?? adminToken(), body, headers: body ? { "content-type": "application/json" } : {} });
+  // A header's valid value is a fresh UUID (the only header an operation reads is an idempotency key, new per request).
+  const headers: Record<string, string> = { ...Object.fromEntries(headerParams(op).map((p) => [p.name, randomUUID()])), ...opts.headers };
+  if (body) headers["content-type"] = "application/json";
+  const req = apiRequest(`${path}${qs}`, { method: op.method, token: opts.token ?? adminToken(), body, headers });
   return import(/* @vite-ignore */ route.file).then((mod: Record<string, Handler>) => mod[op.method]!(req, routeParams(params)));
 }
 
@@ -206,13 +227,33 @@ async function notA4xx(res: Response): Promise<string | null> {
   return `${res.status} ${text.slice(0, 160)}`;
 }
 
+let fake: FakeDo | undefined;
+const provisioningEnv = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_DRY_RUN"] as const;
+const savedEnv = Object.fromEntries(provisioningEnv.map((k) => [k, process.env[k]]));
+
 beforeAll(async () => {
   const { db } = getDb();
   await seedStarterCatalog(db);
   await createTenant(db, { id: "acme", name: "Acme" });
+  // A valid provisioning request is accepted as a dry run against the fake DO's sizes: nothing is created anywhere.
+  fake = await startFakeDo({ seed: 17, droplets: 1 });
+  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_DRY_RUN: "1" });
+  resetEnvCache();
+  await upsertSubscription(db, "sub-acme-hostile", { tenant_id: "acme", plan_code: "pro", status: "active", started_at: "2026-01-01T00:00:00Z" });
+  await seedProvisioningRequest(db, { id: provisioningRequestId, tenantId: "acme" });
   await createResource(db, { id: resourceId });
   await seedWebhookDelivery(db, { endpointId: validPathParams["/api/v1/webhooks/endpoints/{id}"]!.id });
   await seedWebhookDelivery(db, { endpointId: webhookEndpointId, deliveryId: webhookDeliveryId });
+});
+
+afterAll(async () => {
+  await settleProvisioningRuns();
+  for (const k of provisioningEnv) {
+    if (savedEnv[k] === undefined) delete process.env[k];
+    else process.env[k] = savedEnv[k];
+  }
+  resetEnvCache();
+  await fake?.close();
 });
 
 describe("hostile input gets a 4xx in the envelope, from every documented operation", () => {
@@ -221,7 +262,7 @@ describe("hostile input gets a 4xx in the envelope, from every documented operat
   for (const op of apiOperations) {
     it(`${op.operationId}: ${op.method} ${op.path}`, async () => {
       const baseline = await call(op, {});
-      expect(baseline.status, `a valid request: ${await baseline.clone().text()}`).toBeLessThan(op.operationId === "acceptDrift" || op.operationId === "getBillingBalance" ? 405 : 400);
+      expect(baseline.status, `a valid request: ${await baseline.clone().text()}`).toBeLessThan(baselineBelow[op.operationId] ?? 400);
       const failures: string[] = [];
       const check = async (what: string, res: Response) => {
         const why = await notA4xx(res);
@@ -235,6 +276,9 @@ describe("hostile input gets a 4xx in the envelope, from every documented operat
         }
       }
       for (const q of badQueries(op)) await check(`query ${q.what}`, await call(op, { query: q.query }));
+      for (const h of headerParams(op)) {
+        for (const bad of badHeaderValues) await check(`header ${h.name}=${JSON.stringify(bad).slice(0, 40)}`, await call(op, { headers: { [h.name]: bad } }));
+      }
       for (const b of badBodies(op)) await check(`body ${b.what}`, await call(op, { body: b.text }));
       expect(failures).toEqual([]);
     });

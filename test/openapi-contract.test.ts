@@ -17,6 +17,8 @@ import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
 import { startFakeDo } from "@/test/fake-do";
 import { adminToken } from "@/test/jwt";
 import { seedWebhookDelivery } from "@/test/notification-factories";
+import { provisioningDeps, seedProvisioningRequest } from "@/test/provisioning-factories";
+import { runRequestInProcess } from "@/lib/provisioning/run-in-process";
 
 const getDb = setupAppTestDb();
 
@@ -58,6 +60,10 @@ describe("every documented GET answers what the OpenAPI document says", () => {
       await runJob(db, { job: name, trigger: "cli" }, (ctx) => job.run(deps, job.args.parse({}), ctx));
     }
     await seedWebhookDelivery(db, { endpointId: listApiRouteFiles().find((r) => r.apiPath.endsWith("{id}/deliveries"))!.sampleParams.id });
+    // A provisioning request carried out by its saga against the fake DO, under the id the sample path names.
+    const requestId = listApiRouteFiles().find((r) => r.apiPath === "/api/v1/provisioning/requests/{id}")!.sampleParams.id!;
+    await seedProvisioningRequest(db, { id: requestId, tenantId: "acme", status: "queued" });
+    expect(await runRequestInProcess(provisioningDeps(db, fake.url), requestId)).toBe("succeeded");
     await fake.close();
   }, 180_000);
 

@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
+import type { ProvisioningAction } from "@/db/schema/provisioning-constants";
 import type { DoClient } from "@/lib/digitalocean/client";
+import { doClientFromEnv } from "@/lib/jobs/deps";
 import type { BaseEnv } from "@/lib/platform/env";
 
 export interface ProvisioningConfig {
@@ -47,3 +49,22 @@ export function provisioningConfigFromEnv(e: BaseEnv): ProvisioningConfig {
 export function requestTag(requestId: string): string {
   return `arcadia-request:${requestId}`;
 }
+
+/** This process's provisioning: its configuration from the environment and the DO client (built on first use). */
+export function provisioningDepsFromEnv(db: Db, e: BaseEnv): ProvisioningDeps {
+  let client: DoClient | undefined;
+  return {
+    db,
+    doClient: () => {
+      client ??= doClientFromEnv(e);
+      return client;
+    },
+    config: provisioningConfigFromEnv(e),
+  };
+}
+
+/** The event that starts an action's Inngest function: `arcadia/provisioning.create_droplet.requested`. */
+export const provisioningRequestedEvent = (action: ProvisioningAction) => `arcadia/provisioning.${action}.requested`;
+
+/** Sent when an admin approves or rejects a request, waking the saga waiting for the decision. */
+export const provisioningDecidedEvent = "arcadia/provisioning.decided";

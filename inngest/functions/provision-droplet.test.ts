@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { InngestTestEngine } from "@inngest/test";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env, resetEnvCache } from "@/lib/platform/env";
+import { provisioningDepsFromEnv, provisioningRequestedEvent, requestTag } from "@/lib/provisioning/config";
+import { createProvisioningRequest } from "@/lib/provisioning/create-request";
+import { getRequestOrThrow } from "@/lib/provisioning/get-request";
+import { setupAppTestDb } from "@/test/app-db";
+import { type FakeDo, startFakeDo } from "@/test/fake-do";
+import { subscribeTenant } from "@/test/provisioning-factories";
+import { provisionCreateDroplet } from "./provision-create-droplet";
+
+const getDb = setupAppTestDb();
+let fake: FakeDo;
+const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS", "INNGEST_DEV"] as const;
+const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+
+beforeAll(async () => {
+  fake = await startFakeDo({ seed: 15, droplets: 2, actionDurationMs: 30 });
+  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20", INNGEST_DEV: "1" });
+  resetEnvCache();
+});
+afterAll(async () => {
+  for (const k of keys) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+  resetEnvCache();
+  await fake?.close();
+});
+
+describe("the provisioning Inngest functions", () => {
+  it("run the saga's steps as Inngest steps: one droplet, the request succeeded, its steps stored", async () => {
+    const { tenantId } = await subscribeTenant(getDb().db);
+    const { item } = await createProvisioningRequest(provisioningDepsFromEnv(getDb().db, env()), {
+      body: { tenant_id: tenantId, action: "create_droplet", params: { name: `tenant-${tenantId}-inngest`, region: "syd1", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" } },
+      idempotencyKey: randomUUID(),
+      requestedBy: "arcadia-app:user-1",
+    });
+    const { result } = await new InngestTestEngine({
+      function: provisionCreateDroplet,
+      events: [{ name: provisioningRequestedEvent("create_droplet"), data: { request_id: item.id } }],
+    }).execute();
+    expect(result).toEqual({ requestId: item.id, outcome: "succeeded" });
+    expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(item.id)))).toHaveLength(1);
+    const done = await getRequestOrThrow(getDb().db, item.id);
+    expect(done.status).toBe("succeeded");
+    expect(done.steps.map((s) => s.name)).toEqual(["reserve", "approval", "create-droplet", "wait-create", "tag", "assign-project", "refresh-inventory", "record-provisioned", "meter-usage"]);
+  });
+
+  it("fail a step for good, without Inngest's retries, when DO's action errored", async () => {
+    const { tenantId } = await subscribeTenant(getDb().db);
+    const { item } = await createProvisioningRequest(provisioningDepsFromEnv(getDb().db, env()), {
+      body: { tenant_id: tenantId, action: "create_droplet", params: { name: `tenant-${tenantId}-inngest`, region: "syd1", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" } },
+      idempotencyKey: randomUUID(),
+      requestedBy: "arcadia-app:user-1",
+    });
+    fake.faults.set("/v2/droplets", { type: "errored_action", method: "POST" });
+    // @inngest/test stops at a failed step; Inngest itself throws the step's error back into the function, where the
+    // saga compensates exactly as the in-process runs in lib/provisioning/run-saga.test.ts show.
+    const { error } = await new InngestTestEngine({
+      function: provisionCreateDroplet,
+      events: [{ name: provisioningRequestedEvent("create_droplet"), data: { request_id: item.id } }],
+    }).execute();
+    expect(error).toMatchObject({ name: "NonRetriableError", message: expect.stringMatching(/create action \d+ errored/) });
+    const steps = (await getRequestOrThrow(getDb().db, item.id)).steps;
+    expect(steps.find((s) => s.name === "wait-create")).toMatchObject({ status: "failed", error: expect.stringMatching(/errored/) });
+  });
+
+  it("are served by /api/inngest, one per action, triggered by their request events", async () => {
+    const { PUT } = await import("@/app/api/inngest/route");
+    const res = await PUT(
+      new NextRequest("http://localhost/api/inngest", {
+        method: "PUT",
+        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
+        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
+      }),
+      undefined as never,
+    );
+    const body = (await res.json()) as { functions: { id: string; triggers: { event?: string }[] }[] };
+    for (const action of ["create_droplet", "resize_droplet", "delete_droplet"] as const) {
+      const fn = body.functions.find((f) => f.id === `arcadia-cloud-provision-${action.replace("_", "-")}`);
+      expect(fn?.triggers, action).toEqual([{ event: provisioningRequestedEvent(action) }]);
+    }
+  });
+});
