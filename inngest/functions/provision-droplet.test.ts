@@ -46,7 +46,19 @@ describe("the provisioning Inngest functions", () => {
     expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(item.id)))).toHaveLength(1);
     const done = await getRequestOrThrow(getDb().db, item.id);
     expect(done.status).toBe("succeeded");
-    expect(done.steps.map((s) => s.name)).toEqual(["reserve", "approval", "create-droplet", "wait-create", "tag", "assign-project", "refresh-inventory", "record-provisioned", "meter-usage"]);
+    expect(done.steps.map((s) => s.name)).toEqual([
+      "reserve",
+      "approval",
+      "create-volume",
+      "create-droplet",
+      "wait-create",
+      "tag",
+      "assign-project",
+      "refresh-inventory",
+      "refresh-volume",
+      "record-provisioned",
+      "meter-usage",
+    ]);
   });
 
   it("fail a step for good, without Inngest's retries, when DO's action errored", async () => {

@@ -11,6 +11,7 @@ import {
   dropletResponseSchema,
   sizesResponseSchema,
   tagResponseSchema,
+  volumeResponseSchema,
 } from "./provisioning-schemas";
 
 // fixtures/provisioning-examples.json: the spec's examples for these responses, converted from its YAML once.
@@ -21,6 +22,7 @@ const cases: [keyof typeof examples, z.ZodType][] = [
   ["sizes", sizesResponseSchema],
   ["tag", tagResponseSchema],
   ["assigned_resources", assignedResourcesResponseSchema],
+  ["volume", volumeResponseSchema],
 ];
 
 describe("DO provisioning response schemas", () => {
@@ -95,6 +97,15 @@ describe("the DO client's provisioning calls, against the fake DO", () => {
     await settle(actionId!);
     const refused = await client.postDropletAction(droplet.id, { type: "resize", size: "s-2vcpu-4gb", disk: true }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 422, doId: "unprocessable_entity" });
+  });
+
+  it("creates a volume, finds it by name and region, and deletes it (already gone: false)", async () => {
+    const volume = await client.createVolume({ name: "arcadia-client-vol", region: "syd1", size_gigabytes: 20, tags: ["tenant:acme"] });
+    expect(volume).toMatchObject({ name: "arcadia-client-vol", size_gigabytes: 20, tags: ["tenant:acme"] });
+    expect((await client.findVolume("arcadia-client-vol", "syd1"))?.id).toBe(volume.id);
+    expect(await client.findVolume("arcadia-client-vol", "nyc3")).toBeNull();
+    expect(await client.deleteVolume(volume.id)).toBe(true);
+    expect(await client.deleteVolume(volume.id)).toBe(false);
   });
 
   it("retries a DELETE after a 5xx: deleting is idempotent", async () => {

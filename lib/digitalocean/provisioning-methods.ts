@@ -9,8 +9,10 @@ import {
   dropletResponseSchema,
   sizeSchema,
   tagResponseSchema,
+  type VolumeCreateBody,
+  volumeResponseSchema,
 } from "./provisioning-schemas";
-import { dropletSchema } from "./schemas";
+import { dropletSchema, volumeSchema } from "./schemas";
 import type { DoWrite } from "./send-request";
 
 type Request = <S extends z.ZodType>(path: string, schema: S) => Promise<z.output<S>>;
@@ -63,5 +65,19 @@ export function provisioningMethods({ request, write, listAllArray }: { request:
     assignToProject: async (projectId: string, urns: string[]) =>
       (await write({ method: "POST", body: { resources: urns } }, `/v2/projects/${encodeURIComponent(projectId)}/resources`, assignedResourcesResponseSchema))!.resources,
     listSizes: () => listAllArray("/v2/sizes", "sizes", sizeSchema, (s) => s.slug),
+    createVolume: async (body: VolumeCreateBody) => (await write({ method: "POST", body }, "/v2/volumes", volumeResponseSchema))!.volume,
+    /** The volume of that name in the region, or null (DO allows one name per region). */
+    findVolume: async (name: string, region: string) =>
+      (await listAllArray(`/v2/volumes?name=${encodeURIComponent(name)}&region=${encodeURIComponent(region)}`, "volumes", volumeSchema, (v) => v.id))[0] ?? null,
+    /** True when DO deleted it, false when it was already gone. DO refuses (409) a volume still attached. */
+    deleteVolume: async (id: string) => {
+      try {
+        await write({ method: "DELETE" }, `/v2/volumes/${encodeURIComponent(id)}`, null);
+        return true;
+      } catch (e) {
+        if (isNotFound(e)) return false;
+        throw e;
+      }
+    },
   };
 }

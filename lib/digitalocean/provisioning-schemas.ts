@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { dropletSchema, paginatedSchema, projectResourceSchema } from "./schemas";
+import { dropletSchema, paginatedSchema, projectResourceSchema, volumeSchema } from "./schemas";
 
 // DO's provisioning responses, written from the spec (droplets/responses/droplet_create.yml, droplet_action.yml,
 // actions/models/action.yml, sizes/models/size.yml, tags/responses/tags_new.yml,
@@ -42,6 +42,17 @@ export const sizeSchema = z.looseObject({
 export const sizesResponseSchema = paginatedSchema("sizes", sizeSchema);
 
 export const tagResponseSchema = z.looseObject({ tag: z.looseObject({ name: z.string() }) });
+
+/** `POST /v2/volumes`: 201 with the volume (volumes/responses/volume.yml). */
+export const volumeResponseSchema = z.looseObject({ volume: volumeSchema });
+
+export interface VolumeCreateBody {
+  name: string;
+  region: string;
+  size_gigabytes: number;
+  tags?: string[];
+  description?: string;
+}
 
 export const assignedResourcesResponseSchema = z.looseObject({ resources: z.array(projectResourceSchema) });
 

@@ -1,8 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { provisioningRequests } from "@/db/schema";
+import { DoApiError } from "@/lib/digitalocean/errors";
 import type { DropletCreateBody } from "@/lib/digitalocean/provisioning-schemas";
-import { dryRun, type Saga, type SagaContext } from "./saga";
+import { refreshVolume, tombstoneResource } from "./refresh-inventory";
+import { dryRun, outputOf, type Saga, type SagaContext, type SagaStep } from "./saga";
 import {
   approvalStep,
   deleteCreatedStep,
@@ -15,8 +17,14 @@ import {
 } from "./saga-steps";
 import type { CreateDropletParams } from "./schemas";
 
+const paramsOf = (ctx: SagaContext) => ctx.request.params as CreateDropletParams;
+const wantsVolume = (ctx: SagaContext) => Boolean(paramsOf(ctx).volume_gb);
+/** The volume's name: unique to the request (DO allows one name per region), so a retry finds it by name. */
+export const volumeName = (requestId: string) => `arcadia-${requestId}`;
+
 function createBody(ctx: SagaContext): DropletCreateBody {
-  const p = ctx.request.params as CreateDropletParams;
+  const p = paramsOf(ctx);
+  const volumeId = outputOf(ctx, "create-volume")?.volume_id;
   return {
     name: p.name,
     region: p.region,
@@ -25,15 +33,57 @@ function createBody(ctx: SagaContext): DropletCreateBody {
     ...(p.ssh_keys?.length ? { ssh_keys: p.ssh_keys } : {}),
     // The request's own tag is how a retry finds what an attempt that died already created.
     tags: [ctx.tenantTag, ctx.requestTag],
+    ...(typeof volumeId === "string" ? { volumes: [volumeId] } : {}),
   };
 }
 
-/** reserve → (approval) → create → wait → tag and assign → refresh → record_provisioned → meter; compensated by deleting. */
+const createVolumeStep: SagaStep = {
+  name: "create-volume",
+  when: wantsVolume,
+  skipReason: "no volume_gb asked for",
+  run: async (ctx) => {
+    const p = paramsOf(ctx);
+    const body = { name: volumeName(ctx.request.id), region: p.region, size_gigabytes: p.volume_gb!, tags: [ctx.tenantTag, ctx.requestTag], description: `for droplet ${p.name}` };
+    if (ctx.request.isDryRun) return dryRun("POST", "/v2/volumes", body);
+    const client = ctx.client();
+    // As for the droplet: an earlier attempt may have made it already.
+    const existing = await client.findVolume(body.name, body.region);
+    const volume = existing ?? (await client.createVolume(body));
+    return { volume_id: volume.id, name: volume.name, found_existing: Boolean(existing) };
+  },
+};
+
+/** After the droplet (which deleting detaches it from): the request's volume. */
+const deleteVolumeStep: SagaStep = {
+  name: "compensate-delete-volume",
+  when: wantsVolume,
+  skipReason: "no volume was asked for",
+  run: async (ctx) => {
+    if (ctx.request.isDryRun) return { undid: false, dry_run: true };
+    const volume = await ctx.client().findVolume(volumeName(ctx.request.id), paramsOf(ctx).region);
+    if (!volume) return { undid: false };
+    // DO detaches a deleted droplet's volumes a moment later: until then the volume's delete is a 409, worth retrying.
+    const deleted = await ctx
+      .client()
+      .deleteVolume(volume.id)
+      .catch((e: unknown) => {
+        throw e instanceof DoApiError && e.status === 409 ? new Error(`volume ${volume.id} is still attached: ${e.message}`) : e;
+      });
+    await tombstoneResource(ctx.deps.db, "volume", volume.id);
+    return { undid: deleted, volume_id: volume.id };
+  },
+};
+
+/**
+ * reserve → (approval) → (volume) → create → wait → tag and assign → refresh → record_provisioned → meter; compensated
+ * by deleting what it made.
+ */
 export const createDropletSaga: Saga = {
   action: "create_droplet",
   steps: [
     reserveStep,
     approvalStep,
+    createVolumeStep,
     {
       name: "create-droplet",
       run: async (ctx) => {
@@ -70,6 +120,15 @@ export const createDropletSaga: Saga = {
       },
     },
     refreshInventoryStep,
+    {
+      name: "refresh-volume",
+      when: wantsVolume,
+      skipReason: "no volume",
+      run: async (ctx) => {
+        if (ctx.request.isDryRun) return { dry_run: true };
+        return { resource_id: await refreshVolume(ctx.deps.db, ctx.client(), volumeName(ctx.request.id), paramsOf(ctx).region) };
+      },
+    },
     recordProvisionedStep((ctx) => {
       const p = ctx.request.params as CreateDropletParams;
       return {
@@ -82,5 +141,5 @@ export const createDropletSaga: Saga = {
     }),
     meterUsageStep,
   ],
-  compensate: [deleteCreatedStep],
+  compensate: [deleteCreatedStep, deleteVolumeStep],
 };

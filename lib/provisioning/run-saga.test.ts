@@ -57,11 +57,13 @@ describe("the create_droplet saga, in-process", () => {
     expect(done.steps.map((s) => [s.name, s.status])).toEqual([
       ["reserve", "succeeded"],
       ["approval", "skipped"],
+      ["create-volume", "skipped"],
       ["create-droplet", "succeeded"],
       ["wait-create", "succeeded"],
       ["tag", "succeeded"],
       ["assign-project", "succeeded"],
       ["refresh-inventory", "succeeded"],
+      ["refresh-volume", "skipped"],
       ["record-provisioned", "succeeded"],
       ["meter-usage", "succeeded"],
     ]);
@@ -98,15 +100,39 @@ describe("the create_droplet saga, in-process", () => {
     expect(done.steps.map((s) => [s.name, s.status])).toEqual([
       ["reserve", "succeeded"],
       ["approval", "skipped"],
+      ["create-volume", "skipped"],
       ["create-droplet", "succeeded"],
       ["wait-create", "failed"],
       ["compensate-delete-droplets", "succeeded"],
+      ["compensate-delete-volume", "skipped"],
     ]);
     expect(taggedDroplets(request.id)).toEqual([]);
     expect(fake.account.droplets.some((d) => String(d.id) === done.provider_id)).toBe(false);
     expect((await t.db.select().from(provisioningReservations).where(eq(provisioningReservations.requestId, request.id))).map((r) => r.status)).toEqual(["released"]);
     const failed = (await t.db.select().from(notificationOutbox)).find((e) => e.data.request_id === request.id && e.type === "provisioning.failed");
     expect(failed?.data).toMatchObject({ status: "compensated", error: done.error });
+  });
+
+  it("makes the volume asked for with the droplet, attached; an errored create deletes both", async () => {
+    const { tenantId } = await subscribeTenant(t.db);
+    const body = { ...createBody(tenantId), params: { ...createBody(tenantId).params, volume_gb: 40 } };
+    const request = await ask(body);
+    expect(await runRequestInProcess(deps, request.id)).toBe("succeeded");
+    const [droplet] = taggedDroplets(request.id);
+    const volume = fake.account.volumes.find((v) => v.tags.includes(requestTag(request.id)));
+    expect(volume).toMatchObject({ size_gigabytes: 40, region: { slug: "syd1" }, droplet_ids: [droplet!.id], tags: expect.arrayContaining([`tenant:${tenantId}`]) });
+    const [row] = await t.db.select().from(cloudResources).where(and(eq(cloudResources.kind, "volume"), eq(cloudResources.providerId, volume!.id)));
+    expect(row?.tags).toContain(`tenant:${tenantId}`);
+    const reserved = await t.db.select().from(provisioningReservations).where(eq(provisioningReservations.requestId, request.id));
+    expect(reserved.map((r) => [r.resourceKind, r.status]).sort()).toEqual([["droplet_hours", "consumed"], ["volume_gb_month", "consumed"]]);
+
+    const failing = await ask(body);
+    fake.faults.set("/v2/droplets", { type: "errored_action", method: "POST", actionType: "create" });
+    expect(await runRequestInProcess(deps, failing.id)).toBe("compensated");
+    expect(taggedDroplets(failing.id)).toEqual([]);
+    expect(fake.account.volumes.filter((v) => v.tags.includes(requestTag(failing.id)))).toEqual([]);
+    const steps = (await getRequestOrThrow(t.db, failing.id)).steps;
+    expect(steps.find((s) => s.name === "compensate-delete-volume")).toMatchObject({ status: "succeeded", output: { undid: true } });
   });
 
   it("ends failed, with DO's words, when DO refuses the create and nothing was made", async () => {

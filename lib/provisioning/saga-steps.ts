@@ -6,7 +6,7 @@ import { toPeriod } from "@/lib/billing/month";
 import { getProvisioned, recordProvisioned } from "@/lib/drift/record-provisioned";
 import type { Spec } from "@/lib/drift/schemas";
 import { settleReservations } from "./finish-request";
-import { refreshDroplet, tombstoneDroplet } from "./refresh-inventory";
+import { refreshDroplet, tombstoneResource } from "./refresh-inventory";
 import { outputOf, type SagaContext, type SagaStep } from "./saga";
 import { PermanentStepError } from "./step-driver";
 
@@ -66,7 +66,7 @@ export const refreshInventoryStep: SagaStep = {
     const providerId = dropletIdOf(ctx);
     if (ctx.request.isDryRun || !providerId) return { dry_run: true };
     const resourceId =
-      ctx.request.action === "delete_droplet" ? await tombstoneDroplet(ctx.deps.db, providerId) : await refreshDroplet(ctx.deps.db, ctx.client(), providerId);
+      ctx.request.action === "delete_droplet" ? await tombstoneResource(ctx.deps.db, "droplet", providerId) : await refreshDroplet(ctx.deps.db, ctx.client(), providerId);
     if (resourceId) {
       await ctx.deps.db.update(provisioningRequests).set({ resourceId, updatedAt: sql`now()` }).where(eq(provisioningRequests.id, ctx.request.id));
     }
@@ -112,7 +112,7 @@ export const deleteCreatedStep: SagaStep = {
     const deleted: string[] = [];
     for (const id of ids) {
       if (await client.deleteDroplet(id)) deleted.push(id);
-      await tombstoneDroplet(ctx.deps.db, id);
+      await tombstoneResource(ctx.deps.db, "droplet", id);
     }
     return { undid: deleted.length > 0, deleted };
   },

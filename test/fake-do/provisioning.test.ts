@@ -151,6 +151,24 @@ describe("fake DO: droplet actions, deletion, tags and projects", () => {
     expect((await call("POST", "/v2/projects/no-such-project/resources", { resources: [`do:droplet:${id}`] })).status).toBe(404);
   });
 
+  it("creates a volume, finds it by name, attaches it at a droplet's create, and deletes it only once detached", async () => {
+    const made = await call("POST", "/v2/volumes", { name: "arcadia-vol-1", region: "syd1", size_gigabytes: 50, tags: ["tenant:acme"] });
+    expect(made).toMatchObject({ status: 201, json: { volume: { name: "arcadia-vol-1", size_gigabytes: 50, region: { slug: "syd1" }, droplet_ids: [], tags: ["tenant:acme"] } } });
+    const id = made.json.volume.id as string;
+    expect((await call("POST", "/v2/volumes", { name: "arcadia-vol-1", region: "syd1", size_gigabytes: 5 })).status).toBe(409);
+    expect((await call("POST", "/v2/volumes", { name: "Bad_Name", region: "syd1", size_gigabytes: 5 })).status).toBe(400);
+    expect((await call("GET", "/v2/volumes?name=arcadia-vol-1&region=syd1")).json.volumes.map((v: { id: string }) => v.id)).toEqual([id]);
+    expect((await call("GET", "/v2/volumes?name=arcadia-vol-1&region=nyc3")).json.volumes).toEqual([]);
+
+    expect((await create("tenant-acme-vol-bad", { region: "nyc3", volumes: [id] })).status).toBe(422);
+    const { json } = await create("tenant-acme-vol-1", { volumes: [id] });
+    expect(json.droplet.volume_ids).toEqual([id]);
+    expect((await call("DELETE", `/v2/volumes/${id}`)).status).toBe(409);
+    await call("DELETE", `/v2/droplets/${json.droplet.id}`);
+    expect((await call("DELETE", `/v2/volumes/${id}`)).status).toBe(204);
+    expect((await call("GET", "/v2/volumes?name=arcadia-vol-1")).json.volumes).toEqual([]);
+  });
+
   it("lists sizes with their prices", async () => {
     const { json } = await call("GET", "/v2/sizes?per_page=200");
     expect(json.sizes).toContainEqual(expect.objectContaining({ slug: "s-2vcpu-4gb", price_monthly: 24, disk: 80 }));

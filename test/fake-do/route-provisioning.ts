@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { AccountHelpers } from "./create-account-helpers";
 import type { ActionFault } from "./create-faults";
-import { dropletSizeSlugs, getSize, regionSlugs, ubuntuImage } from "./catalog";
+import { dropletSizeSlugs, getRegion, getSize, regionSlugs, ubuntuImage } from "./catalog";
 import type { FakeActions } from "./fake-actions";
 import { resizeDroplet, toIso } from "./make-droplet";
 import type { RouteResult } from "./route-request";
-import type { FakeAccount, FakeDroplet } from "./types";
+import type { FakeAccount, FakeDroplet, FakeVolume } from "./types";
 
 // DO's write side for droplets, from the spec (droplets/droplets_create.yml, dropletActions_post.yml,
 // droplets_destroy.yml, actions/actions_get.yml, tags/, projects/projects_assign_resources.yml) and DO's documented
@@ -24,6 +25,8 @@ export type ProvisioningContext = {
 };
 
 const dropletPath = /^\/v2\/droplets\/(\d+)$/;
+const volumePath = /^\/v2\/volumes\/([^/]+)$/;
+const volumeNamePattern = /^[a-z][a-z0-9-]{0,63}$/;
 const dropletActionsPath = /^\/v2\/droplets\/(\d+)\/actions$/;
 const actionPath = /^\/v2\/actions\/(\d+)$/;
 const tagResourcesPath = /^\/v2\/tags\/([^/]+)\/resources$/;
@@ -36,9 +39,23 @@ const notFound = (): RouteResult => ({ status: 404, json: { id: "not_found", mes
 const badRequest = (message: string): RouteResult => ({ status: 400, json: { id: "bad_request", message } });
 
 /** Answers the provisioning calls, or undefined for any other path (the read-only routes answer those). */
-export function routeProvisioning(ctx: ProvisioningContext, method: string, path: string, body: unknown): RouteResult | undefined {
+export function routeProvisioning(ctx: ProvisioningContext, method: string, path: string, body: unknown, query: URLSearchParams): RouteResult | undefined {
   const input = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   if (path === "/v2/sizes" && method === "GET") return ctx.list("sizes", dropletSizeSlugs.map(getSize));
+  // `?name=` (and `&region=`) finds volumes by name, as DO's listing does; without it the read-only listing answers.
+  if (path === "/v2/volumes" && method === "GET" && query.has("name")) {
+    const region = query.get("region");
+    return ctx.list("volumes", ctx.account.volumes.filter((v) => v.name === query.get("name") && (!region || v.region.slug === region)));
+  }
+  if (path === "/v2/volumes" && method === "POST") return createVolume(ctx, input);
+  const volume = volumePath.exec(path);
+  if (volume && method === "DELETE") {
+    const found = ctx.account.volumes.find((v) => v.id === decodeURIComponent(volume[1]!));
+    if (!found) return notFound();
+    if (found.droplet_ids.length) return { status: 409, json: { id: "conflict", message: "The volume is attached to a droplet: detach it first" } };
+    ctx.helpers.removeResource("volumes", found.id);
+    return { status: 204, json: null };
+  }
   if (path === "/v2/droplets" && method === "POST") return createDroplet(ctx, input);
   if (path === "/v2/tags" && method === "POST") {
     const name = input.name;
@@ -99,6 +116,9 @@ function createDroplet(ctx: ProvisioningContext, input: Record<string, unknown>)
   if (image !== ubuntuImage.slug && image !== ubuntuImage.id) return unprocessable("You specified an invalid image for Droplet creation.");
   const tags = input.tags ?? [];
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string" || !tagPattern.test(t))) return unprocessable("tags must be valid tag names");
+  const volumeIds = input.volumes ?? [];
+  const volumes = Array.isArray(volumeIds) ? volumeIds.map((id) => ctx.account.volumes.find((v) => v.id === id)) : [undefined];
+  if (volumes.some((v) => !v || v.region.slug !== region || v.droplet_ids.length)) return unprocessable("volumes must be unattached volumes in the droplet's region");
   for (const t of tags as string[]) ctx.tags.add(t);
 
   const droplet = ctx.helpers.addDroplet({
@@ -110,6 +130,10 @@ function createDroplet(ctx: ProvisioningContext, input: Record<string, unknown>)
     createdAt: toIso(new Date(ctx.clock())),
     hasBackups: input.backups === true,
   });
+  for (const v of volumes as FakeVolume[]) {
+    v.droplet_ids = [droplet.id];
+    droplet.volume_ids.push(v.id);
+  }
   const action = ctx.actions.start({
     type: "create",
     resourceId: droplet.id,
@@ -160,6 +184,31 @@ function startDropletAction(ctx: ProvisioningContext, droplet: FakeDroplet, inpu
     default:
       return unprocessable(`The fake DO does not perform ${String(type)} actions`);
   }
+}
+
+function createVolume(ctx: ProvisioningContext, input: Record<string, unknown>): RouteResult {
+  const { name, region, size_gigabytes: size } = input;
+  if (typeof name !== "string" || !volumeNamePattern.test(name)) return badRequest("name must be lowercase letters, digits and dashes, starting with a letter");
+  if (typeof region !== "string" || !(regionSlugs as readonly string[]).includes(region)) return unprocessable(`Region ${String(region)} is not available`);
+  if (typeof size !== "number" || !Number.isInteger(size) || size < 1 || size > 16_384) return badRequest("size_gigabytes must be a whole number from 1 to 16384");
+  if (ctx.account.volumes.some((v) => v.name === name && v.region.slug === region)) return { status: 409, json: { id: "conflict", message: `A volume named ${name} already exists in ${region}` } };
+  const tags = Array.isArray(input.tags) ? (input.tags as unknown[]).filter((t): t is string => typeof t === "string") : [];
+  const volume: FakeVolume = {
+    id: randomUUID(),
+    region: getRegion(region),
+    droplet_ids: [],
+    name,
+    description: typeof input.description === "string" ? input.description : "",
+    size_gigabytes: size,
+    created_at: toIso(new Date(ctx.clock())),
+    filesystem_type: "ext4",
+    filesystem_label: "",
+    tags,
+  };
+  for (const t of tags) ctx.tags.add(t);
+  ctx.account.volumes.push(volume);
+  ctx.account.version++;
+  return { status: 201, json: { volume } };
 }
 
 function tagDroplets(ctx: ProvisioningContext, tag: string, input: Record<string, unknown>): RouteResult {

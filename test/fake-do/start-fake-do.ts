@@ -195,7 +195,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
       const provisioning = { account, helpers, actions, tags, clock, origin: url.origin, actionFaults: applied.actions, list };
       const path = url.pathname.replace(/\/+$/, "");
       result =
-        routeProvisioning(provisioning, method, path, body) ??
+        routeProvisioning(provisioning, method, path, body, url.searchParams) ??
         (method === "GET" ? routeRequest({ account, billing, now, bandwidth }, url) : { status: 404, json: notFoundBody });
     } catch (error) {
       console.error("fake DO route failed", error);
