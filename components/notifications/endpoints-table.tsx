@@ -1,9 +1,9 @@
 import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import type { NotificationEndpoint } from "@/db/schema";
+import type { EndpointSummary } from "@/lib/notifications/list-endpoints";
 
 /** Every endpoint of every channel: where it sends, what it subscribes to, whether it is enabled and why not. */
-export function EndpointsTable({ endpoints }: { endpoints: NotificationEndpoint[] }) {
+export function EndpointsTable({ endpoints }: { endpoints: EndpointSummary[] }) {
   return (
     <Table caption="Notification endpoints">
       <THead>

@@ -3,9 +3,16 @@ import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type NotificationEndpoint, notificationDeliveries, notificationEndpoints, notificationOutbox } from "@/db/schema";
 
-/** Every channel's endpoints, newest first: the settings page's list. */
-export function listAllEndpoints(db: DbOrTx, limit = 200): Promise<NotificationEndpoint[]> {
-  return db.select().from(notificationEndpoints).orderBy(desc(notificationEndpoints.createdAt), desc(notificationEndpoints.id)).limit(limit);
+export type EndpointSummary = Pick<NotificationEndpoint, "id" | "channel" | "digest" | "url" | "events" | "status" | "disabledReason" | "disabledAt" | "createdBy">;
+
+/** Every channel's endpoints, newest first: the settings page's list, without the (encrypted) signing secrets. */
+export function listAllEndpoints(db: DbOrTx, limit = 200): Promise<EndpointSummary[]> {
+  const e = notificationEndpoints;
+  return db
+    .select({ id: e.id, channel: e.channel, digest: e.digest, url: e.url, events: e.events, status: e.status, disabledReason: e.disabledReason, disabledAt: e.disabledAt, createdBy: e.createdBy })
+    .from(e)
+    .orderBy(desc(e.createdAt), desc(e.id))
+    .limit(limit);
 }
 
 export interface RecentDelivery {
