@@ -9,6 +9,7 @@ import { paginate, readPageParams } from "./paginate";
 import type { BandwidthOverride } from "./render-bandwidth";
 import { renderEcbRates } from "./render-ecb-rates";
 import { routeProvisioning } from "./route-provisioning";
+import { slidingWindow } from "./sliding-window";
 import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
 
 const ecbFiles: Record<string, "history" | "daily"> = { "/ecb/eurofxref-hist.xml": "history", "/ecb/eurofxref-daily.xml": "daily" };
@@ -256,27 +257,6 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
-  };
-}
-
-/** Arrival times within the last `spanMs`, oldest first; `resetAt` is when the oldest leaves the window. */
-function slidingWindow(spanMs: number) {
-  let times: number[] = [];
-  let head = 0;
-  const prune = (at: number) => {
-    while (head < times.length && times[head]! <= at - spanMs) head++;
-    if (head > 4096) [times, head] = [times.slice(head), 0];
-  };
-  return {
-    add: (at: number) => void times.push(at),
-    count: (at: number) => {
-      prune(at);
-      return times.length - head;
-    },
-    resetAt: (at: number) => {
-      prune(at);
-      return head < times.length ? times[head]! + spanMs : at + spanMs;
-    },
   };
 }
 
