@@ -61,7 +61,9 @@ describe("the provisioning Inngest functions", () => {
     ]);
   });
 
-  it("fail a step for good, without Inngest's retries, when DO's action errored", async () => {
+  // @inngest/test replays the function once per step, and the saga polls DO's action between sleeps: on a busy
+  // machine that takes longer than the default 30 s.
+  it("fail a step for good, without Inngest's retries, when DO's action errored", { timeout: 120_000 }, async () => {
     const { tenantId } = await subscribeTenant(getDb().db);
     const { item } = await createProvisioningRequest(provisioningDepsFromEnv(getDb().db, env()), {
       body: { tenant_id: tenantId, action: "create_droplet", params: { name: `tenant-${tenantId}-inngest`, region: "syd1", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" } },
