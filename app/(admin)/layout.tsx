@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const nav = [
   { href: "/inventory", label: "Inventory" },
   { href: "/drift", label: "Drift" },
+  { href: "/operations", label: "Operations" },
   { href: "/costs", label: "Costs" },
   { href: "/margin", label: "Margin" },
   { href: "/tenants", label: "Tenants" },
