@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { provisioningRequests } from "./provisioning";
 import { cloudResources } from "./resources";
 
 /** How a desired spec got its current value. */
@@ -57,6 +58,8 @@ export const cloudDrift = pgTable(
     detectedAt: timestamp("detected_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: text("resolved_by"),
+    /** The latest revert_drift request asked for this drift: it closes `reverted` once a sync sees DO match the spec. */
+    revertRequestId: uuid("revert_request_id").references(() => provisioningRequests.id),
   },
   (t) => [
     uniqueIndex("cloud_drift_one_open_per_field").on(t.resourceId, t.field).where(sql`status = 'open'`),

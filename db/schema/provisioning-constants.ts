@@ -1,7 +1,10 @@
 // Plain constants of the provisioning tables, free of drizzle, so client components can name them.
 
-/** What arcadia-app may ask DigitalOcean for on a tenant's behalf. */
-export const provisioningActions = ["create_droplet", "resize_droplet", "delete_droplet"] as const;
+/**
+ * What a request can ask DigitalOcean for on a tenant's behalf. The first three come from arcadia-app (POST
+ * /api/v1/provisioning/requests); `revert_drift` from POST /api/v1/drift/{id}/revert.
+ */
+export const provisioningActions = ["create_droplet", "resize_droplet", "delete_droplet", "revert_drift"] as const;
 export type ProvisioningAction = (typeof provisioningActions)[number];
 
 /**

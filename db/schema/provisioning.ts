@@ -44,7 +44,7 @@ export const provisioningRequests = pgTable(
       "provisioning_requests_status",
       sql`${t.status} in ('queued', 'awaiting_approval', 'running', 'succeeded', 'failed', 'compensated', 'cancelled')`,
     ),
-    check("provisioning_requests_action", sql`${t.action} in ('create_droplet', 'resize_droplet', 'delete_droplet')`),
+    check("provisioning_requests_action", sql`${t.action} in ('create_droplet', 'resize_droplet', 'delete_droplet', 'revert_drift')`),
     check("provisioning_requests_params_object", sql`jsonb_typeof(${t.params}) = 'object'`),
     check("provisioning_requests_decision", sql`${t.decision} is null or ${t.decision} in ('approved', 'rejected')`),
     check("provisioning_requests_decided", sql`(${t.decision} is null) = (${t.decidedAt} is null)`),

@@ -1,0 +1,4 @@
+ALTER TABLE "provisioning_requests" DROP CONSTRAINT "provisioning_requests_action";--> statement-breakpoint
+ALTER TABLE "cloud_drift" ADD COLUMN "revert_request_id" uuid;--> statement-breakpoint
+ALTER TABLE "cloud_drift" ADD CONSTRAINT "cloud_drift_revert_request_id_provisioning_requests_id_fk" FOREIGN KEY ("revert_request_id") REFERENCES "public"."provisioning_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provisioning_requests" ADD CONSTRAINT "provisioning_requests_action" CHECK ("provisioning_requests"."action" in ('create_droplet', 'resize_droplet', 'delete_droplet', 'revert_drift'));
