@@ -11,6 +11,8 @@ export const errorStatus = {
   conflict: 409,
   /** A provisioning request the tenant's plan does not allow: `details` names the allowance, usage and cap. */
   entitlement_exceeded: 409,
+  /** A provisioning request that is running or has ended: only a queued one or one awaiting approval can be cancelled. */
+  not_cancellable: 409,
   internal_error: 500,
   /** The database is unreachable or restarting: retry after `Retry-After` seconds. */
   unavailable: 503,

@@ -14,6 +14,8 @@ const errorDescriptions: Record<ErrorCode, string> = {
   conflict: "The request conflicts with the current state (for example, it was already resolved).",
   entitlement_exceeded:
     "The tenant's plan does not allow it: no subscription in force, a size the plan does not offer, or a hard cap the projected usage would pass; `details` names the allowance with its usage, projection and cap.",
+  not_cancellable:
+    "The provisioning request is running or has ended: only a queued one or one awaiting approval can be cancelled; `details` gives its status.",
   internal_error: "An unexpected failure on our side; the x-request-id header identifies it in our logs.",
   unavailable: "The database is unreachable or restarting: retry after the Retry-After header's seconds.",
 };
@@ -26,6 +28,7 @@ const componentName: Record<ErrorCode, string> = {
   method_not_allowed: "MethodNotAllowed",
   conflict: "Conflict",
   entitlement_exceeded: "EntitlementExceeded",
+  not_cancellable: "NotCancellable",
   internal_error: "InternalError",
   unavailable: "Unavailable",
 };
@@ -144,7 +147,9 @@ function errorExample(code: ErrorCode) {
       ? [{ path: "limit", code: "too_big", message: "Too big: expected number to be <=500" }]
       : code === "entitlement_exceeded"
         ? { allowance: "droplet_hours", used: 700, projected: 1510, cap: 1488 }
-        : null;
+        : code === "not_cancellable"
+          ? { status: "running" }
+          : null;
   return { error: { code, message: errorDescriptions[code].split(":")[0], details } };
 }
 
@@ -193,7 +198,7 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
                 message: { type: "string" },
                 details: {
                   description:
-                    "Structured detail: for invalid_request, a list of { path, code, message }; for entitlement_exceeded, the allowance with its figures; otherwise null.",
+                    "Structured detail: for invalid_request, a list of { path, code, message }; for entitlement_exceeded, the allowance with its figures; for not_cancellable, the request's status; otherwise null.",
                 },
               },
             },
