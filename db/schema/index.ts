@@ -8,3 +8,4 @@ export * from "./billing";
 export * from "./usage-samples";
 export * from "./notifications";
 export * from "./provisioning";
+export * from "./budgets";
