@@ -12,7 +12,9 @@ export const costLineItemJson = jsonObjectText({
   id: sql`${l.id}::text`,
   invoice_uuid: cloudInvoices.invoiceUuid,
   period: sql`${l.period}::text`,
-  line_no: l.lineNo,
+  // Stored is the line's row in DO's file, where the header is row 1 (ingest errors and the unique key use it);
+  // people count an invoice's lines from 1, so the UI, the export and the API all show it without the header.
+  line_no: sql`${l.lineNo} - 1`,
   product: l.product,
   group_description: l.groupDescription,
   description: l.description,

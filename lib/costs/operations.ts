@@ -40,7 +40,7 @@ export const listCostLinesOp = defineOperation({
       id: "1042",
       invoice_uuid: "22737513-0ea7-4206-8ceb-98a575af7681",
       period: "2026-04-01",
-      line_no: 2,
+      line_no: 1,
       product: "Droplets",
       group_description: null,
       description: "arcadia-web-01 (s-1vcpu-2gb)",

@@ -33,7 +33,7 @@ export const costLineItemSchema = z.object({
   id: z.string().describe("Stable until the invoice is re-ingested; `invoice_uuid` + `line_no` names the line for good."),
   invoice_uuid: z.string(),
   period: z.string(),
-  line_no: z.number().int().describe("Line of the invoice CSV; the header is line 1."),
+  line_no: z.number().int().describe("The line's number in the invoice, from 1 (the CSV's header row is not counted)."),
   product: z.string(),
   group_description: z.string().nullable(),
   description: z.string(),

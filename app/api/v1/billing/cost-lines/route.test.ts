@@ -37,7 +37,7 @@ describe("GET /api/v1/billing/cost-lines", () => {
       id: expect.stringMatching(/^\d+$/),
       invoice_uuid: invoiceUuid,
       period: "2026-04-01",
-      line_no: 2,
+      line_no: 1,
       product: "Droplets",
       group_description: null,
       description: "arcadia-web-01 (s-1vcpu-2gb)",
@@ -66,7 +66,7 @@ describe("GET /api/v1/billing/cost-lines", () => {
     const tax = await call("/api/v1/billing/cost-lines?period=2026-04-01&line_type=tax");
     expect(tax.body.data.map((l: any) => l.description)).toEqual(["Australian GST"]);
     const matched = await call("/api/v1/billing/cost-lines?period=2026-04-01&matched=true");
-    expect(matched.body.data.map((l: any) => l.line_no)).toEqual([2, 8]);
+    expect(matched.body.data.map((l: any) => l.line_no)).toEqual([1, 7]);
     const byResource = await call(`/api/v1/billing/cost-lines?resource_id=${webId}`);
     expect(byResource.body.data).toHaveLength(3);
   });
@@ -79,7 +79,7 @@ describe("GET /api/v1/billing/cost-lines", () => {
       seen.push(...r.body.data.map((l: any) => l.line_no));
       cursor = r.body.next_cursor;
     } while (cursor);
-    expect(seen).toEqual(Array.from({ length: 33 }, (_, i) => i + 2));
+    expect(seen).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
   });
 
   it("without a period, lists every period's lines", async () => {
