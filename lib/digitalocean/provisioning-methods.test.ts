@@ -62,6 +62,8 @@ describe("the DO client's provisioning calls, against the fake DO", () => {
 
     await client.tagDroplets("web", [droplet.id]);
     expect((await client.getDroplet(droplet.id))?.tags).toEqual(["tenant:acme", "arcadia-request:x1", "web"]);
+    await client.untagDroplets("arcadia-request:x1", [droplet.id]);
+    expect((await client.getDroplet(droplet.id))?.tags).toEqual(["tenant:acme", "web"]);
     const project = fake.account.projects[0]!;
     expect(await client.assignToProject(project.id, [`do:droplet:${droplet.id}`])).toContainEqual(expect.objectContaining({ urn: `do:droplet:${droplet.id}` }));
 

@@ -62,6 +62,11 @@ export function provisioningMethods({ request, write, listAllArray }: { request:
       const resources = dropletIds.map((id) => ({ resource_id: String(id), resource_type: "droplet" }));
       await write({ method: "POST", body: { resources } }, `/v2/tags/${encodeURIComponent(tag)}/resources`, null);
     },
+    /** Takes the tag off the droplets (DO answers 204; a droplet without it is left as it is). */
+    untagDroplets: async (tag: string, dropletIds: (number | string)[]) => {
+      const resources = dropletIds.map((id) => ({ resource_id: String(id), resource_type: "droplet" }));
+      await write({ method: "DELETE", body: { resources } }, `/v2/tags/${encodeURIComponent(tag)}/resources`, null);
+    },
     assignToProject: async (projectId: string, urns: string[]) =>
       (await write({ method: "POST", body: { resources: urns } }, `/v2/projects/${encodeURIComponent(projectId)}/resources`, assignedResourcesResponseSchema))!.resources,
     listSizes: () => listAllArray("/v2/sizes", "sizes", sizeSchema, (s) => s.slug),

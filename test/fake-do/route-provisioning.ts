@@ -90,6 +90,7 @@ export function routeProvisioning(ctx: ProvisioningContext, method: string, path
 
   const tagResources = tagResourcesPath.exec(path);
   if (tagResources && method === "POST") return tagDroplets(ctx, decodeURIComponent(tagResources[1]!), input);
+  if (tagResources && method === "DELETE") return tagDroplets(ctx, decodeURIComponent(tagResources[1]!), input, { untag: true });
 
   const project = projectResourcesPath.exec(path);
   if (project && method === "POST") return assignToProject(ctx, decodeURIComponent(project[1]!), input);
@@ -211,8 +212,10 @@ function createVolume(ctx: ProvisioningContext, input: Record<string, unknown>):
   return { status: 201, json: { volume } };
 }
 
-function tagDroplets(ctx: ProvisioningContext, tag: string, input: Record<string, unknown>): RouteResult {
-  if (!ctx.tags.has(tag)) return notFound();
+/** `POST` tags the droplets listed; `DELETE` (tags_unassign_resources.yml) takes the tag off them again. */
+function tagDroplets(ctx: ProvisioningContext, tag: string, input: Record<string, unknown>, opts: { untag?: boolean } = {}): RouteResult {
+  // A tag the generated account's droplets carry exists at DO although no POST /v2/tags made it here.
+  if (!ctx.tags.has(tag) && !ctx.account.droplets.some((d) => d.tags.includes(tag))) return notFound();
   const resources = input.resources;
   if (!Array.isArray(resources) || resources.length === 0) return unprocessable("resources must list at least one resource");
   const droplets: FakeDroplet[] = [];
@@ -222,7 +225,11 @@ function tagDroplets(ctx: ProvisioningContext, tag: string, input: Record<string
     if (!found) return notFound();
     droplets.push(found);
   }
-  for (const d of droplets) if (!d.tags.includes(tag)) ctx.helpers.updateDroplet(d.id, { tags: [...d.tags, tag] });
+  for (const d of droplets) {
+    if (opts.untag) {
+      if (d.tags.includes(tag)) ctx.helpers.updateDroplet(d.id, { tags: d.tags.filter((t) => t !== tag) });
+    } else if (!d.tags.includes(tag)) ctx.helpers.updateDroplet(d.id, { tags: [...d.tags, tag] });
+  }
   return { status: 204, json: null };
 }
 

@@ -46,7 +46,7 @@ export type RecordedRequest = {
   /** When it arrived, by the fake's clock (ms since the epoch). */
   at: number;
   fault?: Fault["type"];
-  /** The parsed JSON body of a POST. */
+  /** The parsed JSON body of a POST or DELETE. */
   body?: unknown;
 };
 
@@ -141,7 +141,8 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     const method = req.method ?? "GET";
     if (!["GET", "POST", "DELETE"].includes(method)) return sendError(405, "method_not_allowed", "The fake DO API answers GET, POST and DELETE");
     let body: unknown;
-    if (method === "POST") {
+    // DELETE carries a body too where DO reads one (untagging resources).
+    if (method === "POST" || method === "DELETE") {
       const text = await readBody(req);
       try {
         body = text ? JSON.parse(text) : {};
