@@ -94,18 +94,28 @@ const scope = z.object({
 });
 
 const costAnomaly = z.object({
-  scope,
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  dimension: z.enum(["kind", "project", "tenant"]).describe("What the costs were grouped by, as GET /api/v1/billing/costs groups them"),
+  group: z.string().nullable().describe("The group's value (a kind, a project name, a tenant id); null for lines without one"),
+  group_label: z.string(),
+  month,
   currency,
-  expected_cents: cents.describe("What the baseline predicted"),
-  actual_cents: cents,
-  deviation: z.number().describe("actual / expected - 1"),
+  amount_cents: cents.describe("The group's invoiced cost of the month"),
+  baseline_cents: cents.describe("The median of its three months before"),
+  increase_cents: cents,
+  increase_pct: z.number().nullable().describe("Percent above the baseline; null when the baseline is not positive"),
 });
+
+const unbilledReason = z
+  .enum(["unknown_tenant", "no_subscription", "trial"])
+  .describe("unknown_tenant: arcadia-app never sent the tenant; no_subscription: none in force; trial: only a trial");
 
 const usageUnbilled = z.object({
   tenant_id: z.string(),
-  resources: z.array(resourceRef),
-  monthly_cost_cents: cents.nullable(),
+  tenant_name: z.string().nullable(),
+  month,
+  reason: unbilledReason,
+  resources: z.array(resourceRef).describe("Its tagged resources in the inventory"),
+  monthly_cost_cents: cents.nullable().describe("Their COGS of the month in `currency`, once an invoice says; null before"),
   currency: currency.nullable(),
 });
 
@@ -117,8 +127,8 @@ const marginBelowTarget = z.object({
   currency,
   revenue_cents: cents,
   cogs_cents: cents,
-  margin: z.number().describe("(revenue - cogs) / revenue"),
-  target: z.number().describe("The target margin the admin set"),
+  margin: z.number().describe("(revenue - cogs) / revenue, a fraction (0.25 is 25 %)"),
+  target: z.number().describe("The target gross margin the admin set, a fraction"),
 });
 
 const budgetThreshold = z.object({
@@ -172,6 +182,12 @@ const provisioningFailed = z.object({
   finished_at: instant,
 });
 
+const notificationTest = z.object({
+  endpoint_id: z.string().uuid(),
+  requested_by: z.string().describe("The admin who pressed Send test"),
+  message: z.string(),
+});
+
 export const eventCatalog = {
   "drift.detected": { schema: driftDetected, summary: "Newly opened drift: sent once per drift, never again while it stays open" },
   "drift.resolved": { schema: driftResolved, summary: "Open drift closed: accepted, or stale because the field matches again" },
@@ -179,14 +195,18 @@ export const eventCatalog = {
   "invoice.ingested": { schema: invoiceIngested, summary: "An invoice's lines were ingested, with the match rate and whether it reconciles" },
   "invoice.failed": { schema: invoiceFailed, summary: "An invoice could not be ingested (its previous lines stay)" },
   "invoice.unreconciled": { schema: invoiceUnreconciled, summary: "An ingested invoice's lines do not add up to DO's amount" },
-  "cost.anomaly": { schema: costAnomaly, summary: "A day's cost departs from its baseline" },
-  "usage.unbilled": { schema: usageUnbilled, summary: "A tenant's tagged resources have no subscription" },
-  "margin.below_target": { schema: marginBelowTarget, summary: "A plan or tenant is under the target margin" },
+  "cost.anomaly": {
+    schema: costAnomaly,
+    summary: "An invoiced month's cost of a kind, project or tenant is anomalous (COST_ANOMALY_MIN_PCT and _USD above its trailing median): once per group and month",
+  },
+  "usage.unbilled": { schema: usageUnbilled, summary: "A tenant's tagged resources have no billed subscription in force: once per tenant and month" },
+  "margin.below_target": { schema: marginBelowTarget, summary: "A plan or tenant's invoiced month is under the target gross margin: once per plan or tenant and month" },
   "budget.threshold": { schema: budgetThreshold, summary: "A budget threshold was crossed (once per threshold and month)" },
   "job.abandoned": { schema: jobAbandoned, summary: "A job run's process died: its heartbeat stopped" },
   "provisioning.requested": { schema: provisioningRequested, summary: "A provisioning request was accepted, with who asked" },
   "provisioning.succeeded": { schema: provisioningSucceeded, summary: "A provisioning request's saga finished: DO did what it asked" },
   "provisioning.failed": { schema: provisioningFailed, summary: "A provisioning request ended without success: failed, compensated or rejected" },
+  "notification.test": { schema: notificationTest, summary: "Sent by Send test on /settings/notifications, to that endpoint only, whatever it subscribes to" },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

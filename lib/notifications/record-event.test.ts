@@ -35,6 +35,7 @@ describe("recording events in the outbox", () => {
       "provisioning.requested",
       "provisioning.succeeded",
       "provisioning.failed",
+      "notification.test",
     ]);
     for (const type of eventTypes) expect(eventCatalog[type].schema, type).toBeTruthy();
   });
