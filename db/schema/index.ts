@@ -9,3 +9,4 @@ export * from "./usage-samples";
 export * from "./notifications";
 export * from "./provisioning";
 export * from "./budgets";
+export * from "./settings";
