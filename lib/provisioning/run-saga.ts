@@ -39,7 +39,8 @@ async function readDecision(deps: ProvisioningDeps, requestId: string) {
     .select({ status: provisioningRequests.status, decision: provisioningRequests.decision, decidedBy: provisioningRequests.decidedBy })
     .from(provisioningRequests)
     .where(eq(provisioningRequests.id, requestId));
-  if (row?.decision === "approved") return { done: true as const, output: { decision: "approved", decided_by: row.decidedBy } };
+  // Cancelled after an approval, before the saga resumed: the cancellation wins.
+  if (row?.decision === "approved" && row.status !== "cancelled") return { done: true as const, output: { decision: "approved", decided_by: row.decidedBy } };
   if (!row || row.decision === "rejected" || row.status === "cancelled") return { done: true as const, output: { decision: "rejected", decided_by: row?.decidedBy ?? null } };
   return { done: false as const };
 }
@@ -102,7 +103,8 @@ export async function runSaga(deps: ProvisioningDeps, requestId: string, driver:
       if (step.name === "approval" && output.decision !== undefined) {
         // Rejected while it waited: the decision already ended the request (and released what it held).
         if (output.decision === "rejected") return "cancelled";
-        await driver.run("approved", () => markRunning(db, requestId).then(() => ({ running: true })));
+        const resumed = await driver.run("approved", () => markRunning(db, requestId).then((row) => ({ running: row !== null })));
+        if (!resumed.running) return "cancelled";
       }
     }
   } catch (e) {
