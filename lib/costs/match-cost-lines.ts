@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { rowsOf } from "@/db/rows";
 
 /** Which lines a match runs over: a table of cost lines, the column naming a line in it, and a filter. */
 export interface MatchTarget {
@@ -57,4 +58,40 @@ export function matchLinesStatement({ table, key, scope }: MatchTarget): SQL {
 /** Re-matches an invoice's stored lines, e.g. after an inventory sync has recorded the resources they paid for. */
 export async function matchCostLines(db: DbOrTx, invoiceId: string): Promise<void> {
   await db.execute(matchLinesStatement({ table: sql`cloud_cost_lines`, key: sql`id`, scope: sql`l.invoice_id = ${invoiceId}` }));
+}
+
+/**
+ * Matches every stored line still unmatched (a kind, no resource) against the inventory as it is now, and recounts
+ * the matches of the invoices that changed. An invoice ingested before the first sync otherwise stays unmatched, its
+ * costs "Shared", until someone re-ingests it. Run after every inventory sync; matched lines are never moved.
+ */
+export async function rematchUnmatchedLines(db: DbOrTx): Promise<{ matched: number; invoices: number }> {
+  return db.transaction(async (tx) => {
+    const changed = rowsOf<{ invoiceId: string }>(
+      await tx.execute(sql`
+        with matched as (
+          ${matchLinesStatement({ table: sql`cloud_cost_lines`, key: sql`id`, scope: sql`l.resource_id is null and l.kind is not null` })}
+          returning l.invoice_id
+        )
+        select invoice_id as "invoiceId" from matched
+      `),
+    );
+    const invoiceIds = [...new Set(changed.map((r) => r.invoiceId))];
+    if (invoiceIds.length > 0) {
+      await tx.execute(sql`
+        update cloud_invoices i
+        set matched_by_id_count = c.by_id, matched_by_name_count = c.by_name, updated_at = now()
+        from (
+          select invoice_id,
+            (count(*) filter (where line_type = 'resource' and match_method = 'id'))::int as by_id,
+            (count(*) filter (where line_type = 'resource' and match_method = 'name'))::int as by_name
+          from cloud_cost_lines
+          where invoice_id in (${sql.join(invoiceIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          group by invoice_id
+        ) c
+        where i.id = c.invoice_id
+      `);
+    }
+    return { matched: changed.length, invoices: invoiceIds.length };
+  });
 }

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cloudSyncRuns, type JobProgress, type ResourceKind, type SyncKindResult } from "@/db/schema";
 import { describeErrorText } from "@/db/describe-error";
+import { rematchUnmatchedLines } from "@/lib/costs/match-cost-lines";
 import type { DoClient } from "@/lib/digitalocean/client";
 import { DoTokenRejectedError } from "@/lib/digitalocean/errors";
 import { heartbeatIntervalMs, jobHeartbeatTimeoutSeconds, keepAlive } from "@/lib/jobs/heartbeat";
@@ -180,7 +181,9 @@ async function syncKinds(
       .where(eq(cloudSyncRuns.id, run.id));
     if (failed.length) await recordEvent(tx, syncFailedEvent({ id: run.id, jobRunId: ctx?.runId ?? null, trigger: opts.trigger, kinds, finishedAt }, results, incomplete));
   });
-  const summary = `${opts.kinds.length === 0 ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored`;
+  // Cost lines ingested before these resources were known (an invoice before the first sync) find them now.
+  const rematched = counts.created + counts.updated + counts.restored > 0 ? (await rematchUnmatchedLines(db)).matched : 0;
+  const summary = `${opts.kinds.length === 0 ? "all kinds" : kinds.join(", ")}: ${counts.seen} seen, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.restored} restored${rematched ? `; ${rematched} cost line${rematched === 1 ? "" : "s"} matched` : ""}`;
   if (failed.length) {
     throw new SyncFailedError(
       fatal instanceof DoTokenRejectedError ? `DO token rejected: check DO_API_TOKEN (${summary})` : `${failed.length} of ${kinds.length} kinds failed: ${error} (${summary})`,
