@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
 import { recordEvents } from "@/lib/notifications/record-event";
+import { announceInvoiceMonth } from "./announce-invoice-month";
 import { invoiceIngestedEvents } from "./invoice-events";
 import { matchLinesStatement } from "./match-cost-lines";
 import type { ItemPairer } from "./pair-invoice-items";
@@ -38,7 +39,8 @@ const STAGING = sql.raw("cost_lines_staging");
  * are all parsed, inserted and matched, and a CSV that fails to parse rolls everything back. The invoice header's row
  * lock serialises two ingests of one invoice, so the second deletes what the first committed and exactly one copy of
  * every line remains. The CSV is streamed: each batch is staged while the next one is parsed. The outcome is
- * announced (invoice.ingested, and invoice.unreconciled when the lines do not add up) in the same transaction.
+ * announced (invoice.ingested, and invoice.unreconciled when the lines do not add up) in the same transaction, with
+ * what the month's new lines make true (announceInvoiceMonth).
  */
 export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInput): Promise<InvoiceLineStats> {
   const { invoiceId, pairer } = input;
@@ -133,6 +135,7 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
       })
       .where(eq(cloudInvoices.id, invoiceId));
     await recordEvents(tx, invoiceIngestedEvents(invoice, stats));
+    await announceInvoiceMonth(tx, invoice.period);
     return stats;
   });
 }
