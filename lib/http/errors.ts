@@ -9,6 +9,8 @@ export const errorStatus = {
   /** The path exists, the method does not: `Allow` lists the ones it serves. */
   method_not_allowed: 405,
   conflict: 409,
+  /** A drift DO cannot put back in place (region, image): `details.fields` names each field and why. */
+  not_revertible: 422,
   /** A provisioning request the tenant's plan does not allow: `details` names the allowance, usage and cap. */
   entitlement_exceeded: 409,
   /** A provisioning request that is running or has ended: only a queued one or one awaiting approval can be cancelled. */

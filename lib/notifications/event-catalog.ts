@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { provisioningActions } from "@/db/schema/provisioning-constants";
 import { resourceKinds } from "@/db/schema/resources";
 
 /**
@@ -35,7 +36,7 @@ const driftResolved = z.object({
   drift_id: z.string().uuid(),
   resource: resourceRef,
   field: z.string(),
-  resolution: z.enum(["accepted", "stale", "reverted"]).describe("accepted: the live value became the spec; stale: the field matches again"),
+  resolution: z.enum(["accepted", "stale", "reverted"]).describe("accepted: the live value became the spec; stale: the field matches again; reverted: a revert_drift request made DO match the spec"),
   resolved_by: z.string(),
   resolved_at: instant,
   expected: z.unknown(),
@@ -155,7 +156,7 @@ const jobAbandoned = z.object({
 const provisioningRequest = {
   request_id: z.string().uuid(),
   tenant_id: z.string(),
-  action: z.enum(["create_droplet", "resize_droplet", "delete_droplet"]),
+  action: z.enum(provisioningActions),
   requested_by: z.string().describe("Who asked: arcadia-app's token subject (`arcadia-app:<sub>`)"),
   dry_run: z.boolean(),
 };

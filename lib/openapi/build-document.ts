@@ -12,6 +12,8 @@ const errorDescriptions: Record<ErrorCode, string> = {
   not_found: "The addressed resource does not exist.",
   method_not_allowed: "The path exists but does not serve this method; the Allow header lists the ones it does.",
   conflict: "The request conflicts with the current state (for example, it was already resolved).",
+  not_revertible:
+    "DO cannot change this field in place (a droplet's region or image, say): `details.fields` names each field with the reason; accept the live value instead, or replace the resource.",
   entitlement_exceeded:
     "The tenant's plan does not allow it: no subscription in force, a size the plan does not offer, or a hard cap the projected usage would pass; `details` names the allowance with its usage, projection and cap.",
   not_cancellable:
@@ -27,6 +29,7 @@ const componentName: Record<ErrorCode, string> = {
   not_found: "NotFound",
   method_not_allowed: "MethodNotAllowed",
   conflict: "Conflict",
+  not_revertible: "NotRevertible",
   entitlement_exceeded: "EntitlementExceeded",
   not_cancellable: "NotCancellable",
   internal_error: "InternalError",
@@ -147,7 +150,9 @@ function errorExample(code: ErrorCode) {
       ? [{ path: "limit", code: "too_big", message: "Too big: expected number to be <=500" }]
       : code === "entitlement_exceeded"
         ? { allowance: "droplet_hours", used: 700, projected: 1510, cap: 1488 }
-        : code === "not_cancellable"
+        : code === "not_revertible"
+          ? { fields: [{ field: "region", reason: "DO cannot move a droplet to another region in place" }] }
+          : code === "not_cancellable"
           ? { status: "running" }
           : null;
   return { error: { code, message: errorDescriptions[code].split(":")[0], details } };
@@ -198,7 +203,7 @@ export function buildOpenApiDocument(operations: Operation[], opts: { version: s
                 message: { type: "string" },
                 details: {
                   description:
-                    "Structured detail: for invalid_request, a list of { path, code, message }; for entitlement_exceeded, the allowance with its figures; for not_cancellable, the request's status; otherwise null.",
+                    "Structured detail: for invalid_request, a list of { path, code, message }; for entitlement_exceeded, the allowance with its figures; for not_cancellable, the request's status; for not_revertible, the fields DO cannot change with why; otherwise null.",
                 },
               },
             },
