@@ -18,7 +18,7 @@ const matchLabels = {
 } as const;
 
 function periodLabel(p: InvoicePeriod): string {
-  const month = formatMonth(p.period, "long");
+  const month = formatMonth(p.period);
   const state = p.status === "ingested" ? formatMoney(p.amountCents, p.currency) : p.status;
   return `${month} · ${state}`;
 }
@@ -33,14 +33,16 @@ export function CostLinesFilters({
   periods: InvoicePeriod[];
   facets: ExplorerFacets;
 }) {
-  const select = (id: string, label: string, name: string, value: string | undefined, options: [string, string][], all: string) => (
+  // Menus of names are capped so one long project name cannot widen the bar; the period's labels carry amounts,
+  // which must stay readable, so its menu is as wide as they are.
+  const select = (id: string, label: string, name: string, value: string | undefined, options: [string, string][], all: string, isCapped = true) => (
     <SelectField
       compact
       id={id}
       name={name}
       label={label}
       defaultValue={value ?? ""}
-      selectClassName="max-w-52"
+      selectClassName={isCapped ? "max-w-52" : undefined}
       options={[...(all ? [{ value: "", label: all }] : []), ...options.map(([v, l]) => ({ value: v, label: l }))]}
     />
   );
@@ -51,7 +53,7 @@ export function CostLinesFilters({
       {query.sort !== "line_no" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <DrilldownHiddenFields query={query} />
-      {select("cl-period", "Billing period", "period", query.period, periods.map((p) => [p.period, periodLabel(p)]), "")}
+      {select("cl-period", "Billing period", "period", query.period, periods.map((p) => [p.period, periodLabel(p)]), "", false)}
       {select("cl-kind", "Kind", "kind", query.kind, kindOptions.map((k) => [k, costGroupLabel("kind", k)]), "All kinds")}
       {select("cl-project", "Project", "project", query.project, facets.projects.map((p) => [p, p]), "All projects")}
       {select("cl-category", "Category", "category", query.category, facets.categories.map((c) => [c, c]), "All categories")}

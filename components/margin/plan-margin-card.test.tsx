@@ -46,6 +46,15 @@ describe("PlanMarginCard", () => {
     expect(t).toContain("Open a draft at A$20.63");
   });
 
+  it("writes the publishing day's month as every other page does (Sep, not the en-GB Sept)", () => {
+    const t = text(
+      renderToStaticMarkup(
+        <PlanMarginCard plan={card({ publishedAfterMonth: true, publishedAt: "2026-09-02T09:00:00.000Z" })} currency="AUD" target={60} month="2026-08-01" />,
+      ),
+    );
+    expect(t).toContain("was published on 2 Sep 2026");
+  });
+
   it("offers no price from a month without an invoice, and says why", () => {
     const t = text(
       renderToStaticMarkup(<PlanMarginCard plan={card({ isPast: false, pricing: null, noPriceReason: "no_invoice", cogs: null, margin: null, marginPct: null })} currency="AUD" target={60} month="2026-12-01" />),

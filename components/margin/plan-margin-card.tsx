@@ -7,6 +7,7 @@ import type { PlanMarginCard as Card_ } from "@/lib/billing/plan-margin-cards";
 import type { PricePoint } from "@/lib/billing/plan-pricing";
 import { formatQuantity, resourceKindLabel } from "@/lib/catalog/resource-kind-labels";
 import { formatMoney } from "@/lib/money/format-money";
+import { formatDay } from "@/lib/time/format-month";
 
 /** Why no price is offered, in words. */
 function noPriceText(plan: Card_, month: string): string | null {
@@ -21,8 +22,7 @@ function noPriceText(plan: Card_, month: string): string | null {
  * A plan's month against its price, with the base prices that would break even or meet the target margin for the
  * average subscriber and for the spread of them (median, 90th percentile), from its subscribers' own tagged costs.
  */
-const publishedDay = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "a later date";
+const publishedDay = (iso: string | null) => (iso ? formatDay(iso, { withYear: true }) : "a later date");
 
 export function PlanMarginCard({ plan, currency, target, month }: { plan: Card_; currency: string; target: number; month: string }) {
   // Figures of the month are in the reporting currency; prices are in the plan's own.

@@ -22,7 +22,7 @@ export function TenantMonthsTable({ months, currency }: { months: TenantMonthFig
         {[...months].reverse().map((m) => (
           <tr key={m.period}>
             <Th scope="row" className="whitespace-nowrap">
-              <Link href={`/costs?period=${m.period}`} className="text-brand-700 hover:underline" aria-label={`Cost lines of ${formatMonth(m.period, "long")}`}>
+              <Link href={`/costs?period=${m.period}`} className="text-brand-700 hover:underline" aria-label={`Cost lines of ${formatMonth(m.period)}`}>
                 {formatMonth(m.period)}
               </Link>
               {m.isEstimate ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { formatLocalDateTime } from "@/lib/time/format-month";
 import { formatAge, formatDateTime } from "./format";
 
 /**
@@ -14,7 +15,7 @@ export function RelativeTime({ iso, now, className }: { iso: string | null | und
     if (!iso) return;
     const d = new Date(iso);
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    setLocal(`${d.toLocaleString("en-AU", { dateStyle: "medium", timeStyle: "short" })} ${zone}`);
+    setLocal(`${formatLocalDateTime(d)} ${zone}`);
   }, [iso]);
   if (!iso) return <span className={className}>never</span>;
   const utc = formatDateTime(iso);

@@ -18,7 +18,7 @@ export default async function BalancePage() {
   const now = new Date();
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const [latest, points] = await Promise.all([getLatestBalance(db), listBalanceTrend(db, monthStart)]);
-  const month = formatMonth(monthStart.toISOString().slice(0, 7), "long");
+  const month = formatMonth(monthStart.toISOString().slice(0, 7));
   return (
     <>
       <CostsHeader current="/costs/balance" />

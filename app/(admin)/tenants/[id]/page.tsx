@@ -63,7 +63,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         <TenantSubscriptionCard overview={t} />
         <CardTable
           className="lg:col-span-2"
-          title={`Usage in ${formatMonth(t.usagePeriod, "long")}`}
+          title={`Usage in ${formatMonth(t.usagePeriod)}`}
           description={`Against each allowance of the plan in force; projected overage by the month's end: ${formatMoney(overage, overageCurrency)}.`}
           isEmpty={t.usage.length === 0}
           empty={<EmptyState title="No usage or allowances this month">{t.current ? null : <p>Without a subscription there is no allowance to measure against.</p>}</EmptyState>}
