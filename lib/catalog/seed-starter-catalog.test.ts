@@ -41,12 +41,12 @@ describe("seedStarterCatalog", () => {
     expect(new Set(first.items.map((i) => `${i.versionId}:${i.resourceKind}`)).size).toBe(first.items.length);
   });
 
-  it("prices Starter $20, Studio $50 and Pro $120 a month, with LLM tokens only on Studio and Pro", async () => {
+  it("prices Starter A$49, Studio A$229 and Pro A$499 a month, with LLM tokens only on Studio and Pro", async () => {
     const catalog = await listCatalogPlans(t.db);
     expect(catalog.map((p) => [p.code, p.active_version.base_price_cents, p.active_version.currency, p.active_version.billing_interval])).toEqual([
-      ["starter", 2000, "AUD", "month"],
-      ["studio", 5000, "AUD", "month"],
-      ["pro", 12000, "AUD", "month"],
+      ["starter", 4900, "AUD", "month"],
+      ["studio", 22900, "AUD", "month"],
+      ["pro", 49900, "AUD", "month"],
     ]);
     const basics = ["droplet_hours", "spaces_gb_month", "snapshot_gb_month", "bandwidth_gb", "dns_zones"];
     for (const p of catalog) {
@@ -55,7 +55,7 @@ describe("seedStarterCatalog", () => {
       expect(kinds.includes("llm_tokens")).toBe(p.code !== "starter");
       for (const i of p.active_version.items) expect(i.included_qty).toBeGreaterThan(0);
     }
-    expect((await activeVersion(t.db, "studio"))?.base_price_cents).toBe(5000);
+    expect((await activeVersion(t.db, "studio"))?.base_price_cents).toBe(22900);
     const kinds = (await listActiveAddons(t.db)).map((a) => a.resource_kind).sort();
     expect(kinds).toEqual(["llm_tokens", "snapshot_gb_month", "spaces_gb_month"]);
     expect(await currentResourcePrice(t.db, "volume_gb_month")).toMatchObject({ price_cents: 16, currency: "AUD", effective_to: null });

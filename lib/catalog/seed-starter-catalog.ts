@@ -6,8 +6,9 @@ import { createResourcePrice } from "./resource-prices";
 import type { AddonInput, PlanItemDto } from "./schemas";
 import { createDraftVersion } from "./versions";
 
-// The starter catalog: `npm run db:seed` and the empty catalog page's one-click start create it. Prices are AUD placeholders, to be tuned against real DigitalOcean COGS once the margin
-// dashboard shows them.
+// The starter catalog: `npm run db:seed` and the empty catalog page's one-click start create it. Prices are what a small
+// managed reseller charges in AUD: the demo account's margin dashboard showed the first placeholders (A$20, A$50, A$120)
+// well under DigitalOcean's COGS once the reseller's own shared infrastructure is counted.
 
 const item = (resource_kind: CatalogResourceKind, included_qty: number, overage_unit: string, overage_price_cents: number, hard_cap_qty: number | null = null): PlanItemDto => ({
   resource_kind,
@@ -22,7 +23,7 @@ export const starterPlans = [
     code: "starter",
     name: "Starter",
     description: "One small server with storage, transfer and DNS: a side project or a first site.",
-    base_price_cents: 2000,
+    base_price_cents: 4900,
     items: [
       item("droplet_hours", 744, "hour", 2, 1488),
       item("spaces_gb_month", 250, "GB-month", 4),
@@ -35,7 +36,7 @@ export const starterPlans = [
     code: "studio",
     name: "Studio",
     description: "A few servers, more storage and an LLM allowance for a growing studio.",
-    base_price_cents: 5000,
+    base_price_cents: 22900,
     items: [
       item("droplet_hours", 2232, "hour", 2),
       item("spaces_gb_month", 500, "GB-month", 4),
@@ -49,7 +50,7 @@ export const starterPlans = [
     code: "pro",
     name: "Pro",
     description: "Room for production: many servers, generous storage and transfer, and a large LLM allowance.",
-    base_price_cents: 12000,
+    base_price_cents: 49900,
     items: [
       item("droplet_hours", 7440, "hour", 2),
       item("spaces_gb_month", 2000, "GB-month", 3),

@@ -37,7 +37,7 @@ describe("GET /api/v1/catalog/plans", () => {
     expect(r.body.data.map((p: any) => p.code)).toEqual(["starter", "studio", "pro"]);
     const studio = r.body.data[1];
     expect(Object.keys(studio).sort()).toEqual(["active_version", "code", "description", "name"]);
-    expect(studio).toMatchObject({ code: "studio", name: "Studio", active_version: { version: 1, base_price_cents: 5000, currency: "AUD" } });
+    expect(studio).toMatchObject({ code: "studio", name: "Studio", active_version: { version: 1, base_price_cents: 22900, currency: "AUD" } });
     expect(Object.keys(studio.active_version).sort()).toEqual(["allowed_sizes", "base_price_cents", "billing_interval", "currency", "id", "items", "published_at", "version"]);
     expect(studio.active_version.allowed_sizes).toEqual([]);
     for (const item of studio.active_version.items) {
@@ -53,7 +53,7 @@ describe("GET /api/v1/catalog/plans", () => {
     const draft = await createDraftVersion(db, "pro");
     await updateDraftVersion(db, draft.id, { base_price_cents: 13900, currency: "AUD", items: draft.items });
     const before = await call(getPlans, "/api/v1/catalog/plans", adminToken());
-    expect(before.body.data.find((p: any) => p.code === "pro").active_version.base_price_cents).toBe(12000);
+    expect(before.body.data.find((p: any) => p.code === "pro").active_version.base_price_cents).toBe(49900);
     await publishVersion(db, draft.id, "test");
     const unpublished = await createCatalogPlan(db, { publish: false });
     const after = await call(getPlans, "/api/v1/catalog/plans", adminToken());
