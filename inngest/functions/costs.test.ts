@@ -1,6 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq, sql } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudBalanceSnapshots, cloudInvoices, jobRuns } from "@/db/schema";
 import { resetEnvCache } from "@/lib/platform/env";
@@ -9,6 +8,7 @@ import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { jobRequestedEvent } from "@/lib/jobs/job-queue";
 import { ingestInvoice } from "./ingest-invoice";
 import { snapshotBalance } from "./snapshot-balance";
+import { servedInngestFunctions } from "@/test/served-inngest-functions";
 
 const getDb = setupAppTestDb();
 let fake: FakeDo;
@@ -44,17 +44,7 @@ describe("the billing Inngest functions", () => {
   });
 
   it("are served with their crons, and ingest-invoice runs one at a time per invoice", async () => {
-    const { PUT } = await import("@/app/api/inngest/route");
-    const res = await PUT(
-      new NextRequest("http://localhost/api/inngest", {
-        method: "PUT",
-        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
-        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
-      }),
-      undefined as never,
-    );
-    type Fn = { id: string; triggers: { cron?: string; event?: string }[]; concurrency?: { key?: string; limit: number }[] };
-    const body = (await res.json()) as { functions: Fn[] };
+    const body = { functions: await servedInngestFunctions() };
     const byId = new Map(body.functions.map((f) => [f.id, f]));
     const cron = (id: string) => byId.get(`arcadia-cloud-${id}`)?.triggers.find((t) => t.cron)?.cron;
     expect(cron("snapshot-balance")).toBe("7 * * * *");

@@ -1,12 +1,12 @@
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cloudDrift, jobRuns } from "@/db/schema";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import { setupAppTestDb } from "@/test/app-db";
 import { createResource } from "@/test/factories";
 import { detectDrift } from "./detect-drift";
+import { servedInngestFunctions } from "@/test/served-inngest-functions";
 
 const getDb = setupAppTestDb();
 
@@ -27,16 +27,7 @@ describe("the detect-drift Inngest function", () => {
   });
 
   it("is served by /api/inngest on its cron, :20 past the hour, after the :15 sync", async () => {
-    const { PUT } = await import("@/app/api/inngest/route");
-    const res = await PUT(
-      new NextRequest("http://localhost/api/inngest", {
-        method: "PUT",
-        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
-        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
-      }),
-      undefined as never,
-    );
-    const body = (await res.json()) as { functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
+    const body = { functions: await servedInngestFunctions() };
     const fn = body.functions.find((f) => f.id === "arcadia-cloud-detect-drift");
     expect(fn?.triggers).toEqual(expect.arrayContaining([{ cron: "20 * * * *" }, { event: "arcadia/job.detect-drift.requested" }]));
   });

@@ -9,6 +9,7 @@ import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { jobRequestedEvent, requestedByKey } from "@/lib/jobs/job-queue";
 import { syncInventoryFast, syncInventoryFull } from "./sync-inventory";
+import { servedInngestFunctions } from "@/test/served-inngest-functions";
 
 const getDb = setupAppTestDb();
 let fake: FakeDo;
@@ -52,20 +53,12 @@ describe("Inngest functions", () => {
   });
 
   it("the real /api/inngest handler lists every function with its cron (in-band sync, dev mode)", async () => {
-    const { GET, PUT } = await import("@/app/api/inngest/route");
+    const { GET } = await import("@/app/api/inngest/route");
     const { functions } = await import("./index");
     const info = await GET(new NextRequest("http://localhost/api/inngest"), undefined as never);
     expect(((await info.json()) as { function_count: number }).function_count).toBe(functions.length);
 
-    const res = await PUT(
-      new NextRequest("http://localhost/api/inngest", {
-        method: "PUT",
-        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
-        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
-      }),
-      undefined as never,
-    );
-    const body = (await res.json()) as { functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
+    const body = { functions: await servedInngestFunctions() };
     const crons = Object.fromEntries(body.functions.map((f) => [f.id, f.triggers.find((t) => t.cron)?.cron]));
     expect(crons).toMatchObject({
       "arcadia-cloud-sync-inventory": "15 * * * *",
@@ -85,17 +78,7 @@ describe("Inngest functions", () => {
   });
 
   it("every function that calls DO shares one budget keyed on the DO account: one such run at a time, across envs and instances", async () => {
-    const { PUT } = await import("@/app/api/inngest/route");
-    const res = await PUT(
-      new NextRequest("http://localhost/api/inngest", {
-        method: "PUT",
-        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
-        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
-      }),
-      undefined as never,
-    );
-    type Limit = { key?: string; limit: number; scope?: string };
-    const body = (await res.json()) as { functions: { id: string; concurrency?: Limit[] | Limit; throttle?: { key?: string; limit: number } }[] };
+    const body = { functions: await servedInngestFunctions() };
     const byId = new Map(body.functions.map((f) => [f.id.replace(/^arcadia-cloud-/, ""), f]));
     const callsDo = ["sync-inventory", "sync-inventory-fast", "sync-inventory-slow", "snapshot-balance", "discover-invoices", "ingest-invoice", "meter-bandwidth"];
     const budgets = callsDo.map((id) => [byId.get(id)?.concurrency ?? []].flat().find((c) => c.key?.startsWith('"do-account:')));

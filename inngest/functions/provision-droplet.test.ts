@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env, resetEnvCache } from "@/lib/platform/env";
 import { provisioningDepsFromEnv, provisioningRequestedEvent, requestTag } from "@/lib/provisioning/config";
@@ -10,6 +9,7 @@ import { setupAppTestDb } from "@/test/app-db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { subscribeTenant } from "@/test/provisioning-factories";
 import { provisionCreateDroplet } from "./provision-create-droplet";
+import { servedInngestFunctions } from "@/test/served-inngest-functions";
 
 const getDb = setupAppTestDb();
 let fake: FakeDo;
@@ -89,16 +89,7 @@ describe("the provisioning Inngest functions", () => {
   });
 
   it("are served by /api/inngest, one per action, triggered by their request events", async () => {
-    const { PUT } = await import("@/app/api/inngest/route");
-    const res = await PUT(
-      new NextRequest("http://localhost/api/inngest", {
-        method: "PUT",
-        headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
-        body: JSON.stringify({ url: "http://localhost/api/inngest" }),
-      }),
-      undefined as never,
-    );
-    const body = (await res.json()) as { functions: { id: string; triggers: { event?: string }[] }[] };
+    const body = { functions: await servedInngestFunctions() };
     for (const action of ["create_droplet", "resize_droplet", "delete_droplet"] as const) {
       const fn = body.functions.find((f) => f.id === `arcadia-cloud-provision-${action.replace("_", "-")}`);
       expect(fn?.triggers, action).toEqual([{ event: provisioningRequestedEvent(action) }]);
