@@ -24,7 +24,7 @@ async function seed(tenantId: string, action: ProvisioningAction, status: Provis
 describe("listRequests", () => {
   it("lists newest first with each request's steps in order, and pages by cursor without gaps or repeats", async () => {
     const base = Date.parse("2026-11-20T10:00:00.000Z");
-    const made = [];
+    const made: { id: string }[] = [];
     for (let i = 0; i < 5; i++) made.push(await seed("list-a", "create_droplet", "succeeded", new Date(base + i * 1000)));
     // Two in the same millisecond: the id breaks the tie.
     made.push(await seed("list-a", "create_droplet", "succeeded", new Date(base + 4000)));

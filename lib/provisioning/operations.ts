@@ -1,4 +1,5 @@
 import { defineOperation } from "@/lib/http/operation";
+import { listRequestsQuery } from "./list-requests-query";
 import { createRequestBody, idempotencyHeaders, provisioningRequestItemSchema, requestIdParams } from "./schemas";
 
 const exampleRequest = {
@@ -26,7 +27,7 @@ const exampleRequest = {
 };
 
 const requestDescription =
-  "A request to change DigitalOcean for a tenant, carried out by a saga of named steps (`steps`, each with its times, attempts and outcome). `status`: `queued`, `awaiting_approval` (it adds more than the approval threshold to the monthly bill), `running`, then `succeeded`, `failed` (nothing was left to undo), `compensated` (what it had created was deleted again; `error` says why) or `cancelled` (rejected).";
+  "A request to change DigitalOcean for a tenant, carried out by a saga of named steps (`steps`, each with its times, attempts and outcome). `status`: `queued`, `awaiting_approval` (it adds more than the approval threshold to the monthly bill), `running`, then `succeeded`, `failed` (nothing was left to undo), `compensated` (what it had created was deleted again; `error` says why) or `cancelled` (rejected, or cancelled by an admin before its saga reached DO).";
 
 export const createProvisioningRequestOp = defineOperation({
   operationId: "createProvisioningRequest",
@@ -93,4 +94,40 @@ export const rejectProvisioningRequestOp = defineOperation({
   example: { ...decisionExample, status: "cancelled", error: "rejected by arcadia-app:admin-2", approval: { ...decisionExample.approval, decision: "rejected" } },
 });
 
-export const provisioningOperations = [createProvisioningRequestOp, getProvisioningRequestOp, approveProvisioningRequestOp, rejectProvisioningRequestOp];
+export const listProvisioningRequestsOp = defineOperation({
+  operationId: "listProvisioningRequests",
+  method: "GET",
+  path: "/api/v1/provisioning/requests",
+  tag: "Provisioning",
+  summary: "List provisioning requests with their steps",
+  description: `${requestDescription}\n\nNewest first, with cursor pagination; \`tenant_id\`, \`action\` and \`status\` narrow the list. A tenant token lists only its own tenant's requests: naming another tenant in \`tenant_id\` is a 403.`,
+  roles: ["platform_admin", "tenant"],
+  query: listRequestsQuery,
+  response: provisioningRequestItemSchema,
+  list: true,
+  example: [exampleRequest],
+});
+
+export const cancelProvisioningRequestOp = defineOperation({
+  operationId: "cancelProvisioningRequest",
+  method: "POST",
+  path: "/api/v1/provisioning/requests/{id}/cancel",
+  tag: "Provisioning",
+  summary: "Cancel a request before its saga reaches DO",
+  description:
+    "A request that is `queued` or `awaiting_approval` ends `cancelled`: what it reserved of the tenant's allowances is released, its saga stops at its next step, and the event log records who cancelled it (`error`: `cancelled by …`). A running or finished request answers 409 `not_cancellable` with its `status` in `details`.",
+  roles: ["platform_admin"],
+  params: requestIdParams,
+  response: provisioningRequestItemSchema,
+  errors: ["not_found", "not_cancellable"],
+  example: { ...exampleRequest, status: "cancelled", resource_id: null, provider_id: null, error: "cancelled by arcadia-app:admin-2", steps: exampleRequest.steps.slice(0, 1) },
+});
+
+export const provisioningOperations = [
+  createProvisioningRequestOp,
+  listProvisioningRequestsOp,
+  getProvisioningRequestOp,
+  approveProvisioningRequestOp,
+  rejectProvisioningRequestOp,
+  cancelProvisioningRequestOp,
+];
