@@ -92,3 +92,19 @@ export async function lastSuccessfulRunAt(db: DbOrTx, job: string): Promise<Date
     .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "succeeded")));
   return row?.at ? new Date(row.at) : null;
 }
+
+/**
+ * The latest run of one job for each value of one of its arguments (an invoice's `uuid` for ingest-invoice), so a
+ * button per row can follow its own run.
+ */
+export async function latestJobRunsByArg(db: DbOrTx, job: string, arg: string): Promise<Record<string, JobRunDto>> {
+  // Inlined, not bound: DISTINCT ON and ORDER BY must be the same expression, and two parameters are not.
+  if (!/^[a-z_]+$/.test(arg)) throw new Error(`not an argument name: ${arg}`);
+  const value = sql<string>`${jobRuns.args} ->> ${sql.raw(`'${arg}'`)}`;
+  const rows = await db
+    .selectDistinctOn([value], { ...listColumns, value })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), sql`${value} is not null`))
+    .orderBy(value, desc(jobRuns.startedAt));
+  return Object.fromEntries(rows.map(({ value: v, ...r }) => [v, toJobRunDto(r)]));
+}
