@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { cloudCostLines, cloudInvoices } from "@/db/schema";
 import { recordEvents } from "@/lib/notifications/record-event";
+import { evaluateBudgetsAfterIngest } from "@/lib/budgets/evaluate-budgets";
 import { announceInvoiceMonth } from "./announce-invoice-month";
 import { invoiceIngestedEvents } from "./invoice-events";
 import { matchLinesStatement } from "./match-cost-lines";
@@ -136,6 +137,7 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
       .where(eq(cloudInvoices.id, invoiceId));
     await recordEvents(tx, invoiceIngestedEvents(invoice, stats));
     await announceInvoiceMonth(tx, invoice.period);
+    await evaluateBudgetsAfterIngest(tx, invoice.period);
     return stats;
   });
 }
