@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { type ResourceKind, resourceUsageSamples, type UsageSampleMetric, usageRecords } from "@/db/schema";
+import { announceMeteredMonth } from "./announce-metered-month";
 import { bytesToGb } from "./integrate-bandwidth";
 import { loadMeteredResources, tenantOf } from "./load-metered-resources";
 import { addMonths, monthStart } from "./month";
@@ -47,7 +48,8 @@ async function loadDailySamples(db: DbOrTx, period: string, ids: string[]): Prom
  * bytes, a droplet's public outbound bytes → `bandwidth_gb`), summed per tenant and kind. The month's meter rows are
  * replaced in one transaction (the client key `meter:<month>:<tenant>:<kind>` keeps one row each), so re-running is
  * harmless and a resource deleted from the tags stops counting. With `tenants`, only those tenants' rows are
- * recomputed (after a bandwidth run measured some of their droplets).
+ * recomputed (after a bandwidth run measured some of their droplets). Tenants metered whom no billed subscription
+ * covers are announced (usage.unbilled, once per tenant and month) in the same transaction.
  */
 export async function meterUsage(db: DbOrTx, period: string, prefix: string, opts: { tenants?: readonly string[] } = {}): Promise<MeterResult> {
   const kinds = Object.keys(meteredKinds) as ResourceKind[];
@@ -85,6 +87,7 @@ export async function meterUsage(db: DbOrTx, period: string, prefix: string, opt
     const scope = opts.tenants ? sql`${usageRecords.tenantId} in (select jsonb_array_elements_text(${JSON.stringify(opts.tenants)}::jsonb))` : undefined;
     await tx.delete(usageRecords).where(and(eq(usageRecords.source, "meter"), eq(usageRecords.period, period), scope));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(usageRecords).values(rows.slice(i, i + INSERT_CHUNK));
+    await announceMeteredMonth(tx, period, prefix, [...totals.keys()]);
   });
   return { period, resources: resources.length, tenants: totals.size, records: rows.length };
 }

@@ -115,7 +115,8 @@ const usageUnbilled = z.object({
   tenant_name: z.string().nullable(),
   month,
   reason: unbilledReason,
-  resources: z.array(resourceRef).describe("Its tagged resources in the inventory"),
+  resources: z.array(resourceRef).describe("Its tagged resources in the inventory (the first 100 by name)"),
+  resource_count: z.number().int().describe("How many tagged resources it has in all"),
   monthly_cost_cents: cents.nullable().describe("Their COGS of the month in `currency`, once an invoice says; null before"),
   currency: currency.nullable(),
 });
