@@ -95,8 +95,12 @@ test("the invoices view reconciles every invoice, re-ingests one, and the API ag
   await ensureInvoicesIngested(page);
   const table = page.getByRole("table", { name: "DigitalOcean invoices and their ingest state" });
   const first = table.locator("tbody tr").first();
-  await first.getByRole("button", { name: /Re-ingest/ }).click();
-  await expect(first.getByRole("status")).toContainText(/running inline|Sent ingest-invoice/);
+  const reingest = first.getByRole("button", { name: /Re-ingest/ });
+  await reingest.click();
+  // The button follows the run it started, like the jobs page's Run now: its outcome, then a link to the run.
+  await expect(first.getByRole("status")).toContainText(/^Done: .+Run details$/, { timeout: 60_000 });
+  await expect(reingest).toBeEnabled();
+  await expect(first.getByRole("link", { name: "Run details" })).toHaveAttribute("href", /^\/jobs\/runs\/[0-9a-f-]{36}$/);
   await expect(async () => {
     await page.reload();
     await expect(table.locator("tbody tr").first().getByText("ingested", { exact: true })).toBeVisible({ timeout: 1000 });
@@ -126,6 +130,14 @@ test("the invoices view reconciles every invoice, re-ingests one, and the API ag
       expect(await trend.textContent({ timeout: 1000 })).not.toBe(before);
     }).toPass({ timeout: 30_000 });
   }
+  // Snapshot now follows its run without a reload: the outcome and its run's page.
+  await page.getByRole("button", { name: /Snapshot now/ }).click();
+  const snapshot = page.getByRole("status").filter({ hasText: /Run details/ });
+  await expect(snapshot).toContainText(/^Done: .+Run details$/, { timeout: 30_000 });
+  await snapshot.getByRole("link", { name: "Run details" }).click();
+  await expect(page).toHaveURL(/\/jobs\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("main")).toContainText("snapshot-balance");
+  await page.goto("/costs/balance");
   await expect(page.getByRole("img", { name: /Chart of month-to-date usage/ })).toBeVisible();
   await page.getByText("The same figures by day").click();
   await expect(page.getByRole("table", { name: /Month-to-date usage by day/ })).toBeVisible();

@@ -6,6 +6,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { CostAnomalyVerdict } from "@/lib/costs/detect-cost-anomaly";
 import type { InvoiceItem } from "@/lib/costs/schemas";
 import type { ServerAction } from "@/lib/http/action-result";
+import type { JobRunDto } from "@/lib/jobs/list-job-runs";
 import { formatDecimalMoney } from "@/lib/money/format-money";
 import { InvoiceAnomaly } from "./invoice-anomaly";
 import { formatMonth } from "@/lib/time/format-month";
@@ -18,18 +19,21 @@ function monthOf(period: string): string {
 
 /**
  * Every invoice: ingest state, line count, reconciliation (loud when off), match rate, and Re-ingest. An amount the
- * anomaly rule flags (`anomalies`, keyed `period|currency`) says so and links to what grew, grouped by kind.
+ * anomaly rule flags (`anomalies`, keyed `period|currency`) says so and links to what grew, grouped by kind. Each
+ * Re-ingest follows its invoice's latest ingest run (`ingestRuns`, keyed by invoice uuid).
  */
 export function InvoicesTable({
   invoices,
   runJob,
   anomalies = new Map(),
   growthHref = () => "/costs/explore",
+  ingestRuns = {},
 }: {
   invoices: InvoiceItem[];
   runJob: ServerAction;
   anomalies?: ReadonlyMap<string, CostAnomalyVerdict>;
   growthHref?: (period: string) => string;
+  ingestRuns?: Record<string, JobRunDto>;
 }) {
   return (
     <Table caption="DigitalOcean invoices and their ingest state">
@@ -100,6 +104,7 @@ export function InvoicesTable({
                   job="ingest-invoice"
                   label="Re-ingest"
                   args={{ uuid: invoice.invoice_uuid }}
+                  run={ingestRuns[invoice.invoice_uuid] ?? null}
                   ariaLabel={`Re-ingest the ${invoice.period.slice(0, 7)} invoice`}
                 />
               </Td>

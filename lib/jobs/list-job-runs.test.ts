@@ -16,7 +16,7 @@ afterAll(() => t.drop());
 async function insertRun(job: string, args: Record<string, unknown>, agoSeconds: number, status: "running" | "succeeded" | "failed" = "succeeded") {
   const [row] = await t.db
     .insert(jobRuns)
-    .values({ job, trigger: "admin", args, status, startedAt: sql`now() - make_interval(secs => ${agoSeconds})`, heartbeatAt: sql`now()` })
+    .values({ job, trigger: "manual", args, status, startedAt: sql`now() - make_interval(secs => ${agoSeconds})`, heartbeatAt: sql`now()` })
     .returning({ id: jobRuns.id });
   return row!.id;
 }

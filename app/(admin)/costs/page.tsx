@@ -19,6 +19,7 @@ import { getDrilldownNames } from "@/lib/costs/get-drilldown-names";
 import { listInvoicePeriods, pickDefaultPeriod } from "@/lib/costs/list-invoice-periods";
 import { hrefWith } from "@/lib/http/search-params";
 import { env } from "@/lib/platform/env";
+import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Costs" };
@@ -43,7 +44,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     return (
       <>
         {header}
-        <NoInvoicesYet runJob={runJobNow} />
+        <NoInvoicesYet runJob={runJobNow} run={(await listJobRuns(db, { job: "discover-invoices", limit: 1 }))[0] ?? null} />
       </>
     );
   }

@@ -22,6 +22,7 @@ import { getCostPeriodBounds, resolveCostRange } from "@/lib/costs/resolve-cost-
 import { hrefWith } from "@/lib/http/search-params";
 import { formatMoney } from "@/lib/money/format-money";
 import { env } from "@/lib/platform/env";
+import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 
 export const metadata: Metadata = { title: "Grouped · Costs" };
@@ -38,7 +39,7 @@ export default async function CostsExplorePage({ searchParams }: { searchParams:
     return (
       <>
         <CostsHeader current="/costs/explore" />
-        <NoInvoicesYet runJob={runJobNow} />
+        <NoInvoicesYet runJob={runJobNow} run={(await listJobRuns(db, { job: "discover-invoices", limit: 1 }))[0] ?? null} />
       </>
     );
   }

@@ -12,6 +12,7 @@ import { costGroupsUrl } from "@/lib/costs/cost-groups-query";
 import { anomalyThresholdsOf } from "@/lib/costs/detect-cost-anomaly";
 import { flagInvoiceAnomalies } from "@/lib/costs/flag-invoice-anomalies";
 import { listInvoices } from "@/lib/costs/list-invoices";
+import { latestJobRunsByArg, listJobRuns } from "@/lib/jobs/list-job-runs";
 import { hrefWith } from "@/lib/http/search-params";
 import { env } from "@/lib/platform/env";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
@@ -20,7 +21,12 @@ export const metadata: Metadata = { title: "Invoices · Costs" };
 
 export default async function InvoicesPage() {
   // One invoice a month: even a decade of history is one page.
-  const { data: invoices } = await listInvoices(getDb(), { limit: 500 });
+  const db = getDb();
+  const [{ data: invoices }, [discoverRun], ingestRuns] = await Promise.all([
+    listInvoices(db, { limit: 500 }),
+    listJobRuns(db, { job: "discover-invoices", limit: 1 }),
+    latestJobRunsByArg(db, "ingest-invoice", "uuid"),
+  ]);
   const off = invoices.filter((i) => i.reconciled === false);
   const failed = invoices.filter((i) => i.status === "failed");
   const isBusy = invoices.some((i) => i.status === "ingesting");
@@ -47,7 +53,7 @@ export default async function InvoicesPage() {
       <CardTable
         title="Invoices"
         description="Every invoice in the billing history. Re-ingest replaces an invoice's lines in one transaction; a failed ingest keeps the previous ones."
-        actions={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" />}
+        actions={<RunJobButton action={runJobNow} job="discover-invoices" label="Discover invoices" run={discoverRun ?? null} />}
         isEmpty={invoices.length === 0}
         empty={
           <EmptyState title="No invoices discovered yet">
@@ -58,7 +64,7 @@ export default async function InvoicesPage() {
           </EmptyState>
         }
       >
-        <InvoicesTable invoices={invoices} runJob={runJobNow} anomalies={anomalies} growthHref={growthHref} />
+        <InvoicesTable invoices={invoices} runJob={runJobNow} anomalies={anomalies} growthHref={growthHref} ingestRuns={ingestRuns} />
       </CardTable>
     </>
   );
