@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type ProvisioningStep, provisioningSteps } from "@/db/schema";
 import { describeFailure, PermanentStepError } from "./step-driver";
@@ -13,8 +13,11 @@ async function readStep(db: DbOrTx, requestId: string, name: string): Promise<Pr
   return row;
 }
 
-/** Marks the step running (first start, or one more attempt); its original start time stays. */
-async function beginAttempt(db: DbOrTx, requestId: string, name: string): Promise<ProvisioningStep> {
+/**
+ * Marks the step running (first start, or one more attempt; its original start time stays) in one round trip, unless
+ * it already succeeded or was skipped: then nothing is written and undefined says so (the caller reads its output).
+ */
+async function beginAttempt(db: DbOrTx, requestId: string, name: string): Promise<ProvisioningStep | undefined> {
   const [row] = await db
     .insert(provisioningSteps)
     .values({
@@ -27,9 +30,10 @@ async function beginAttempt(db: DbOrTx, requestId: string, name: string): Promis
     .onConflictDoUpdate({
       target: [provisioningSteps.requestId, provisioningSteps.name],
       set: { status: "running", attempts: sql`${provisioningSteps.attempts} + 1`, error: null, finishedAt: null },
+      setWhere: notInArray(provisioningSteps.status, ["succeeded", "skipped"]),
     })
     .returning();
-  return row!;
+  return row;
 }
 
 async function endAttempt(db: DbOrTx, requestId: string, name: string, outcome: { output: unknown } | { error: string }): Promise<void> {
@@ -41,9 +45,8 @@ async function endAttempt(db: DbOrTx, requestId: string, name: string, outcome: 
 
 /** Runs `fn` as the request's step `name` once: a step already succeeded returns its stored output instead. */
 export async function recordStep<T>(db: DbOrTx, requestId: string, name: string, fn: () => Promise<T>): Promise<T> {
-  const done = await readStep(db, requestId, name);
-  if (done?.status === "succeeded" || done?.status === "skipped") return done.output as T;
-  await beginAttempt(db, requestId, name);
+  // Done already (a resumed run): its stored output, and the work is not done again.
+  if (!(await beginAttempt(db, requestId, name))) return (await readStep(db, requestId, name))?.output as T;
   try {
     const output = await fn();
     await endAttempt(db, requestId, name, { output });
@@ -57,9 +60,7 @@ export async function recordStep<T>(db: DbOrTx, requestId: string, name: string,
 /** Records a step the saga does not need this time (its condition is false), so the timeline says so. */
 export async function recordSkipped(db: DbOrTx, requestId: string, name: string, reason: string): Promise<{ skipped: string }> {
   const output = { skipped: reason };
-  const done = await readStep(db, requestId, name);
-  if (done) return (done.output as { skipped: string }) ?? output;
-  await db
+  const [inserted] = await db
     .insert(provisioningSteps)
     .values({
       requestId,
@@ -69,8 +70,11 @@ export async function recordSkipped(db: DbOrTx, requestId: string, name: string,
       output,
       finishedAt: new Date(),
     })
-    .onConflictDoNothing();
-  return output;
+    .onConflictDoNothing()
+    .returning({ name: provisioningSteps.name });
+  if (inserted) return output;
+  // Recorded by an earlier run: what it said.
+  return ((await readStep(db, requestId, name))?.output as { skipped: string } | null) ?? output;
 }
 
 export type PollOutcome<T> = { done: true; output: T } | { done: false; output?: undefined };
@@ -80,9 +84,8 @@ export type PollOutcome<T> = { done: true; output: T } | { done: false; output?:
  * step stays `running` (attempts counting polls) until it has; past `timeoutMs` since its first poll it fails.
  */
 export async function recordPoll<T>(db: DbOrTx, requestId: string, name: string, timeoutMs: number, poll: () => Promise<PollOutcome<T>>): Promise<PollOutcome<T>> {
-  const done = await readStep(db, requestId, name);
-  if (done?.status === "succeeded" || done?.status === "skipped") return { done: true, output: done.output as T };
   const row = await beginAttempt(db, requestId, name);
+  if (!row) return { done: true, output: (await readStep(db, requestId, name))?.output as T };
   try {
     const outcome = await poll();
     if (outcome.done) {
