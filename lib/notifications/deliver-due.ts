@@ -39,15 +39,17 @@ interface ClaimRow {
  * when the lease ends, and the next drain sends it) and its attempt is counted. SKIP LOCKED: two drains never claim
  * the same delivery.
  */
-export async function claimDueDeliveries(db: Db, now: Date, limit: number): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(db: Db, now: Date, limit: number, onlyId?: string): Promise<ClaimedDelivery[]> {
   const at = now.toISOString();
+  // "Send test" and "Resend" send one delivery at once, through the same claim.
+  const only = onlyId ? sql`and d.id = ${onlyId}::uuid` : sql``;
   const lease = new Date(now.getTime() + leaseSeconds * 1000);
   const result = await db.execute(sql`
     with due as (
       select d.id from notification_deliveries d
       join notification_endpoints e on e.id = d.endpoint_id and e.status = 'enabled'
       where d.status = 'pending' and d.next_attempt_at <= ${at}::timestamptz
-        and (d.locked_until is null or d.locked_until <= ${at}::timestamptz)
+        and (d.locked_until is null or d.locked_until <= ${at}::timestamptz) ${only}
       order by d.next_attempt_at, d.id
       limit ${limit}
       for update of d skip locked
