@@ -49,7 +49,7 @@ const validPathParams: Record<string, Record<string, string>> = {
   "/api/v1/provisioning/requests/{id}/cancel": { id: provisioningRequestId },
 };
 /** Operations whose valid request may find nothing to act on, with the status it may then answer below. */
-const baselineBelow: Record<string, number> = { acceptDrift: 405, getBillingBalance: 405, approveProvisioningRequest: 410, rejectProvisioningRequest: 410, cancelProvisioningRequest: 410 };
+const baselineBelow: Record<string, number> = { acceptDrift: 405, revertDrift: 405, getBillingBalance: 405, approveProvisioningRequest: 410, rejectProvisioningRequest: 410, cancelProvisioningRequest: 410 };
 
 // A small seeded generator: the same hostile values on every run, so a failure can be replayed.
 function rng(seed: number) {

@@ -171,26 +171,31 @@ async function updateDrift(db: Db, drifts: ChangedDrift[]): Promise<number> {
   return rowsOf(result).length;
 }
 
-/** Closes drift whose field matches again, announcing each in the same transaction. */
+/**
+ * Closes drift whose field matches again, announcing each in the same transaction: `reverted` (by who asked) when a
+ * revert_drift request that really ran at DO (succeeded, not a dry run) is linked to it, `stale` otherwise.
+ */
 async function closeStale(db: Db, ids: string[], now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       with locked as (
-        select id from cloud_drift
-        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and status = 'open'
-        order by id
-        for update
+        select d.id, p.requested_by as reverted_by from cloud_drift d
+        left join provisioning_requests p on p.id = d.revert_request_id and p.status = 'succeeded' and not p.dry_run
+        where d.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and d.status = 'open'
+        order by d.id
+        for update of d
       ), closed as (
         update cloud_drift d
-        set status = 'stale', resolved_at = ${now.toISOString()}::timestamptz, resolved_by = ${sweepActor}
+        set status = case when l.reverted_by is null then 'stale' else 'reverted' end,
+          resolved_at = ${now.toISOString()}::timestamptz, resolved_by = coalesce(l.reverted_by, ${sweepActor})
         from locked l
         where d.id = l.id and d.status = 'open'
-        returning d.id, d.field, d.expected, d.actual, d.resource_id
+        returning d.id, d.field, d.expected, d.actual, d.resource_id, d.status, d.resolved_by
       )
-      select c.id, c.field, c.expected, c.actual, r.id as resource_id, r.name, r.kind, r.region
+      select c.id, c.field, c.expected, c.actual, c.status, c.resolved_by, r.id as resource_id, r.name, r.kind, r.region
       from closed c join cloud_resources r on r.id = c.resource_id`);
-    const closed = rowsOf<DriftRow>(result).map(toEventRow);
-    await recordEvents(tx, closed.map((d) => driftResolvedEvent(d, "stale", sweepActor, now)));
+    const closed = rowsOf<DriftRow & { status: "stale" | "reverted"; resolved_by: string }>(result);
+    await recordEvents(tx, closed.map((d) => driftResolvedEvent(toEventRow(d), d.status, d.resolved_by, now)));
     return closed.length;
   });
 }

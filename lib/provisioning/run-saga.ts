@@ -8,6 +8,7 @@ import { deleteDropletSaga } from "./delete-droplet-saga";
 import { finishRequest, markRunning } from "./finish-request";
 import { recordPoll, recordSkipped, recordStep } from "./record-step";
 import { resizeDropletSaga } from "./resize-droplet-saga";
+import { revertDriftSaga } from "./revert-drift-saga";
 import type { RequestSnapshot, Saga, SagaContext, SagaStep } from "./saga";
 import { describeFailure, PermanentStepError, SagaSuspended, type StepDriver } from "./step-driver";
 
@@ -15,6 +16,7 @@ export const sagas: Record<ProvisioningAction, Saga> = {
   create_droplet: createDropletSaga,
   resize_droplet: resizeDropletSaga,
   delete_droplet: deleteDropletSaga,
+  revert_drift: revertDriftSaga,
 };
 
 /** How a run ended: the request's status, or `suspended` while it waits for approval (in-process only). */
@@ -76,7 +78,7 @@ export async function runSaga(deps: ProvisioningDeps, requestId: string, driver:
   const exec = async (step: SagaStep): Promise<Record<string, unknown>> => {
     let output: Record<string, unknown>;
     if (step.when && !step.when(ctx)) {
-      output = await driver.run(step.name, () => recordSkipped(db, requestId, step.name, step.skipReason ?? "not needed"));
+      output = await driver.run(step.name, () => recordSkipped(db, requestId, step.name, typeof step.skipReason === "function" ? step.skipReason(ctx) : (step.skipReason ?? "not needed")));
     } else if ("run" in step) {
       output = await driver.run(step.name, () => recordStep(db, requestId, step.name, () => step.run(ctx)));
     } else {

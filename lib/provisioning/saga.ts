@@ -39,7 +39,7 @@ export type SagaStep = {
   name: string;
   when?: (ctx: SagaContext) => boolean;
   /** Why a step whose `when` is false was skipped, for the timeline. */
-  skipReason?: string;
+  skipReason?: string | ((ctx: SagaContext) => string);
 } & ({ run: (ctx: SagaContext) => Promise<StepOutput> } | { poll: (ctx: SagaContext) => Promise<PollOutcome<StepOutput>> } | { approval: true });
 
 export interface Saga {
