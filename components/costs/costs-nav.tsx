@@ -5,6 +5,7 @@ const tabs = [
   { href: "/costs/explore", label: "Grouped" },
   { href: "/costs/invoices", label: "Invoices" },
   { href: "/costs/balance", label: "Month to date" },
+  { href: "/costs/budgets", label: "Budgets" },
 ] as const;
 
 /** The costs section's views. */

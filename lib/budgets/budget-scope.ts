@@ -23,7 +23,7 @@ export function parseScopeValue(value: string): BudgetScope | { error: string } 
   const type = value.slice(0, Math.max(at, 0));
   const id = value.slice(at + 1).trim();
   if (at < 0 || !(budgetScopeTypes as readonly string[]).includes(type) || type === "account") return { error: "Choose what the budget covers." };
-  if (!id || id.length > 200) return { error: `Name the ${budgetScopeLabels[type as BudgetScopeType].toLowerCase()} the budget covers.` };
+  if (!id || id.length > 200) return { error: `Choose the ${type === "project" ? "DO project" : budgetScopeLabels[type as BudgetScopeType].toLowerCase()} the budget covers.` };
   if (type === "kind" && !(resourceKinds as readonly string[]).includes(id)) return { error: `"${id}" is not a product kind.` };
   return { type: type as BudgetScopeType, id };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BudgetsSummary } from "@/components/budgets/budgets-summary";
 import { CostLinesDrilldown } from "@/components/costs/cost-lines-drilldown";
 import { CostLinesEmptyState } from "@/components/costs/cost-lines-empty-state";
 import { CostLinesFilters } from "@/components/costs/cost-lines-filters";
@@ -12,6 +13,7 @@ import { CardTable } from "@/components/ui/card-table";
 import { InvalidFiltersBanner } from "@/components/ui/invalid-filters-banner";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
+import { listBudgetProgress } from "@/lib/budgets/list-budget-progress";
 import { exploreCostLines, explorerFilter, listCostLineFacets, summarizeCostLines } from "@/lib/costs/explore-cost-lines";
 import { explorerUrl, parseExplorerQuery } from "@/lib/costs/explorer-query";
 import { getLatestBalance } from "@/lib/costs/get-balance";
@@ -29,7 +31,7 @@ const pageSize = 50;
 export default async function CostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { query: parsed, isValid } = parseExplorerQuery(await searchParams);
   const db = getDb();
-  const [periods, balance] = await Promise.all([listInvoicePeriods(db), getLatestBalance(db)]);
+  const [periods, balance, budgets] = await Promise.all([listInvoicePeriods(db), getLatestBalance(db), listBudgetProgress(db)]);
   const query = { ...parsed, period: parsed.period ?? pickDefaultPeriod(periods) };
   const invoice = periods.find((p) => p.period === query.period);
 
@@ -37,6 +39,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     <>
       <CostsHeader current="/costs" />
       <MonthToDateStrip balance={balance} />
+      <BudgetsSummary budgets={budgets.budgets} />
     </>
   );
 
