@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TenantRequests } from "@/components/operations/tenant-requests";
 import { TenantCogsChartLazy } from "@/components/tenants/tenant-cogs-chart-lazy";
 import { TenantHistory } from "@/components/tenants/tenant-history";
 import { billingFlagLabels } from "@/components/tenants/tenant-labels";
@@ -19,6 +20,7 @@ import { getDb } from "@/db";
 import { externalIdSchema } from "@/lib/billing/schemas";
 import { formatMoney } from "@/lib/money/format-money";
 import { env } from "@/lib/platform/env";
+import { listTenantRequests } from "@/lib/provisioning/load-operations-page";
 import { getTenantOverview, tenantResourceLimit } from "@/lib/tenants/get-tenant-overview";
 
 export const metadata: Metadata = { title: "Tenant" };
@@ -29,6 +31,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   const e = env();
   const t = await getTenantOverview(getDb(), parsed.data, { currency: e.REPORTING_CURRENCY, tagPrefix: e.TENANT_TAG_PREFIX });
   if (!t) notFound();
+  const requests = await listTenantRequests(getDb(), t.id);
   const thisMonth = t.months.at(-1);
   const overage = t.usage.reduce((a, u) => a + u.projectedOverageCents, 0);
   const overageCurrency = t.usage.find((u) => u.currency)?.currency ?? t.currency;
@@ -98,6 +101,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
       >
         <TenantResourcesTable resources={t.resources.items} unbilled={t.resources.unbilled} />
       </CardTable>
+      <TenantRequests className="mt-6" tenantId={t.id} requests={requests} />
       <Card className="mt-6">
         <CardHeader title="History" description="Subscriptions, migrations between plan versions and status changes, newest first." />
         <TenantHistory events={t.history} />

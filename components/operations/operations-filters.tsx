@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { actionLabel, statusLabel } from "./request-labels";
+
+/** A plain GET form over the requests: tenant, action and status live in the URL. */
+export function OperationsFilters({
+  values,
+  tenants,
+  actions,
+  statuses,
+}: {
+  values: { tenant?: string; action?: string; status?: string };
+  tenants: string[];
+  actions: readonly string[];
+  statuses: readonly string[];
+}) {
+  // A tenant named in the address stays selectable even when it has no request yet.
+  const tenantOptions = values.tenant && !tenants.includes(values.tenant) ? [values.tenant, ...tenants] : tenants;
+  return (
+    <form method="get" action="/operations" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" aria-label="Filter requests">
+      <SelectField
+        compact
+        id="operations-tenant"
+        name="tenant"
+        label="Tenant"
+        defaultValue={values.tenant ?? ""}
+        options={[{ value: "", label: "Every tenant" }, ...tenantOptions.map((t) => ({ value: t, label: t }))]}
+      />
+      <SelectField
+        compact
+        id="operations-action"
+        name="action"
+        label="Action"
+        defaultValue={values.action ?? ""}
+        options={[{ value: "", label: "Any action" }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+      />
+      <SelectField
+        compact
+        id="operations-status"
+        name="status"
+        label="Status"
+        defaultValue={values.status ?? ""}
+        options={[{ value: "", label: "Any status" }, ...statuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
+      />
+      <button type="submit" className={buttonClass("primary", "sm")}>
+        Apply
+      </button>
+      <Link href="/operations" className={buttonClass("ghost", "sm")}>
+        Reset
+      </Link>
+    </form>
+  );
+}
