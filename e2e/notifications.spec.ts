@@ -44,6 +44,27 @@ test("an admin registers a webhook endpoint in the UI, drift is detected, and th
     await page.goto("/settings/notifications");
     const log = page.getByRole("table", { name: "Delivery log" });
     await expect(log.getByRole("row", { name: /drift\.detected/ }).first()).toContainText("succeeded");
+
+    // Send test: a notification.test through the real delivery path, the receiver's answer shown under the button.
+    const endpoints = page.getByRole("table", { name: "Notification endpoints" });
+    await endpoints.getByRole("button", { name: `Send test to ${receiver.url}` }).click();
+    await expect(endpoints.getByRole("status").filter({ hasText: /Delivered: answered 204/ })).toBeVisible();
+    expect(receiver.types).toContain("notification.test");
+    await expect(log.getByRole("row", { name: /notification\.test/ }).first()).toContainText("succeeded");
+
+    // Resend from the log: the drift event goes out again at once.
+    const sent = receiver.types.filter((t) => t === "drift.detected").length;
+    await log.getByRole("button", { name: `Resend drift.detected to ${receiver.url}` }).first().click();
+    await expect(log.getByRole("status").filter({ hasText: /Delivered: answered 204/ })).toBeVisible();
+    expect(receiver.types.filter((t) => t === "drift.detected").length).toBe(sent + 1);
+
+    await page.getByLabel("Target gross margin %").fill("35");
+    await page.getByRole("button", { name: "Save target" }).click();
+    await expect(page.getByText("Target gross margin: 35 %.")).toBeVisible();
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `/tmp/team/shots/events/notification-settings-${width}.png`, fullPage: true });
+    }
   } finally {
     await receiver.close();
   }

@@ -2,7 +2,10 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
+import { getMarginTarget, marginTargetField, setMarginTarget } from "@/lib/billing/margin-target";
 import { adminAction } from "@/lib/http/admin-action";
+import { formLevel } from "@/lib/http/parse-action-input";
+import { describeDeliverNow, resendDeliveryNow, sendTestNotification } from "@/lib/notifications/deliver-now";
 import { createEmailEndpoint } from "@/lib/notifications/email-endpoints";
 import { createWebhookEndpoint } from "@/lib/notifications/endpoints";
 import { type EventType, eventTypes } from "@/lib/notifications/event-catalog";
@@ -66,4 +69,42 @@ export const addSlackEndpointAction = adminAction(
     return { message: "Slack channel added.", revalidate: ["/settings/notifications"] };
   },
   { failure: "Could not add the Slack channel." },
+);
+
+/** Send test and Resend answer the receiver's outcome; `isSuccess` colours it. */
+export type DeliverNowAnswer = { isSuccess: boolean };
+
+/** Sends a notification.test event to one endpoint now, through the real delivery path, and says what it answered. */
+export const sendTestNotificationAction = adminAction(
+  formLevel(z.object({ endpoint_id: z.uuid() }), "That endpoint could not be identified; reload the page."),
+  async ({ endpoint_id }, { actor }) => {
+    const { isSuccess, message } = describeDeliverNow(await sendTestNotification(getDb(), endpoint_id, actor, notificationSettings(env())));
+    return { message, data: { isSuccess } as DeliverNowAnswer, revalidate: ["/settings/notifications"] };
+  },
+  { failure: "Could not send the test." },
+);
+
+/** Sends a delivery of the log again now, with a fresh retry schedule. */
+export const resendDeliveryAction = adminAction(
+  formLevel(z.object({ delivery_id: z.uuid() }), "That delivery could not be identified; reload the page."),
+  async ({ delivery_id }) => {
+    const { isSuccess, message } = describeDeliverNow(await resendDeliveryNow(getDb(), delivery_id, notificationSettings(env())));
+    return { message, data: { isSuccess } as DeliverNowAnswer, revalidate: ["/settings/notifications"] };
+  },
+  { failure: "Could not resend the delivery." },
+);
+
+/** The target gross margin plans and tenants are judged against (margin.below_target); empty clears it. */
+export const setMarginTargetAction = adminAction(
+  z.object({ target: marginTargetField }),
+  async ({ target }, { actor }) => {
+    await setMarginTarget(getDb(), target, actor);
+    const saved = await getMarginTarget(getDb());
+    return {
+      message: saved === null ? "No target margin: nothing is announced as below target." : `Target gross margin: ${saved} %.`,
+      keepValues: true,
+      revalidate: ["/settings/notifications"],
+    };
+  },
+  { failure: "Could not save the target margin." },
 );

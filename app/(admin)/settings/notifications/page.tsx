@@ -3,21 +3,30 @@ import { AddEmailForm } from "@/components/notifications/add-email-form";
 import { DeliveriesTable } from "@/components/notifications/deliveries-table";
 import { AddWebhookForm } from "@/components/notifications/add-webhook-form";
 import { EndpointsTable } from "@/components/notifications/endpoints-table";
+import { MarginTargetForm } from "@/components/notifications/margin-target-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CardTable } from "@/components/ui/card-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { getMarginTarget } from "@/lib/billing/margin-target";
 import { listAllEndpoints, listRecentDeliveries } from "@/lib/notifications/list-endpoints";
-import { addEmailSubscriptionAction, addSlackEndpointAction, addWebhookEndpointAction } from "./actions";
+import {
+  addEmailSubscriptionAction,
+  addSlackEndpointAction,
+  addWebhookEndpointAction,
+  resendDeliveryAction,
+  sendTestNotificationAction,
+  setMarginTargetAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
   const user = await requireAdmin();
   const db = getDb();
-  const [endpoints, deliveries] = await Promise.all([listAllEndpoints(db), listRecentDeliveries(db)]);
+  const [endpoints, deliveries, target] = await Promise.all([listAllEndpoints(db), listRecentDeliveries(db), getMarginTarget(db)]);
   return (
     <>
       <PageHeader title="Notification settings" description="Where events are sent: webhooks, Slack and email." />
@@ -34,7 +43,7 @@ export default async function NotificationSettingsPage() {
         <AddEmailForm action={addEmailSubscriptionAction} email={user.email ?? undefined} />
       </Card>
       <CardTable className="mb-6" title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
-        <EndpointsTable endpoints={endpoints} />
+        <EndpointsTable endpoints={endpoints} sendTest={sendTestNotificationAction} />
       </CardTable>
       <CardTable
         title="Delivery log"
@@ -42,8 +51,15 @@ export default async function NotificationSettingsPage() {
         isEmpty={deliveries.length === 0}
         empty={<EmptyState title="Nothing delivered yet" />}
       >
-        <DeliveriesTable deliveries={deliveries} />
+        <DeliveriesTable deliveries={deliveries} resend={resendDeliveryAction} />
       </CardTable>
+      <Card className="mt-6">
+        <CardHeader
+          title="Target gross margin"
+          description="When an invoice is ingested, each plan and billed tenant whose margin for the month is under it is announced once (margin.below_target)."
+        />
+        <MarginTargetForm action={setMarginTargetAction} target={target} />
+      </Card>
     </>
   );
 }
