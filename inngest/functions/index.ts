@@ -8,9 +8,10 @@ import { meterUsage } from "./meter-usage";
 import { provisionCreateDroplet } from "./provision-create-droplet";
 import { provisionDeleteDroplet } from "./provision-delete-droplet";
 import { provisionResizeDroplet } from "./provision-resize-droplet";
+import { provisionRevertDrift } from "./provision-revert-drift";
 import { sendNotificationDigest } from "./send-notification-digest";
 import { snapshotBalance } from "./snapshot-balance";
 import { syncInventoryFast, syncInventoryFull, syncInventorySlow } from "./sync-inventory";
 
 /** Every Inngest function, served by app/api/inngest/route.ts. One file per job in this folder. */
-export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, meterBandwidth, fetchFxRates, deliverNotifications, sendNotificationDigest, provisionCreateDroplet, provisionResizeDroplet, provisionDeleteDroplet];
+export const functions = [syncInventoryFull, syncInventoryFast, syncInventorySlow, detectDrift, snapshotBalance, discoverInvoices, ingestInvoice, meterUsage, meterBandwidth, fetchFxRates, deliverNotifications, sendNotificationDigest, provisionCreateDroplet, provisionResizeDroplet, provisionDeleteDroplet, provisionRevertDrift];
