@@ -51,6 +51,7 @@ describe("the create_droplet saga, in-process", () => {
     const request = await ask(createBody(tenantId));
     // A create DO takes its time over: the saga polls the action, sleeping between polls.
     fake.faults.set("/v2/droplets", { type: "slow_action", durationMs: 400, method: "POST" });
+    const tagCalls = fake.requests.filter((r) => r.path.startsWith("/v2/tags")).length;
     expect(await runRequestInProcess(deps, request.id)).toBe("succeeded");
 
     const done = await getRequestOrThrow(t.db, request.id);
@@ -60,7 +61,7 @@ describe("the create_droplet saga, in-process", () => {
       ["create-volume", "skipped"],
       ["create-droplet", "succeeded"],
       ["wait-create", "succeeded"],
-      ["tag", "succeeded"],
+      ["tag", "skipped"],
       ["assign-project", "succeeded"],
       ["refresh-inventory", "succeeded"],
       ["refresh-volume", "skipped"],
@@ -69,6 +70,9 @@ describe("the create_droplet saga, in-process", () => {
     ]);
     expect(done.steps.every((s) => s.finished_at !== null)).toBe(true);
     expect(done.steps.find((s) => s.name === "wait-create")?.attempts).toBeGreaterThan(1);
+    // DO tagged the droplet as it created it: the tag step asks DO for nothing more.
+    expect(done.steps.find((s) => s.name === "tag")?.output).toEqual({ skipped: "DO made the droplet with the tenant's tag" });
+    expect(fake.requests.filter((r) => r.path.startsWith("/v2/tags"))).toHaveLength(tagCalls);
     const [droplet] = taggedDroplets(request.id);
     expect(droplet).toMatchObject({ status: "active", size_slug: "s-1vcpu-1gb", tags: expect.arrayContaining([`tenant:${tenantId}`]) });
     expect(done).toMatchObject({ status: "succeeded", provider_id: String(droplet!.id), resource_id: expect.any(String), error: null });
