@@ -9,4 +9,4 @@ export async function expectAccessible(page: Page, what: string) {
 }
 
 /** Every admin page that exists without a parameter; pages with ids are reached through links in the populated scan. */
-export const adminPages = ["/inventory", "/drift", "/costs", "/costs/explore", "/costs/invoices", "/costs/budgets", "/catalog", "/catalog/addons", "/catalog/resource-prices", "/margin", "/margin/tenants", "/margin/plans", "/margin/fx", "/tenants", "/jobs"];
+export const adminPages = ["/inventory", "/drift", "/costs", "/costs/explore", "/costs/invoices", "/costs/budgets", "/catalog", "/catalog/addons", "/catalog/resource-prices", "/margin", "/margin/tenants", "/margin/plans", "/margin/fx", "/tenants", "/jobs", "/operations"];

@@ -32,5 +32,8 @@ export const e2eEnv: Record<string, string> = {
   CORS_ORIGINS: e2eCorsOrigin,
   // notifications.spec.ts registers a webhook receiver it runs on 127.0.0.1.
   WEBHOOK_ALLOW_PRIVATE: "1",
+  // Provisioning against the fake DO, as the demo runs it (operations.spec.ts approves a request and follows its saga).
+  PROVISIONING_ENABLED: "1",
+  PROVISIONING_POLL_INTERVAL_MS: "500",
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 };

@@ -70,6 +70,7 @@ test("at 390 px no admin page scrolls sideways or logs a console error, detail p
     ["/inventory?kind=droplet", /^\/resources\/[0-9a-f-]{36}$/],
     ["/tenants", /^\/tenants\/[^/?]+$/],
     ["/jobs", /^\/jobs\/runs\/[0-9a-f-]{36}$/],
+    ["/operations", /^\/operations\/[0-9a-f-]{36}$/],
     ["/catalog", planPage],
     ["/margin/plans", /^\/margin\/plans\/[a-z0-9-]+$/],
   ];

@@ -36,7 +36,7 @@ export function RequestFacts({ request: r }: { request: ProvisioningRequestItem 
   return (
     <Card>
       <CardHeader title="Request" />
-      <dl className="divide-y divide-slate-100 text-sm">
+      <dl aria-label="Request facts" className="divide-y divide-slate-100 text-sm">
         {fields.map(([label, value]) => (
           <div key={label} className="flex flex-wrap justify-between gap-x-4 gap-y-1 px-5 py-2">
             <dt className="text-slate-600">{label}</dt>
