@@ -30,7 +30,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx scripts/fake-do.ts --port ${e2eFakeDo.port} --token ${e2eFakeDo.token} --seed 1`,
+      command: `npx tsx scripts/fake-do.ts --port ${e2eFakeDo.port} --token ${e2eFakeDo.token} --seed 1 --demo-story`,
       url: `http://127.0.0.1:${e2eFakeDo.port}/v2/account`,
       reuseExistingServer: false,
       timeout: 60_000,

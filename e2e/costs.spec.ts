@@ -27,7 +27,8 @@ async function ensureInvoicesIngested(page: Page) {
     await expect(table.getByText(/^(discovered|ingesting)$/)).toHaveCount(0, { timeout: 1000 });
   }).toPass({ timeout: 90_000 });
   await expect(table.getByText("ingested", { exact: true }).first()).toBeVisible();
-  await expect(table.getByText(/^off by/)).toHaveCount(0);
+  // The demo's one invoice whose amount carries a credit its CSV leaves out (the fake's demo story).
+  await expect(table.getByText(/^off by/)).toHaveCount(1);
 }
 
 test("in the demo, an admin filters the explorer to unmatched lines, sorts by amount, and exports the same rows as CSV", async ({ adminPage: page }) => {
@@ -90,7 +91,7 @@ test("in the demo, an admin filters the explorer to unmatched lines, sorts by am
   await expect(table.locator("tbody tr")).toHaveCount(count);
 });
 
-test("the invoices view reconciles every invoice, re-ingests one, and the API agrees", async ({ adminPage: page, request }) => {
+test("the invoices view reconciles every invoice but the demo's one, re-ingests one, and the API agrees", async ({ adminPage: page, request }) => {
   test.setTimeout(120_000);
   await ensureInvoicesIngested(page);
   const table = page.getByRole("table", { name: "DigitalOcean invoices and their ingest state" });
@@ -113,9 +114,9 @@ test("the invoices view reconciles every invoice, re-ingests one, and the API ag
   expect(invoices.length).toBeGreaterThan(12);
   for (const invoice of invoices) {
     expect(invoice.status).toBe("ingested");
-    expect(invoice.lines_total).toBe(invoice.amount);
     expect(invoice.period).toMatch(/^\d{4}-\d{2}-01$/);
   }
+  expect(invoices.filter((i) => i.lines_total !== i.amount)).toHaveLength(1);
   await expectAccessible(page, "/costs/invoices (populated)");
 
   // Two snapshots make a trend: the chart appears, with its figures as a table.

@@ -70,7 +70,7 @@ demo=0
 if [ -z "${DO_API_TOKEN:-}" ]; then
   demo=1
   fake_port="${FAKE_DO_PORT:-4010}"
-  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token > "$data_dir/fake-do.log" 2>&1 &
+  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token --demo-story > "$data_dir/fake-do.log" 2>&1 &
   fake_pid=$!
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
   # Provisioning requests act on the fake account only: a real token never gets this default.
@@ -87,6 +87,8 @@ if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   # First demo start: load the fake account's inventory and billing so every page has something to show.
   npm run -s job -- sync-inventory && touch "$data_dir/.demo-loaded"
   npm run -s db:seed # again, now that the inventory has the droplets the demo's drifting specs name
+  # A tenant destroyed one of those droplets in DO's control panel after the first sync: the second sync sees it gone.
+  npm run -s job -- sync-inventory || true
   npm run -s job -- discover-invoices || true
   npm run -s job -- detect-drift || true
   npm run -s job -- fetch-fx-rates || true

@@ -1,5 +1,6 @@
 // Runs the fake DigitalOcean API for the demo, benchmarks and manual testing:
 //   tsx scripts/fake-do.ts --port 4010 --droplets 10000 --volumes 5000 --snapshots 5000 --seed 1
+//   tsx scripts/fake-do.ts --port 4010 --demo-story   (npm run demo and e2e: the demo account with its events)
 // Point DO_API_URL at the printed URL; any non-empty token works unless --token is given.
 import { parseArgs } from "node:util";
 import { defaultAccountSizes, startFakeDo } from "../test/fake-do";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     token: { type: "string" },
     now: { type: "string" },
+    "demo-story": { type: "boolean" },
     help: { type: "boolean", short: "h" },
     ...Object.fromEntries(sizeFlags.map((key) => [toFlag(key), { type: "string" as const }])),
   },
@@ -22,7 +24,8 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    `Usage: tsx scripts/fake-do.ts [--port 4010] [--host 127.0.0.1] [--seed 1] [--token T] [--now ISO-DATE]\n` +
+    `Usage: tsx scripts/fake-do.ts [--port 4010] [--host 127.0.0.1] [--seed 1] [--token T] [--now ISO-DATE] [--demo-story]\n` +
+      "  --demo-story: the demo's events (a droplet destroyed after the first sync, an invoice off its lines)\n" +
       sizeFlags.map((key) => `  --${toFlag(key)} N (default ${defaultAccountSizes[key]})`).join("\n"),
   );
   process.exit(0);
@@ -57,6 +60,7 @@ const fake = await startFakeDo({
   seed: toInt("seed", values.seed),
   token: values.token,
   now,
+  demoStory: values["demo-story"] ?? false,
 });
 const { account } = fake;
 console.log(

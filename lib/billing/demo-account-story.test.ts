@@ -1,42 +1,48 @@
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
+import { cloudDrift, cloudResources, planVersions, plans, subscriptionMigrations, subscriptions } from "@/db/schema";
 import { discoverInvoices, listInvoicesToIngest } from "@/lib/costs/discover-invoices";
 import { ingestInvoice } from "@/lib/costs/ingest-invoice";
 import { listCostAnomalies } from "@/lib/costs/list-cost-anomalies";
+import { listInvoices } from "@/lib/costs/list-invoices";
+import { seedDemoAccount } from "@/lib/demo/seed-demo-account";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { detectAll } from "@/lib/drift/detect-all";
-import { seedDemoDrift } from "@/lib/drift/seed-demo-drift";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
 import { createTestDb, type TestDb } from "@/test/db";
 import { startFakeDo } from "@/test/fake-do";
 import { fetchFxRates } from "./fetch-fx-rates";
-import { getMarginReport, marginMonths, marginTenants } from "./get-margin-report";
-import { demoUnbilledTenants, seedDemoBilling } from "./seed-demo-billing";
+import { getMarginReport, marginMonths, marginPlans, marginTenants } from "./get-margin-report";
+import { demoUnbilledTenants } from "./seed-demo-billing";
 
-// The demo as `npm run demo` loads it on first start (fake DO on seed 1, sync, invoices, ECB rates, the seed with
-// ARCADIA_DEMO), on a fixed clock: the story its pages tell, checked on the figures the margin report computes.
+// The demo as `npm run demo` loads it on first start (fake DO on seed 1 with its demo story, the seed with
+// ARCADIA_DEMO, sync, the seed again, a second sync, invoices, ECB rates, the drift sweep), on a fixed clock: the
+// story its pages tell, checked on the figures the margin report computes.
 const NOW = new Date("2026-12-01T22:00:00Z");
 
 async function loadDemo(): Promise<TestDb> {
   const t = await createTestDb();
-  const fake = await startFakeDo({ seed: 1, now: NOW });
+  const fake = await startFakeDo({ seed: 1, now: NOW, demoStory: true });
   try {
     const client = createDoClient({ token: "t", baseUrl: fake.url, retryBaseMs: 1 });
-    await syncInventory(t.db, client, { kinds: [], refreshProjects: true, trigger: "cli" });
+    const sync = () => syncInventory(t.db, client, { kinds: [], refreshProjects: true, trigger: "cli" });
+    await seedDemoAccount(t.db, NOW);
+    await sync();
+    await seedDemoAccount(t.db, NOW);
+    await sync();
     await discoverInvoices(t.db, client);
     for (const uuid of await listInvoicesToIngest(t.db)) await ingestInvoice(t.db, client, uuid);
     await fetchFxRates(t.db, { url: `${fake.url}/ecb/eurofxref-hist.xml`, reportingCurrency: "AUD", now: NOW });
-    await seedStarterCatalog(t.db);
-    await seedDemoBilling(t.db, NOW);
-    await seedDemoDrift(t.db);
+    await detectAll(t.db, { now: NOW });
   } finally {
     await fake.close();
   }
   return t;
 }
 
-const report = (t: TestDb) =>
-  getMarginReport(t.db, { from: "2025-12-01", to: "2026-11-01", allocateShared: false, currency: "AUD", tagPrefix: "tenant:", now: NOW });
+const report = (t: TestDb, from = "2025-12-01", to = "2026-11-01") =>
+  getMarginReport(t.db, { from, to, allocateShared: false, currency: "AUD", tagPrefix: "tenant:", now: NOW });
+const marginPct = (m: { revenue: number; cogs: number }) => ((m.revenue - m.cogs) / m.revenue) * 100;
 
 let a: TestDb;
 let b: TestDb;
@@ -60,16 +66,60 @@ describe("the demo account", () => {
     }
   });
 
+  it("is a small healthy reseller: the last full month's gross margin is 25–45 %, and so is every month but the anomaly's", async () => {
+    const months = marginMonths(await report(a));
+    const byMonth = Object.fromEntries(months.map((m) => [m.period.slice(0, 7), Math.round(marginPct(m) * 10) / 10]));
+    expect(byMonth["2026-11"]).toBeGreaterThanOrEqual(25);
+    expect(byMonth["2026-11"]).toBeLessThanOrEqual(45);
+    for (const [period, pct] of Object.entries(byMonth)) {
+      if (period === "2026-08") expect(pct, period).toBeLessThan(0);
+      else expect(pct, period).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("has one plan under water: Starter earns less than Wonka's droplets cost; Studio and Pro cover their subscribers", async () => {
+    const rows = marginPlans(await report(a, "2026-11-01", "2026-11-01")).filter((r) => r.planCode);
+    const under = rows.filter((r) => r.revenue < r.cogs).map((r) => r.planCode);
+    expect(under).toEqual(["starter"]);
+    expect(rows.map((r) => r.planCode).sort()).toEqual(["pro", "starter", "studio"]);
+  });
+
+  it("raised Pro's price six months ago: Acme and Globex moved to version 2 from 1 June 2026, Initech stays on version 1", async () => {
+    const versions = await a.db
+      .select({ id: planVersions.id, version: planVersions.version, status: planVersions.status, price: planVersions.basePriceCents, publishedAt: planVersions.publishedAt })
+      .from(planVersions)
+      .innerJoin(plans, eq(plans.id, planVersions.planId))
+      .where(eq(plans.code, "pro"))
+      .orderBy(asc(planVersions.version));
+    expect(versions.map((v) => [v.version, v.status, v.price, v.publishedAt?.toISOString()])).toEqual([
+      [1, "retired", 49_900, "2024-01-01T00:00:00.000Z"],
+      [2, "active", 59_900, "2026-06-01T00:00:00.000Z"],
+    ]);
+    const subs = await a.db.select({ id: subscriptions.id, versionId: subscriptions.planVersionId }).from(subscriptions).orderBy(asc(subscriptions.id));
+    const on = (v: number) => subs.filter((s) => s.versionId === versions[v - 1]!.id).map((s) => s.id);
+    expect([on(1), on(2)]).toEqual([["demo-initech"], ["demo-acme", "demo-globex"]]);
+    const moves = await a.db.select({ sub: subscriptionMigrations.subscriptionId, at: subscriptionMigrations.effectiveAt }).from(subscriptionMigrations);
+    expect(moves.map((m) => [m.sub, m.at.toISOString()]).sort()).toEqual([
+      ["demo-acme", "2026-06-01T00:00:00.000Z"],
+      ["demo-globex", "2026-06-01T00:00:00.000Z"],
+    ]);
+    // The chart shows it: Acme pays the old price in May and the new one from June.
+    const acme = async (month: string) => marginTenants(await report(a, month, month)).find((r) => r.tenantId === "acme")?.revenue;
+    expect([await acme("2026-05-01"), await acme("2026-06-01")]).toEqual([49_900, 59_900]);
+  });
+
   it("runs exactly two tenants unbilled: tagged resources, no subscription", async () => {
     const unbilled = marginTenants(await report(a)).filter((r) => r.tenantId && !r.isBilled);
     expect(unbilled.map((r) => r.tenantId).sort()).toEqual([...demoUnbilledTenants]);
     for (const r of unbilled) expect(r.cogs, r.tenantId ?? "").toBeGreaterThan(0);
   });
 
-  it("bills one tenant bandwidth overage: Globex pays more than Pro's base price every month", async () => {
-    const globex = marginTenants(await report(a)).find((r) => r.tenantId === "globex");
-    expect(globex?.planCode).toBe("pro");
-    expect(globex?.revenue).toBeGreaterThan(12 * 12_000);
+  it("bills one tenant bandwidth overage: Globex pays more than its plan's base price every month", async () => {
+    for (const month of ["2026-05-01", "2026-11-01"]) {
+      const globex = marginTenants(await report(a, month, month)).find((r) => r.tenantId === "globex");
+      expect(globex?.planCode).toBe("pro");
+      expect(globex?.revenue).toBeGreaterThan(month < "2026-06" ? 49_900 : 59_900);
+    }
   });
 
   it("flags one cost anomaly month: the droplets of the month the analytics box ran", async () => {
@@ -83,16 +133,39 @@ describe("the demo account", () => {
     expect(flagged).toEqual(["2026-08 droplet", "2026-08 tax"]);
   });
 
-  it("opens drift on its first sweep: a resize, an edited tag and a lost tag; reseeding records nothing new", async () => {
-    const summary = await detectAll(a.db, { now: NOW });
-    expect(summary).toMatchObject({ resources: 3, open: 3 });
-    expect(await seedDemoDrift(a.db)).toBe("demo drift: 0 specs recorded");
+  it("has one invoice that does not reconcile: October's, whose amount carries a credit its CSV leaves out", async () => {
+    const { data } = await listInvoices(a.db, { limit: 100 });
+    const off = data.filter((i) => i.reconciled === false);
+    expect(off.map((i) => i.period)).toEqual(["2026-10-01"]);
+    expect(data.filter((i) => i.reconciled === true)).toHaveLength(data.length - 1);
+  });
+
+  it("opens drift: a resize, an edited tag, a lost tag and a droplet destroyed at DO; reseeding records nothing new", async () => {
+    const open = await a.db
+      .select({ name: cloudResources.name, field: cloudDrift.field, deletedAt: cloudResources.deletedAt })
+      .from(cloudDrift)
+      .innerJoin(cloudResources, eq(cloudResources.id, cloudDrift.resourceId))
+      .where(eq(cloudDrift.status, "open"))
+      .orderBy(asc(cloudResources.name), asc(cloudDrift.field));
+    expect(open.map((d) => [d.name, d.field, d.deletedAt !== null])).toEqual([
+      ["tenant-globex-vm-1", "tags", false],
+      ["tenant-hooli-vm-1", "size_slug", false],
+      ["tenant-initech-vm-2", "exists", true],
+      ["tenant-umbrella-vm-2", "tags", false],
+    ]);
+    expect((await seedDemoAccount(a.db, NOW)).at(-1)).toBe("demo drift: 0 specs recorded");
   });
 
   it("is the same for the same seed: two fresh loads give the same figures, and reseeding changes nothing", async () => {
     const figures = async (t: TestDb) => marginMonths(await report(t)).map((m) => [m.period, m.revenue, m.cogs, m.shared]);
     expect(await figures(b)).toEqual(await figures(a));
-    expect(await seedDemoBilling(a.db, NOW)).toBe("demo billing: 0 subscriptions created, 0 usage records");
+    expect(await seedDemoAccount(a.db, NOW)).toEqual([
+      "catalog: 0 plans, 0 add-ons, 0 resource prices created",
+      "demo billing: 0 subscriptions created, no price change, 0 usage records",
+      "demo drift: 0 specs recorded",
+    ]);
     expect(await figures(a)).toEqual(await figures(b));
+    const months = marginMonths(await report(a));
+    console.log(months.map((m) => `${m.period.slice(0, 7)} revenue ${m.revenue} COGS ${m.cogs} (shared ${m.shared}) margin ${marginPct(m).toFixed(1)} %`).join("\n"));
   });
 });

@@ -13,11 +13,11 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 describe("seedDemoBilling", () => {
-  it("subscribes the demo tenants once: a second run changes nothing", async () => {
+  it("subscribes the demo tenants and publishes Pro's price change once: a second run changes nothing", async () => {
     const now = new Date("2026-12-01T22:00:00Z");
     // Globex's bandwidth, one record per full month since January 2024.
-    expect(await seedDemoBilling(t.db, now)).toBe("demo billing: 6 subscriptions created, 35 usage records");
-    expect(await seedDemoBilling(t.db, now)).toBe("demo billing: 0 subscriptions created, 0 usage records");
+    expect(await seedDemoBilling(t.db, now)).toBe("demo billing: 6 subscriptions created, Pro's price change published, 35 usage records");
+    expect(await seedDemoBilling(t.db, now)).toBe("demo billing: 0 subscriptions created, no price change, 0 usage records");
     const rows = await t.db.select().from(subscriptions);
     expect(rows.map((r) => [r.id, r.tenantId, r.status]).sort()).toEqual([
       ["demo-acme", "acme", "active"],

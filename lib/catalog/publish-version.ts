@@ -17,9 +17,10 @@ export interface PublishResult {
  * Makes a draft the plan's active version, in one transaction: the current active version is retired and the draft
  * activated. Publishes of one plan are serialised by a lock on the plan row, and the status is read again once the
  * lock is held, so of two racing publishes of the same draft one succeeds and the other is refused with a conflict.
- * The partial unique index (one active version per plan) backs this up should anything bypass the lock.
+ * The partial unique index (one active version per plan) backs this up should anything bypass the lock. `now` dates
+ * the publish (and the retirement) for a seed that replays a catalog's history; everyone else publishes now.
  */
-export async function publishVersion(db: DbOrTx, versionId: string, actor: string | null): Promise<PublishResult> {
+export async function publishVersion(db: DbOrTx, versionId: string, actor: string | null, opts: { now?: Date } = {}): Promise<PublishResult> {
   try {
     return await db.transaction(async (tx) => {
       const [target] = await tx.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
@@ -33,7 +34,7 @@ export async function publishVersion(db: DbOrTx, versionId: string, actor: strin
         const by = draft.publishedBy ? ` by ${draft.publishedBy}` : "";
         throw new ApiError("conflict", `Version ${draft.version} of ${plan.code} is already ${draft.status} (published${when}${by}); only a draft can be published`);
       }
-      const now = new Date();
+      const now = opts.now ?? new Date();
       const [retired] = await tx
         .update(planVersions)
         .set({ status: "retired", retiredAt: now, updatedAt: sql`now()` })

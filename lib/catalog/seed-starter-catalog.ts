@@ -85,9 +85,10 @@ const starterPricesFrom = new Date("2026-01-01T00:00:00Z");
 /**
  * Idempotent: plans and add-ons are inserted on their codes only when absent, a plan gets its first version only when
  * it has none, and a kind gets its fallback price only when it has no price at all. Whatever an admin has changed since
- * is left alone. Returns what it created.
+ * is left alone. Returns what it created. `publishedAt` dates the first versions for the demo, whose customers have
+ * been on these plans since before today.
  */
-export async function seedStarterCatalog(db: DbOrTx): Promise<string> {
+export async function seedStarterCatalog(db: DbOrTx, opts: { publishedAt?: Date } = {}): Promise<string> {
   let plansCreated = 0;
   let addonsCreated = 0;
   let pricesCreated = 0;
@@ -98,7 +99,7 @@ export async function seedStarterCatalog(db: DbOrTx): Promise<string> {
       const [versions] = await tx.select({ n: count() }).from(planVersions).where(eq(planVersions.planId, plan!.id));
       if (versions!.n > 0) return;
       const draft = await createDraftVersion(tx, p.code, { base_price_cents: p.base_price_cents, currency: "AUD", items: [...p.items] }, "seed");
-      await publishVersion(tx, draft.id, "seed");
+      await publishVersion(tx, draft.id, "seed", { now: opts.publishedAt });
       plansCreated++;
     });
   }

@@ -22,7 +22,10 @@ const linesCacheSize = 4;
  * Invoices, billing history and balance derived from the account. Totals are cached per `account.version`, so a test
  * that changes the account through the helpers (or bumps `version`) sees invoices that still add up.
  */
-export function createBilling(account: FakeAccount, options: { seed: number; now: Date; invoicesMonths: number }) {
+export function createBilling(
+  account: FakeAccount,
+  options: { seed: number; now: Date; invoicesMonths: number; unlistedCredit?: { monthsBack: number; cents: number } },
+) {
   const nowMs = options.now.getTime();
   let cached: { version: number; invoices: FakeInvoice[]; preview: FakeInvoice } | undefined;
   const linesCache = new Map<string, { version: number; lines: InvoiceLine[] }>();
@@ -54,6 +57,10 @@ export function createBilling(account: FakeAccount, options: { seed: number; now
     return lines;
   };
 
+  // A credit DO applied to one invoice's amount (and summary) that its CSV and line items do not list.
+  const unlistedCents = (monthsBack: number) => (options.unlistedCredit?.monthsBack === monthsBack ? options.unlistedCredit.cents : 0);
+  const unlistedOf = (invoice: FakeInvoice) => invoice.amountCents - linesFor(invoice).reduce((sum, line) => sum + line.amountCents, 0);
+
   const makeInvoice = (monthsBack: number): FakeInvoice => {
     const period = periodFor(monthsBack);
     const rng = createRng(`${options.seed}:invoice:${period.key}`);
@@ -64,7 +71,7 @@ export function createBilling(account: FakeAccount, options: { seed: number; now
       uuid,
       invoiceId: String(9_000_000 + monthNumber * 131 + (options.seed % 97)),
       period,
-      amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0) + unlistedCents(monthsBack),
       isPreview: monthsBack === 0,
     };
   };
@@ -170,7 +177,7 @@ export function createBilling(account: FakeAccount, options: { seed: number; now
         },
         overages: { name: "Overages", amount: formatAmount(sum(isOverage)) },
         taxes: { name: "Taxes", amount: formatAmount(sum(isTax)) },
-        credits_and_adjustments: { name: "Credits & adjustments", amount: formatAmount(sum(isCredit)) },
+        credits_and_adjustments: { name: "Credits & adjustments", amount: formatAmount(sum(isCredit) + unlistedOf(invoice)) },
       };
     },
   };

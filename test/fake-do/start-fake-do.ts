@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createAccountHelpers } from "./create-account-helpers";
 import { createBilling } from "./create-billing";
+import { createDemoStory, demoUnlistedCredit } from "./create-demo-story";
 import { createFaults, type Fault } from "./create-faults";
 import { createFakeActions } from "./fake-actions";
 import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } from "./generate-account";
@@ -35,6 +36,8 @@ export type StartFakeDoOptions = GenerateAccountOptions & {
   maxRecordedRequests?: number;
   /** How long an action (a create, power off/on, resize) stays `in-progress`, by `clock`; default 1 s. */
   actionDurationMs?: number;
+  /** The demo's events (create-demo-story.ts): a droplet destroyed after the first sync, an invoice off its lines. */
+  demoStory?: boolean;
 };
 
 export type RecordedRequest = {
@@ -64,6 +67,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     seed,
     now,
     invoicesMonths: options.invoicesMonths ?? defaultAccountSizes.invoicesMonths,
+    unlistedCredit: options.demoStory ? demoUnlistedCredit : undefined,
   });
   const faults = createFaults(options.faults);
   const requests: RecordedRequest[] = [];
@@ -80,6 +84,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
   const actions = createFakeActions(clock, options.actionDurationMs ?? 1000);
   const tags = new Set(account.droplets.flatMap((d) => d.tags));
   const helpers = createAccountHelpers(account, now);
+  const story = options.demoStory ? createDemoStory(account, helpers) : undefined;
 
   /** Whether the request arriving `at` is within both windows' budgets; counts it if so. */
   const admit = (at: number) => {
@@ -204,6 +209,7 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
       return sendError(500, "server_error", "Server was unable to give you a response.");
     }
     if ("text" in result) return send(result.status, result.text, result.headers);
+    story?.observe(method, url.pathname, url.searchParams, result.json);
     if (applied.repeatNext) pointNextAtSelf(result.json, url);
     if (fault?.type === "short_page") dropLastItems(result.json, fault.drop);
     const json = JSON.stringify(result.json);
