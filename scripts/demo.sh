@@ -92,6 +92,7 @@ if [ "$demo" = 1 ] && [ ! -f "$data_dir/.demo-loaded" ]; then
   npm run -s job -- discover-invoices || true
   npm run -s job -- detect-drift || true
   npm run -s job -- fetch-fx-rates || true
+  npm run -s job -- snapshot-balance || true # the month under way: DO's month-to-date usage, so it has figures too
 fi
 
 # Build only when something the build reads changed since the last build (a fresh clone or a pull always rebuilds).

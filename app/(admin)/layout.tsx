@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { getDb } from "@/db";
@@ -30,7 +31,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const navItems = nav.map((item) => (badges[item.href] !== undefined ? { ...item, badge: badges[item.href], badgeLabel: item.href === "/activity" ? "unread" : "open" } : item));
   const banner = env().ARCADIA_DEMO ? (
     <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 sm:px-6">
-      <strong className="font-semibold">Demo account</strong> — set DO_API_TOKEN to connect your DigitalOcean account.
+      <strong className="font-semibold">Demo account</strong> — set DO_API_TOKEN to connect your DigitalOcean account.{" "}
+      <Link href="/demo" className="font-medium underline">
+        What the demo shows
+      </Link>
     </div>
   ) : undefined;
   return (
