@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { upsertFxRate } from "@/lib/billing/fx-rates";
 import { upsertSubscription } from "@/lib/billing/subscriptions";
 import { upsertTenant } from "@/lib/billing/tenants";
+import { createBudget } from "@/lib/budgets/manage-budgets";
 import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import { createDoClient } from "@/lib/digitalocean/client";
@@ -53,6 +54,7 @@ describe("every documented GET answers what the OpenAPI document says", () => {
     const [droplet] = (await listResources(db, { kind: "droplet", sort: "name", dir: "asc", limit: 1 })).data;
     await recordProvisioned(db, droplet!.id, { size_slug: "s-8vcpu-16gb", region: droplet!.region }, "contract-test");
     await upsertTenant(db, "acme", { name: "Acme" });
+    await createBudget(db, { name: "Acme", scope: { type: "tenant", id: "acme" }, amount: 100, thresholds: [50, 100] }, "contract-test");
     await upsertSubscription(db, "sub-acme-1", { tenant_id: "acme", plan_code: "studio", status: "active", started_at: "2026-01-01T00:00:00Z" });
     await upsertFxRate(db, { base: "USD", quote: "AUD", rate: "1.52", effective_from: "2020-01-01" }, null);
     for (const name of ["detect-drift", "meter-usage"]) {

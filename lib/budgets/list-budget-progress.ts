@@ -19,6 +19,8 @@ export interface BudgetProgress {
   name: string;
   /** The form's value for its scope, and how it reads. */
   scope: string;
+  scopeType: BudgetScope["type"];
+  scopeId: string | null;
   scopeLabel: string;
   amountCents: number;
   currency: string;
@@ -56,6 +58,8 @@ export async function listBudgetProgress(db: DbOrTx, opts: { now?: Date; tagPref
         id: b.id,
         name: b.name,
         scope: scopeValue(scope),
+        scopeType: scope.type,
+        scopeId: scope.id,
         scopeLabel: labels(scope),
         amountCents: b.amountCents,
         currency: b.currency,
