@@ -10,11 +10,11 @@ import { loadDemoAccountAction } from "./actions";
 export const metadata: Metadata = { title: "The demo account" };
 
 const story = [
-  { href: "/margin", label: "Margin", text: "a year of revenue against DigitalOcean's COGS, about a third kept as margin, and August's cost anomaly." },
-  { href: "/margin/plans", label: "Margin by plan", text: "Starter is under water (Wonka's droplet costs more than its price); Pro's price rose in June." },
+  { href: "/margin", label: "Margin", text: "a year of revenue against DigitalOcean's COGS, about a third kept as margin, and a cost anomaly four months back." },
+  { href: "/margin/plans", label: "Margin by plan", text: "Starter is under water (Wonka's droplet costs more than its price); Pro's price rose six months back, and Initech stays on the old version." },
   { href: "/margin/tenants?billed=unbilled", label: "Unbilled tenants", text: "Hooli and Wayne run tagged resources nobody bills." },
   { href: "/drift", label: "Drift", text: "a resize, an edited tag, a lost tag, and a droplet destroyed at DigitalOcean that our spec still wants." },
-  { href: "/costs/invoices", label: "Invoices", text: "October's invoice does not reconcile: DigitalOcean's amount carries a credit its CSV leaves out." },
+  { href: "/costs/invoices", label: "Invoices", text: "the invoice of two months back does not reconcile: DigitalOcean's amount carries a credit its CSV leaves out." },
 ];
 
 export default async function DemoPage() {
