@@ -49,9 +49,16 @@ async function loadDailySamples(db: DbOrTx, period: string, ids: string[]): Prom
  * replaced in one transaction (the client key `meter:<month>:<tenant>:<kind>` keeps one row each), so re-running is
  * harmless and a resource deleted from the tags stops counting. With `tenants`, only those tenants' rows are
  * recomputed (after a bandwidth run measured some of their droplets). Tenants metered whom no billed subscription
- * covers are announced (usage.unbilled, once per tenant and month) in the same transaction.
+ * covers are announced (usage.unbilled, once per tenant and month) in the same transaction, unless `announce` is
+ * false: a provisioning request re-metering its own tenant leaves that (the whole account's margin report) to the
+ * metering runs.
  */
-export async function meterUsage(db: DbOrTx, period: string, prefix: string, opts: { tenants?: readonly string[] } = {}): Promise<MeterResult> {
+export async function meterUsage(
+  db: DbOrTx,
+  period: string,
+  prefix: string,
+  opts: { tenants?: readonly string[]; announce?: boolean } = {},
+): Promise<MeterResult> {
   const kinds = Object.keys(meteredKinds) as ResourceKind[];
   const resources = await loadMeteredResources(db, period, prefix, { kinds, tenants: opts.tenants });
   const samples = await loadDailySamples(db, period, resources.map((r) => r.id));
@@ -87,7 +94,7 @@ export async function meterUsage(db: DbOrTx, period: string, prefix: string, opt
     const scope = opts.tenants ? sql`${usageRecords.tenantId} in (select jsonb_array_elements_text(${JSON.stringify(opts.tenants)}::jsonb))` : undefined;
     await tx.delete(usageRecords).where(and(eq(usageRecords.source, "meter"), eq(usageRecords.period, period), scope));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(usageRecords).values(rows.slice(i, i + INSERT_CHUNK));
-    await announceMeteredMonth(tx, period, prefix, [...totals.keys()]);
+    if (opts.announce !== false) await announceMeteredMonth(tx, period, prefix, [...totals.keys()]);
   });
   return { period, resources: resources.length, tenants: totals.size, records: rows.length };
 }

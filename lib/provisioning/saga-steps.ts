@@ -94,7 +94,8 @@ export const meterUsageStep: SagaStep = {
   run: async (ctx) => {
     if (ctx.request.isDryRun) return { dry_run: true };
     const period = toPeriod(ctx.deps.now?.() ?? new Date());
-    const result = await meterUsage(ctx.deps.db, period, ctx.deps.config.tagPrefix, { tenants: [ctx.request.tenantId] });
+    // Not the margin's announcements: they compute the whole account's report, per request; the metering job makes them.
+    const result = await meterUsage(ctx.deps.db, period, ctx.deps.config.tagPrefix, { tenants: [ctx.request.tenantId], announce: false });
     await settleReservations(ctx.deps.db, ctx.request.id, "consumed");
     return { period, records: result.records };
   },
