@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import type { DriftRevertInfo } from "@/lib/drift/plan-revert";
 import type { DriftItem } from "@/lib/drift/schemas";
+import { DriftActionsCell } from "./drift-actions-cell";
 import { DetectedCell, DriftFieldCells } from "./drift-cells";
 import type { DriftResourceGroup } from "./group-by-resource";
 
@@ -13,6 +14,8 @@ export function DriftGroup({
   selected,
   onToggle,
   onAccept,
+  onRevert,
+  reverts,
   isBusy,
 }: {
   group: DriftResourceGroup;
@@ -20,6 +23,9 @@ export function DriftGroup({
   selected: ReadonlySet<string>;
   onToggle: (ids: string[], isOn: boolean) => void;
   onAccept: (drift: DriftItem) => void;
+  onRevert: (drift: DriftItem, description: string) => void;
+  /** What reverting each drift would ask of DO, by drift id. */
+  reverts: Readonly<Record<string, DriftRevertInfo>>;
   isBusy: boolean;
 }) {
   const { resource } = group;
@@ -63,7 +69,7 @@ export function DriftGroup({
               <th scope="col" className="px-3 py-2 font-semibold">Spec (expected)</th>
               <th scope="col" className="px-3 py-2 font-semibold">Live (actual)</th>
               <th scope="col" className="w-28 px-3 py-2 font-semibold">Detected</th>
-              <th scope="col" className="w-32 px-4 py-2">
+              <th scope="col" className="w-64 px-4 py-2">
                 <span className="sr-only">Actions</span>
               </th>
             </tr>
@@ -82,11 +88,7 @@ export function DriftGroup({
                 </td>
                 <DriftFieldCells drift={drift} fieldClassName="break-words" />
                 <DetectedCell at={drift.detected_at} now={now} />
-                <td className="px-4 py-3 text-right">
-                  <Button size="sm" variant="secondary" disabled={isBusy} onClick={() => onAccept(drift)} aria-label={`Accept live ${drift.field} on ${resource.name}`}>
-                    Accept live
-                  </Button>
-                </td>
+                <DriftActionsCell drift={drift} revert={reverts[drift.id]} isBusy={isBusy} onAccept={onAccept} onRevert={onRevert} />
               </tr>
             ))}
           </tbody>

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { AcceptedDriftSummary, DriftItem } from "@/lib/drift/schemas";
+import type { DriftRevertInfo } from "@/lib/drift/plan-revert";
+import type { AcceptedDriftSummary, DriftItem, RevertRequestedSummary } from "@/lib/drift/schemas";
 import { type ActionResult, idleResult, type ServerAction } from "@/lib/http/action-result";
 import { ConfirmAcceptDialog } from "./confirm-accept-dialog";
+import { ConfirmRevertDialog } from "./confirm-revert-dialog";
 import { DriftGroup } from "./drift-group";
 import { groupByResource } from "./group-by-resource";
 import { Toast } from "./toast";
@@ -18,12 +20,18 @@ import { Toast } from "./toast";
  */
 export function DriftInbox({
   accept,
+  revert,
+  reverts,
   items,
   now,
   empty,
 }: {
   /** The drift page's acceptDriftAction, handed down by the page. */
   accept: ServerAction<AcceptedDriftSummary[], string[]>;
+  /** The drift page's revertDriftAction: one drift at a time, each its own request to DO. */
+  revert: ServerAction<RevertRequestedSummary, string>;
+  /** What reverting each drift shown would ask of DO, by drift id. */
+  reverts: Readonly<Record<string, DriftRevertInfo>>;
   items: DriftItem[];
   now: number;
   empty: ReactNode;
@@ -36,6 +44,7 @@ export function DriftInbox({
   // The server refused what the dialog describes (a drift closed meanwhile): confirming again cannot succeed.
   const [isRefused, setRefused] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
+  const [reverting, setReverting] = useState<{ drift: DriftItem; description: string } | null>(null);
   const [isPending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
@@ -76,6 +85,32 @@ export function DriftInbox({
       setConfirming(null);
       setToast(acceptedMessage(accepted));
       // The focused control (the dialog's button, or the row's) is gone: put focus somewhere that still exists.
+      summaryRef.current?.focus();
+    });
+  };
+
+  const confirmRevert = () => {
+    if (!reverting) return;
+    setError(null);
+    startTransition(async () => {
+      let result: ActionResult<RevertRequestedSummary>;
+      try {
+        result = await revert(idleResult, reverting.drift.id);
+      } catch {
+        result = { status: "error", message: "Nothing was asked of DigitalOcean: the server could not be reached. Try again.", fieldErrors: {} };
+      }
+      if (result.status !== "ok") {
+        setError(result.message ?? "Nothing was asked of DigitalOcean. Try again.");
+        setRefused(result.status === "error" && result.code !== "internal_error");
+        router.refresh();
+        return;
+      }
+      setReverting(null);
+      setToast(
+        result.data.isDryRun
+          ? `Dry run: every step of the revert ran but the DO calls, so ${reverting.drift.field} on ${reverting.drift.resource.name} stays open.`
+          : `Asked DigitalOcean to revert ${reverting.drift.field} on ${reverting.drift.resource.name}; the drift closes once a sync sees DO match the spec.`,
+      );
       summaryRef.current?.focus();
     });
   };
@@ -122,6 +157,12 @@ export function DriftInbox({
             setRefused(false);
             setConfirming([drift]);
           }}
+          onRevert={(drift, description) => {
+            setError(null);
+            setRefused(false);
+            setReverting({ drift, description });
+          }}
+          reverts={reverts}
           isBusy={isPending}
         />
       ))}
@@ -133,6 +174,17 @@ export function DriftInbox({
         onConfirm={confirm}
         onCancel={() => {
           if (!isPending) setConfirming(null);
+        }}
+      />
+      <ConfirmRevertDialog
+        drift={reverting?.drift ?? null}
+        description={reverting?.description ?? ""}
+        isPending={isPending}
+        error={error}
+        isRefused={isRefused}
+        onConfirm={confirmRevert}
+        onCancel={() => {
+          if (!isPending) setReverting(null);
         }}
       />
       <Toast message={toast} onDismiss={() => setToast(null)} />

@@ -67,3 +67,10 @@ function listTags(tags: string[]): string {
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}` : quoted[0];
   return `the ${tags.length === 1 ? "tag" : "tags"} ${list}`;
 }
+
+/** What the inbox shows of a drift's revert: whether DO can do it (and what it will be asked), and one under way. */
+export interface DriftRevertInfo {
+  plan: { isRevertible: true; description: string } | { isRevertible: false; reason: string };
+  /** The latest revert request made for this drift (under way, or how it ended). */
+  request: { id: string; status: string; error: string | null } | null;
+}

@@ -95,3 +95,11 @@ export interface AcceptedDriftSummary {
   resourceName: string;
   specVersion: number;
 }
+
+/** What the inbox says of a revert it asked for (revertDriftAction's data). */
+export interface RevertRequestedSummary {
+  id: string;
+  requestId: string;
+  description: string;
+  isDryRun: boolean;
+}

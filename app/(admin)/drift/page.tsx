@@ -16,9 +16,10 @@ import { getDb } from "@/db";
 import { resourceKinds } from "@/db/schema/resources";
 import { driftUrl, parseDriftPageQuery } from "@/lib/drift/drift-page-query";
 import { getDriftOverview, getResourceName } from "@/lib/drift/get-drift-overview";
+import { listRevertInfo } from "@/lib/drift/list-revert-info";
 import { listDrift, listDriftFields } from "@/lib/drift/list-drift";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
-import { acceptDriftAction } from "./actions";
+import { acceptDriftAction, revertDriftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Drift" };
 
@@ -33,6 +34,9 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
     listDriftFields(db),
     query.resource ? getResourceName(db, query.resource) : Promise.resolve(null),
   ]);
+  const reverts = tab === "open" ? await listRevertInfo(db, page.data.map((d) => d.id)) : {};
+  // While a revert runs, the page follows it, so its drift leaves the inbox once DO matches the spec.
+  const isReverting = Object.values(reverts).some((r) => r.request && ["queued", "awaiting_approval", "running"].includes(r.request.status));
   const now = Date.now();
   const isFiltered = Boolean(query.kind || query.field || query.resource);
   const isEmptyInbox = tab === "open" && page.data.length === 0 && !isFiltered && !query.cursor;
@@ -41,7 +45,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <AutoRefresh active={overview.lastSweep?.status === "running"} />
+      <AutoRefresh active={overview.lastSweep?.status === "running" || isReverting} />
       <PageHeader
         title="Drift"
         description="Where a resource's live state at DigitalOcean differs from the desired spec arcadia-app recorded when it provisioned it."
@@ -61,7 +65,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
         />
       </Card>
       {tab === "open" ? (
-        <DriftInbox accept={acceptDriftAction} items={page.data} now={now} empty={<Card>{emptyState}</Card>} />
+        <DriftInbox accept={acceptDriftAction} revert={revertDriftAction} reverts={reverts} items={page.data} now={now} empty={<Card>{emptyState}</Card>} />
       ) : (
         <CardTable isEmpty={page.data.length === 0} empty={emptyState}>
           <DriftHistoryTable items={page.data} now={now} />
