@@ -49,4 +49,15 @@ test("an admin adds a budget in the UI, a balance snapshot crosses it, and its p
   await page.screenshot({ path: `${shots}/costs-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.screenshot({ path: `${shots}/costs-1440.png` });
+
+  // Edited: a bigger amount shows at once; then deleted, back to the empty state.
+  await page.goto("/costs/budgets");
+  await item.getByText(`Edit ${name}`).click();
+  await item.getByLabel("Monthly budget (USD)").fill("1,000,000");
+  await item.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByText(`Budget “${name}” saved.`)).toBeVisible();
+  await expect(item).toContainText("US$1,000,000.00 a month");
+  await item.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete budget" }).click();
+  await expect(page.getByRole("heading", { name: "No budgets yet" })).toBeVisible();
 });

@@ -30,7 +30,7 @@ export function BudgetBar({
   compact?: boolean;
 }) {
   const percent = cents === null ? null : Math.round((cents / budgetCents) * 100);
-  const text = percent === null ? "not measured" : `${formatMoney(cents, currency)} of ${formatMoney(budgetCents, currency)} (${percent} %)`;
+  const text = percent === null ? "not measured" : `${formatMoney(cents, currency)} of ${formatMoney(budgetCents, currency)} (${percent.toLocaleString("en-GB")} %)`;
   return (
     <div className="min-w-0">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs">

@@ -43,8 +43,8 @@ export function BudgetsList({
             <BudgetBar label="Projected" cents={b.projectedCents} budgetCents={b.amountCents} currency={b.currency} thresholds={b.thresholds} isProjection />
           </div>
           <p className="text-xs text-slate-500">{b.note}</p>
-          <div className="flex flex-wrap items-start gap-2">
-            <details className="group min-w-0 flex-1 basis-full sm:basis-auto">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <details className="min-w-0 open:basis-full">
               <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">Edit {b.name}</summary>
               <BudgetForm
                 action={updateAction}

@@ -20,25 +20,25 @@ export default async function BudgetsPage() {
   return (
     <>
       <CostsHeader current="/costs/budgets" />
-      <Card className="mb-6">
-        <CardHeader
-          title="Add a budget"
-          description="A monthly amount in US dollars for the account, a DO project, a tenant or a product kind. Each alert threshold fires budget.threshold once a month, when month-to-date COGS or its projection to the month's end crosses it."
-        />
-        <BudgetForm action={createBudgetAction} scopes={scopes} />
-      </Card>
       <CardTable
         title={`Budgets for ${formatMonth(progress.period)}`}
         description="Measured after every balance snapshot and invoice ingest, as the margin dashboard measures the month."
         isEmpty={progress.budgets.length === 0}
         empty={
           <EmptyState title="No budgets yet">
-            Add one above to be told when the account, a project, a tenant or a product kind nears its monthly amount.
+            Add one below to be told when the account, a project, a tenant or a product kind nears its monthly amount.
           </EmptyState>
         }
       >
         <BudgetsList budgets={progress.budgets} scopes={scopes} updateAction={updateBudgetAction} deleteAction={deleteBudgetAction} />
       </CardTable>
+      <Card className="mt-6">
+        <CardHeader
+          title="Add a budget"
+          description="A monthly amount in US dollars for the account, a DO project, a tenant or a product kind. Each alert threshold fires budget.threshold once a month, when month-to-date COGS or its projection to the month's end crosses it."
+        />
+        <BudgetForm action={createBudgetAction} scopes={scopes} />
+      </Card>
     </>
   );
 }
