@@ -17,8 +17,12 @@ export function BudgetForm({
 }: {
   action: ServerAction;
   scopes: ScopeGroup[];
-  budget?: { id: string; name: string; scope: string; amount: string; thresholds: string };
+  budget?: { id: string; name: string; scope: string; scopeLabel: string; amount: string; thresholds: string };
 }) {
+  // A budget's own scope stays choosable (and selected) when it is no longer among the options, say a project whose
+  // lines are gone: otherwise the select would fall back to its first option and a save would change the scope.
+  const isListed = !budget || scopes.some((g) => g.options.some((o) => o.value === budget.scope));
+  const groups = isListed ? scopes : [{ group: "Current", options: [{ value: budget.scope, label: budget.scopeLabel }] }, ...scopes];
   const p = budget ? `budget-${budget.id}` : "budget-new";
   const defaults: Record<string, string> = budget
     ? { name: budget.name, scope: budget.scope, amount: budget.amount, thresholds: budget.thresholds }
@@ -41,7 +45,7 @@ export function BudgetForm({
               aria-describedby={describedBy(`${p}-scope`, { error: errors.scope })}
               className={inputClass}
             >
-              {scopes.map((g) => (
+              {groups.map((g) => (
                 <optgroup key={g.group} label={g.group}>
                   {g.options.map((o) => (
                     <option key={o.value} value={o.value}>

@@ -49,7 +49,7 @@ export function BudgetsList({
               <BudgetForm
                 action={updateAction}
                 scopes={scopes}
-                budget={{ id: b.id, name: b.name, scope: b.scope, amount: centsToDecimal(b.amountCents), thresholds: b.thresholds.join(", ") }}
+                budget={{ id: b.id, name: b.name, scope: b.scope, scopeLabel: b.scopeLabel, amount: centsToDecimal(b.amountCents), thresholds: b.thresholds.join(", ") }}
               />
             </details>
             <ConfirmDialog
