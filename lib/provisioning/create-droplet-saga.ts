@@ -53,7 +53,7 @@ const createVolumeStep: SagaStep = {
     if (ctx.request.isDryRun) return dryRun("POST", "/v2/volumes", body);
     const client = ctx.client();
     // As for the droplet: an earlier attempt may have made it already.
-    const existing = await client.findVolume(body.name, body.region);
+    const existing = ctx.attempt > 1 ? await client.findVolume(body.name, body.region) : null;
     const volume = existing ?? (await client.createVolume(body));
     return { volume_id: volume.id, name: volume.name, found_existing: Boolean(existing) };
   },
@@ -96,8 +96,9 @@ export const createDropletSaga: Saga = {
         const body = createBody(ctx);
         if (ctx.request.isDryRun) return dryRun("POST", "/v2/droplets", body);
         const client = ctx.client();
-        // DO has no idempotency key: before creating, look for the droplet an earlier attempt may have made.
-        const [existing] = await client.listDropletsByTag(ctx.requestTag);
+        // DO has no idempotency key: a retry (or a resumed run) first looks for the droplet an earlier attempt may
+        // have made; the first attempt of all has nothing to look for, and saves DO the listing.
+        const [existing] = ctx.attempt > 1 ? await client.listDropletsByTag(ctx.requestTag) : [];
         const { droplet, actionId } = existing ? { droplet: existing, actionId: null } : await client.createDroplet(body);
         await ctx.deps.db.update(provisioningRequests).set({ providerId: String(droplet.id), updatedAt: sql`now()` }).where(eq(provisioningRequests.id, ctx.request.id));
         return { droplet_id: droplet.id, action_id: actionId, found_existing: Boolean(existing), tags: droplet.tags };

@@ -43,12 +43,16 @@ async function endAttempt(db: DbOrTx, requestId: string, name: string, outcome: 
     .where(and(eq(provisioningSteps.requestId, requestId), eq(provisioningSteps.name, name)));
 }
 
-/** Runs `fn` as the request's step `name` once: a step already succeeded returns its stored output instead. */
-export async function recordStep<T>(db: DbOrTx, requestId: string, name: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` as the request's step `name` once: a step already succeeded returns its stored output instead. `fn` is
+ * told which attempt this is: 1 the first time the step ever runs for its request, more after a retry or a resume.
+ */
+export async function recordStep<T>(db: DbOrTx, requestId: string, name: string, fn: (attempt: number) => Promise<T>): Promise<T> {
+  const row = await beginAttempt(db, requestId, name);
   // Done already (a resumed run): its stored output, and the work is not done again.
-  if (!(await beginAttempt(db, requestId, name))) return (await readStep(db, requestId, name))?.output as T;
+  if (!row) return (await readStep(db, requestId, name))?.output as T;
   try {
-    const output = await fn();
+    const output = await fn(row.attempts);
     await endAttempt(db, requestId, name, { output });
     return output;
   } catch (e) {

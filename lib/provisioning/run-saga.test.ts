@@ -73,6 +73,8 @@ describe("the create_droplet saga, in-process", () => {
     // DO tagged the droplet as it created it: the tag step asks DO for nothing more.
     expect(done.steps.find((s) => s.name === "tag")?.output).toEqual({ skipped: "DO made the droplet with the tenant's tag" });
     expect(fake.requests.filter((r) => r.path.startsWith("/v2/tags"))).toHaveLength(tagCalls);
+    // The create's first attempt of all cannot have made anything before: it looks for no earlier droplet.
+    expect(fake.requests.filter((r) => r.query.tag_name === requestTag(request.id))).toHaveLength(0);
     const [droplet] = taggedDroplets(request.id);
     expect(droplet).toMatchObject({ status: "active", size_slug: "s-1vcpu-1gb", tags: expect.arrayContaining([`tenant:${tenantId}`]) });
     expect(done).toMatchObject({ status: "succeeded", provider_id: String(droplet!.id), resource_id: expect.any(String), error: null });
@@ -90,6 +92,18 @@ describe("the create_droplet saga, in-process", () => {
     const posts = fake.requests.filter((r) => r.method === "POST" && r.path === "/v2/droplets").length;
     expect(await runRequestInProcess(deps, request.id)).toBe("busy");
     expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/v2/droplets")).toHaveLength(posts);
+  });
+
+  it("retries a create whose answer was lost, finding the droplet DO made instead of making another", async () => {
+    const { tenantId } = await subscribeTenant(t.db);
+    const request = await ask(createBody(tenantId));
+    // DO makes the droplet, then the connection drops before its answer arrives.
+    fake.faults.set("/v2/droplets", { type: "truncated", method: "POST" });
+    expect(await runRequestInProcess(deps, request.id)).toBe("succeeded");
+    const done = await getRequestOrThrow(t.db, request.id);
+    expect(taggedDroplets(request.id)).toHaveLength(1);
+    expect(done.steps.find((s) => s.name === "create-droplet")).toMatchObject({ attempts: 2, output: { found_existing: true } });
+    expect(fake.requests.filter((r) => r.query.tag_name === requestTag(request.id))).toHaveLength(1);
   });
 
   it("compensates an errored create: deletes what DO made, releases the reservation, ends compensated with the error", async () => {

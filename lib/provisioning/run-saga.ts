@@ -73,6 +73,7 @@ export async function runSaga(deps: ProvisioningDeps, requestId: string, driver:
     },
     tenantTag: `${config.tagPrefix}${started.tenantId}`,
     requestTag: requestTag(started.id),
+    attempt: 1,
   };
 
   const exec = async (step: SagaStep): Promise<Record<string, unknown>> => {
@@ -80,7 +81,7 @@ export async function runSaga(deps: ProvisioningDeps, requestId: string, driver:
     if (step.when && !step.when(ctx)) {
       output = await driver.run(step.name, () => recordSkipped(db, requestId, step.name, typeof step.skipReason === "function" ? step.skipReason(ctx) : (step.skipReason ?? "not needed")));
     } else if ("run" in step) {
-      output = await driver.run(step.name, () => recordStep(db, requestId, step.name, () => step.run(ctx)));
+      output = await driver.run(step.name, () => recordStep(db, requestId, step.name, (attempt) => step.run({ ...ctx, attempt })));
     } else {
       const isApproval = "approval" in step;
       const timeoutMs = isApproval ? Number.POSITIVE_INFINITY : config.actionTimeoutMs;

@@ -27,6 +27,8 @@ export interface SagaContext {
   tenantTag: string;
   /** The request-unique tag on what this request creates. */
   requestTag: string;
+  /** The running step's attempt: 1 the first time it runs for the request, more after a retry or a resumed run. */
+  attempt: number;
 }
 
 type StepOutput = Record<string, unknown>;
