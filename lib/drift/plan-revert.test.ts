@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planRevert, type RevertTarget } from "./plan-revert";
 
-const web: RevertTarget = { name: "web-1", kind: "droplet", isDeleted: false, status: "active", sizeSlug: "s-1vcpu-1gb", tags: ["tenant:acme", "env:prod"] };
+const web: RevertTarget = { name: "web-1", kind: "droplet", isDeleted: false, status: "active", sizeSlug: "s-1vcpu-1gb", disk: 25, tags: ["tenant:acme", "env:prod"] };
 
 describe("planRevert", () => {
   it("reverts a size by DO's resize rules, saying what DO will do", () => {
@@ -31,5 +31,16 @@ describe("planRevert", () => {
     expect(planRevert({ field: "tags", expected: ["a"] }, { ...web, kind: "volume" })).toMatchObject({ isRevertible: false, reason: expect.stringContaining("volume") });
     expect(planRevert({ field: "size_slug", expected: "s-2vcpu-2gb" }, { ...web, isDeleted: true })).toMatchObject({ isRevertible: false, reason: "the droplet is gone from DO" });
     expect(planRevert({ field: "size_slug", expected: null }, web)).toMatchObject({ isRevertible: false });
+    const sizes = [
+      { slug: "s-1vcpu-512mb-10gb", disk: 10 },
+      { slug: "s-2vcpu-2gb", disk: 60 },
+    ];
+    expect(planRevert({ field: "size_slug", expected: "s-1vcpu-512mb-10gb" }, web, sizes)).toEqual({
+      isRevertible: false,
+      field: "size_slug",
+      reason: "DO never shrinks a disk: s-1vcpu-512mb-10gb has 10 GB, the droplet 25 GB",
+    });
+    expect(planRevert({ field: "size_slug", expected: "s-9" }, web, sizes)).toMatchObject({ isRevertible: false, reason: "DO has no droplet size s-9" });
+    expect(planRevert({ field: "size_slug", expected: "s-2vcpu-2gb" }, web, sizes)).toMatchObject({ isRevertible: true });
   });
 });

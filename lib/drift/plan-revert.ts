@@ -10,8 +10,13 @@ export interface RevertTarget {
   /** DO's status of a droplet (`active`, `off`): an active one is powered off for a resize and on again after. */
   status: string | null;
   sizeSlug: string | null;
+  /** The droplet's disk in GB, when known: DO never shrinks one, so a resize to a smaller disk is refused. */
+  disk: number | null;
   tags: readonly string[];
 }
+
+/** DO's droplet sizes as far as a revert needs them (GET /v2/sizes). */
+export type RevertSize = { slug: string; disk: number };
 
 export type RevertPlan =
   | { isRevertible: true; size: { from: string | null; to: string } | null; tags: { add: string[]; remove: string[] } | null; description: string }
@@ -33,7 +38,8 @@ function refuse(field: string, reason: string): RevertPlan {
 
 const isTagList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === "string");
 
-export function planRevert(drift: { field: string; expected: unknown }, target: RevertTarget): RevertPlan {
+/** `sizes`, when given, lets a resize be checked against DO's list: the size must exist and not shrink the disk. */
+export function planRevert(drift: { field: string; expected: unknown }, target: RevertTarget, sizes?: readonly RevertSize[]): RevertPlan {
   const { field, expected } = drift;
   const known = inPlaceReasons.find(([pattern]) => pattern.test(field));
   if (known) return refuse(field, known[1]);
@@ -43,6 +49,11 @@ export function planRevert(drift: { field: string; expected: unknown }, target: 
 
   if (field === "size_slug") {
     if (typeof expected !== "string" || expected === "") return refuse(field, "the spec names no size to resize to");
+    const size = sizes?.find((s) => s.slug === expected);
+    if (sizes && !size) return refuse(field, `DO has no droplet size ${expected}`);
+    if (size && target.disk !== null && size.disk < target.disk) {
+      return refuse(field, `DO never shrinks a disk: ${size.slug} has ${size.disk} GB, the droplet ${target.disk} GB`);
+    }
     const powers = target.status === "active" ? "DO powers it off, resizes it (its disk grows for good) and powers it on again" : "DO resizes it (its disk grows for good); it stays off";
     return {
       isRevertible: true,

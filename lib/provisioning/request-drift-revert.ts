@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { cloudDrift, cloudResources, provisioningRequests } from "@/db/schema";
 import { openProvisioningStatuses } from "@/db/schema/provisioning-constants";
-import { planRevert, type RevertPlan } from "@/lib/drift/plan-revert";
+import { planRevert } from "@/lib/drift/plan-revert";
+import { revertTargetOf } from "@/lib/drift/revert-target";
 import { ApiError } from "@/lib/http/errors";
 import { dollarNumberToCents } from "@/lib/money/parse-amount-cents";
 import { recordEvent } from "@/lib/notifications/record-event";
@@ -14,20 +15,6 @@ import type { ProvisioningRequestItem } from "./schemas";
 
 /** The tenant a request for an untagged resource (the reseller's own) is filed under. */
 export const platformTenantId = "platform";
-
-type Revertible = Extract<RevertPlan, { isRevertible: true }>;
-
-/** DO's size list decides what a resize may do: the size must exist, and a droplet's disk never shrinks. */
-async function checkResize(deps: ProvisioningDeps, plan: Revertible, disk: number | null): Promise<number> {
-  if (!plan.size) return 0;
-  const size = (await listSizesCached(deps.doClient(), "provisioning-sizes")).find((s) => s.slug === plan.size!.to);
-  if (!size) throw new ApiError("not_revertible", `DigitalOcean has no droplet size ${plan.size.to}`, { fields: [{ field: "size_slug", reason: `DO has no size ${plan.size.to}` }] });
-  if (disk !== null && size.disk < disk) {
-    const reason = `DO never shrinks a disk: ${size.slug} has ${size.disk} GB, the droplet ${disk} GB`;
-    throw new ApiError("not_revertible", `The droplet cannot be resized back: ${reason}`, { fields: [{ field: "size_slug", reason }] });
-  }
-  return dollarNumberToCents(size.price_monthly) ?? 0;
-}
 
 /**
  * Files a revert_drift request for one open drift and links the drift to it: the caller starts its saga. A closed
@@ -44,14 +31,6 @@ export async function requestDriftRevert(deps: ProvisioningDeps, driftId: string
     .where(eq(cloudDrift.id, driftId));
   if (!found) throw new ApiError("not_found", `No drift with id ${driftId}`);
   const { resource } = found;
-  const plan = planRevert(found.drift, {
-    name: resource.name,
-    kind: resource.kind,
-    isDeleted: resource.deletedAt !== null,
-    status: resource.status,
-    sizeSlug: resource.sizeSlug,
-    tags: resource.tags,
-  });
   if (found.drift.status !== "open") {
     throw new ApiError("conflict", `Drift on ${found.drift.field} is already ${found.drift.status}; only open drift can be reverted`, {
       id: found.drift.id,
@@ -60,14 +39,17 @@ export async function requestDriftRevert(deps: ProvisioningDeps, driftId: string
       resolved_by: found.drift.resolvedBy,
     });
   }
+  // DO's size list decides what a resize may do (the size must exist; a disk never shrinks) and what it costs.
+  const sizes = found.drift.field === "size_slug" ? await listSizesCached(deps.doClient(), "provisioning-sizes") : undefined;
+  const plan = planRevert(found.drift, revertTargetOf(resource), sizes);
   if (!plan.isRevertible) {
     throw new ApiError("not_revertible", `DO cannot change ${plan.field} in place: ${plan.reason}`, { fields: [{ field: plan.field, reason: plan.reason }] });
   }
   if (!config.isEnabled && !config.isDryRun) {
     throw new ApiError("conflict", "Provisioning is disabled: set PROVISIONING_ENABLED (or PROVISIONING_DRY_RUN=1) to revert drift at DO");
   }
-  const disk = typeof resource.attrs.disk === "number" ? resource.attrs.disk : null;
-  const monthlyCogsCents = await checkResize(deps, plan, disk);
+  const newSize = plan.size ? sizes?.find((s) => s.slug === plan.size!.to) : undefined;
+  const monthlyCogsCents = newSize ? (dollarNumberToCents(newSize.price_monthly) ?? 0) : 0;
   const tenantTag = resource.tags.find((t) => t.startsWith(config.tagPrefix));
   const params: RevertDriftParams = {
     drift_id: found.drift.id,

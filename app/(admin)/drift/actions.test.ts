@@ -66,7 +66,7 @@ describe("revertDriftAction", () => {
 
   it("says why DO cannot revert, refuses a tenant's session and a malformed id", async () => {
     const drift = await drifted({ region: "nyc3" });
-    expect((await listRevertInfo(getDb().db, [drift.id]))[drift.id]?.plan).toMatchObject({ isRevertible: false, reason: expect.stringContaining("region") });
+    expect((await listRevertInfo(getDb().db, [drift.id], () => provisioningDepsFromEnv(getDb().db, env()).doClient().listSizes()))[drift.id]?.plan).toMatchObject({ isRevertible: false, reason: expect.stringContaining("region") });
     signInAs(admin);
     expect(await revertDriftAction(idleResult, drift.id)).toMatchObject({ status: "error", code: "not_revertible", message: expect.stringMatching(/^Nothing was asked of DigitalOcean\. DO cannot change region/) });
     expect(await revertDriftAction(idleResult, "nope")).toMatchObject({ status: "error", message: "Choose a drift to revert." });

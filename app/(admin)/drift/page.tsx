@@ -18,6 +18,9 @@ import { driftUrl, parseDriftPageQuery } from "@/lib/drift/drift-page-query";
 import { getDriftOverview, getResourceName } from "@/lib/drift/get-drift-overview";
 import { listRevertInfo } from "@/lib/drift/list-revert-info";
 import { listDrift, listDriftFields } from "@/lib/drift/list-drift";
+import { env } from "@/lib/platform/env";
+import { provisioningDepsFromEnv } from "@/lib/provisioning/config";
+import { listSizesCached } from "@/lib/provisioning/plan-request";
 import { runJobNow } from "@/app/(admin)/jobs/actions";
 import { acceptDriftAction, revertDriftAction } from "./actions";
 
@@ -34,7 +37,8 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
     listDriftFields(db),
     query.resource ? getResourceName(db, query.resource) : Promise.resolve(null),
   ]);
-  const reverts = tab === "open" ? await listRevertInfo(db, page.data.map((d) => d.id)) : {};
+  const sizes = () => listSizesCached(provisioningDepsFromEnv(db, env()).doClient(), "provisioning-sizes");
+  const reverts = tab === "open" ? await listRevertInfo(db, page.data.map((d) => d.id), sizes) : {};
   // While a revert runs, the page follows it, so its drift leaves the inbox once DO matches the spec.
   const isReverting = Object.values(reverts).some((r) => r.request && ["queued", "awaiting_approval", "running"].includes(r.request.status));
   const now = Date.now();
