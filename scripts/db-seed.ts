@@ -1,6 +1,7 @@
 import { seedStarterCatalog } from "@/lib/catalog/seed-starter-catalog";
 import { seedDemoAccount } from "@/lib/demo/seed-demo-account";
 import { cliEnv } from "@/lib/platform/env";
+import { provisioningDepsFromEnv } from "@/lib/provisioning/config";
 import { runCli, withCliDb } from "./cli";
 
 // npm run db:seed: every idempotent seed, in dependency order. Each upserts on natural keys, so rerunning changes nothing.
@@ -8,7 +9,7 @@ runCli(async () => {
   await withCliDb(async (h) => {
     // Demo customers only for the bundled fake account: a real deployment gets them from arcadia-app.
     // The demo's drifting specs need the inventory: the demo seeds again after its first sync.
-    const parts = cliEnv().ARCADIA_DEMO ? await seedDemoAccount(h.db) : [await seedStarterCatalog(h.db)];
+    const parts = cliEnv().ARCADIA_DEMO ? await seedDemoAccount(h.db, provisioningDepsFromEnv(h.db, cliEnv())) : [await seedStarterCatalog(h.db)];
     console.log(`seed applied (${h.driver}): ${parts.join(", ")}`);
   });
 });

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloudDrift, cloudResources, planVersions, plans, subscriptionMigrations, subscriptions } from "@/db/schema";
+import { cloudDrift, cloudResources, planVersions, plans, provisioningRequests, subscriptionMigrations, subscriptions } from "@/db/schema";
 import { discoverInvoices, listInvoicesToIngest } from "@/lib/costs/discover-invoices";
 import { ingestInvoice } from "@/lib/costs/ingest-invoice";
 import { listCostAnomalies } from "@/lib/costs/list-cost-anomalies";
@@ -9,6 +9,7 @@ import { seedDemoAccount } from "@/lib/demo/seed-demo-account";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { detectAll } from "@/lib/drift/detect-all";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
+import type { ProvisioningDeps } from "@/lib/provisioning/config";
 import { createTestDb, type TestDb } from "@/test/db";
 import { startFakeDo } from "@/test/fake-do";
 import { fetchFxRates } from "./fetch-fx-rates";
@@ -19,16 +20,25 @@ import { demoUnbilledTenants } from "./seed-demo-billing";
 // ARCADIA_DEMO, sync, the seed again, a second sync, invoices, ECB rates, the drift sweep), on a fixed clock: the
 // story its pages tell, checked on the figures the margin report computes.
 const NOW = new Date("2026-12-01T22:00:00Z");
+const deps = new Map<TestDb, ProvisioningDeps>();
+
+/** Provisioning as `npm run demo` runs it (PROVISIONING_ENABLED=1, the default US$200 approval threshold). */
+function provisioningDeps(t: TestDb, client: ReturnType<typeof createDoClient>): ProvisioningDeps {
+  const config = { isEnabled: true, isDryRun: false, tagPrefix: "tenant:", approvalThresholdCents: 20_000, projectId: undefined, pollIntervalMs: 10, actionTimeoutMs: 5000, leaseMs: 60_000, stepRetries: 0, retryBaseMs: 1 };
+  return { db: t.db, doClient: () => client, config, now: () => NOW };
+}
+const seed = (t: TestDb) => seedDemoAccount(t.db, deps.get(t)!, NOW);
 
 async function loadDemo(): Promise<TestDb> {
   const t = await createTestDb();
   const fake = await startFakeDo({ seed: 1, now: NOW, demoStory: true });
   try {
     const client = createDoClient({ token: "t", baseUrl: fake.url, retryBaseMs: 1 });
+    deps.set(t, provisioningDeps(t, client));
     const sync = () => syncInventory(t.db, client, { kinds: [], refreshProjects: true, trigger: "cli" });
-    await seedDemoAccount(t.db, NOW);
+    await seed(t);
     await sync();
-    await seedDemoAccount(t.db, NOW);
+    await seed(t);
     await sync();
     await discoverInvoices(t.db, client);
     for (const uuid of await listInvoicesToIngest(t.db)) await ingestInvoice(t.db, client, uuid);
@@ -153,16 +163,24 @@ describe("the demo account", () => {
       ["tenant-initech-vm-2", "exists", true],
       ["tenant-umbrella-vm-2", "tags", false],
     ]);
-    expect((await seedDemoAccount(a.db, NOW)).at(-1)).toBe("demo drift: 0 specs recorded");
+    expect((await seed(a)).at(2)).toBe("demo drift: 0 specs recorded");
+  });
+
+  it("has one provisioning request awaiting approval: Globex's US$1,008-a-month droplet, above the US$200 threshold", async () => {
+    const rows = await a.db.select().from(provisioningRequests);
+    expect(rows.map((r) => [r.tenantId, r.action, r.status, r.needsApproval, r.monthlyCogsCents, r.requestedBy])).toEqual([
+      ["globex", "create_droplet", "awaiting_approval", true, 100_800, "demo-seed"],
+    ]);
   });
 
   it("is the same for the same seed: two fresh loads give the same figures, and reseeding changes nothing", async () => {
     const figures = async (t: TestDb) => marginMonths(await report(t)).map((m) => [m.period, m.revenue, m.cogs, m.shared]);
     expect(await figures(b)).toEqual(await figures(a));
-    expect(await seedDemoAccount(a.db, NOW)).toEqual([
+    expect(await seed(a)).toEqual([
       "catalog: 0 plans, 0 add-ons, 0 resource prices created",
       "demo billing: 0 subscriptions created, no price change, 0 usage records",
       "demo drift: 0 specs recorded",
+      "demo provisioning: 0 requests created",
     ]);
     expect(await figures(a)).toEqual(await figures(b));
     const months = marginMonths(await report(a));
