@@ -14,6 +14,7 @@ const story = [
   { href: "/margin/plans", label: "Margin by plan", text: "Starter is under water (Wonka's droplet costs more than its price); Pro's price rose six months back, and Initech stays on the old version." },
   { href: "/margin/tenants?billed=unbilled", label: "Unbilled tenants", text: "Hooli and Wayne run tagged resources nobody bills." },
   { href: "/drift", label: "Drift", text: "a resize, an edited tag, a lost tag, and a droplet destroyed at DigitalOcean that our spec still wants." },
+  { href: "/operations", label: "Operations", text: "with provisioning on (npm run demo turns it on), Globex's US$1,008-a-month droplet waits for approval." },
   { href: "/costs/invoices", label: "Invoices", text: "the invoice of two months back does not reconcile: DigitalOcean's amount carries a credit its CSV leaves out." },
 ];
 
@@ -42,7 +43,7 @@ export default async function DemoPage() {
         <Card>
           <CardHeader
             title="The demo's customers"
-            description="npm run demo loads them on its first start. A server started another way loads them here: the catalog, the subscriptions with Pro's price change, Globex's bandwidth and the drifting specs. Run it again after an inventory sync for the specs; loading twice changes nothing."
+            description="npm run demo loads them on its first start. A server started another way loads them here: the catalog, the subscriptions with Pro's price change, Globex's bandwidth, the drifting specs and the request awaiting approval. Run it again after an inventory sync for the specs; loading twice changes nothing."
           />
           <div className="px-6 pb-6">
             <ActionForm action={loadDemoAccountAction} submitLabel="Load the demo's customers" pendingLabel="Loading the demo's customers" />
