@@ -47,8 +47,8 @@ test("a tenant page: found by search, with its subscription, usage, COGS by mont
   await page.getByRole("link", { name: "Acme Pty Ltd" }).click();
   await expect(page).toHaveURL(/\/tenants\/acme$/);
 
-  // A tenant only a resource tag names (arcadia-app never sent it) has a page too, and everything of it is unbilled.
-  await page.goto("/tenants?q=wonka");
+  // A tenant only a resource tag names (arcadia-app never sent it; hooli, whichever demo tenants were sent) has a page too, and everything of it is unbilled.
+  await page.goto("/tenants?q=hooli");
   const tagOnly = page.getByRole("table", { name: "Tenants" }).locator("tbody tr").first();
   await expect(tagOnly).toContainText("not sent by arcadia-app");
   await tagOnly.getByRole("link").first().click();
