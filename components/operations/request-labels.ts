@@ -29,7 +29,7 @@ export function statusTone(status: string): Tone {
 
 /** What the request asks for in a few words: the droplet's name, size and region where it has them. */
 export function describeParams(params: Record<string, unknown>): string {
-  return ["name", "size", "region", "volume_gb"]
+  return ["name", "field", "size", "region", "volume_gb"]
     .map((key) => params[key])
     .filter((v): v is string | number => typeof v === "string" || typeof v === "number")
     .map(String)

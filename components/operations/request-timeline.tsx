@@ -18,7 +18,8 @@ function describeOutput(output: unknown): string | null {
 }
 
 function durationMs(s: Step): number | null {
-  return s.finished_at ? Date.parse(s.finished_at) - Date.parse(s.started_at) : null;
+  // The two times come from different clocks (the database's and this process's): never a negative duration.
+  return s.finished_at ? Math.max(0, Date.parse(s.finished_at) - Date.parse(s.started_at)) : null;
 }
 
 /** The saga's steps in the order they started: when, how long, how many attempts, and what came of each. */
@@ -38,7 +39,7 @@ export function RequestTimeline({ steps }: { steps: Step[] }) {
             </p>
             <p className="text-xs text-slate-600">
               <time dateTime={s.started_at}>{time(s.started_at)}</time>
-              {s.finished_at ? ` · took ${formatDuration(durationMs(s))}` : s.status === "running" ? " · in progress" : ""}
+              {s.status === "skipped" ? "" : s.finished_at ? ` · took ${formatDuration(durationMs(s))}` : s.status === "running" ? " · in progress" : ""}
             </p>
             {s.error ? <p className="mt-1 break-words text-red-800">{s.error}</p> : null}
             {describeOutput(s.output) ? <p className="mt-1 break-words text-xs text-slate-700">{describeOutput(s.output)}</p> : null}

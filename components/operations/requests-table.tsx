@@ -31,11 +31,11 @@ export function RequestsTable({ requests, actions, now }: { requests: Provisioni
               <Link href={`/operations/${r.id}`} className="font-medium text-brand-700 hover:underline">
                 {actionLabel(r.action)}
               </Link>
-              <span className="block break-all text-xs text-slate-600">{describeParams(r.params)}</span>
+              <span className="block break-words text-xs text-slate-600">{describeParams(r.params)}</span>
               <RelativeTime iso={r.created_at} now={now} className="text-xs text-slate-500" />
             </Td>
             <Td>
-              <Link href={`/tenants/${encodeURIComponent(r.tenant_id)}`} className="break-all text-brand-700 hover:underline">
+              <Link href={`/tenants/${encodeURIComponent(r.tenant_id)}`} className="whitespace-nowrap text-brand-700 hover:underline">
                 {r.tenant_id}
               </Link>
             </Td>
