@@ -1,12 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notificationOutbox, planVersions } from "@/db/schema";
+import { cloudInvoices, notificationOutbox, planVersions } from "@/db/schema";
 import { createInvoiceWithLines, createSubscription, createTenant } from "@/test/billing-factories";
 import { createCatalogPlan } from "@/test/catalog-factories";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createResource } from "@/test/factories";
 import { announceMarginEvents } from "./announce-margin-events";
-import { setMarginTarget } from "./margin-target";
+import { getMarginTarget, setMarginTarget } from "./margin-target";
+import { saveMarginTarget } from "./save-margin-target";
 
 // Hand-computed, USD throughout. Plan at 20.00 a month; tenant "paid" holds it all month and its tagged droplet cost
 // 15.00: margin 25 %. "free" is known to arcadia-app but has no subscription (its droplet cost 7.00); "ghost" was
@@ -94,5 +95,18 @@ describe("usage.unbilled and margin.below_target", () => {
     expect(await eventsOf("usage.unbilled", "2026-12")).toEqual([
       expect.objectContaining({ tenant_id: "newco", reason: "unknown_tenant", resource_count: 1, monthly_cost_cents: null, currency: null }),
     ]);
+  });
+
+  it("saving a target judges the latest invoiced month against it at once, in the same transaction", async () => {
+    await setMarginTarget(t.db, null, "admin");
+    await createInvoiceWithLines(t.db, "2026-08-01", [{ cents: 1500, resourceId: ids.paid }]);
+    await t.db.update(cloudInvoices).set({ lineCount: 1 });
+    const august = { ...cfg, now: new Date("2026-08-31T12:00:00Z") };
+    await saveMarginTarget(t.db, 30, "admin", august);
+    expect(await getMarginTarget(t.db)).toBe(30);
+    expect((await eventsOf("margin.below_target", "2026-08")).map((e) => `${e.scope}:${e.id}`)).toEqual([`plan:${plan.code}`, "tenant:paid"]);
+    // A target that cannot be saved announces nothing.
+    await expect(saveMarginTarget(t.db, 200, "admin", august)).rejects.toThrow();
+    expect(await getMarginTarget(t.db)).toBe(30);
   });
 });

@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { getMarginTarget, marginTargetField, setMarginTarget } from "@/lib/billing/margin-target";
+import { getMarginTarget, marginTargetField } from "@/lib/billing/margin-target";
+import { saveMarginTarget } from "@/lib/billing/save-margin-target";
 import { adminAction } from "@/lib/http/admin-action";
 import { formLevel } from "@/lib/http/parse-action-input";
 import { describeDeliverNow, resendDeliveryNow, sendTestNotification } from "@/lib/notifications/deliver-now";
@@ -94,11 +95,11 @@ export const resendDeliveryAction = adminAction(
   { failure: "Could not resend the delivery." },
 );
 
-/** The target gross margin plans and tenants are judged against (margin.below_target); empty clears it. */
+/** The target gross margin plans and tenants are judged against (margin.below_target), at once for the latest invoiced month; empty clears it. */
 export const setMarginTargetAction = adminAction(
   z.object({ target: marginTargetField }),
   async ({ target }, { actor }) => {
-    await setMarginTarget(getDb(), target, actor);
+    await saveMarginTarget(getDb(), target, actor, { tagPrefix: env().TENANT_TAG_PREFIX, currency: env().REPORTING_CURRENCY });
     const saved = await getMarginTarget(getDb());
     return {
       message: saved === null ? "No target margin: nothing is announced as below target." : `Target gross margin: ${saved} %.`,

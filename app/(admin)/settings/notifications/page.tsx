@@ -56,7 +56,7 @@ export default async function NotificationSettingsPage() {
       <Card className="mt-6">
         <CardHeader
           title="Target gross margin"
-          description="When an invoice is ingested, each plan and billed tenant whose margin for the month is under it is announced once (margin.below_target)."
+          description="Each plan and billed tenant whose margin for a month is under it is announced once (margin.below_target): for the latest invoiced month when this is saved, and for each month an invoice is ingested."
         />
         <MarginTargetForm action={setMarginTargetAction} target={target} />
       </Card>
