@@ -93,6 +93,19 @@ async function invoiceApril() {
   await createCostLine(t.db, invoice, { amountCents: -500, lineType: "credit", kind: null, product: "Credits" });
 }
 
+describe("early in the month", () => {
+  it("a projection from less than a day of the month fires nothing; month-to-date COGS still does", async () => {
+    await budget({ type: "account", id: null }, 10, [5, 100], "early");
+    // June 1, 05:00: $1.00 so far would project to $144.00.
+    await createSnapshot(t.db, { usageCents: 100, generatedAt: new Date("2026-06-01T05:00:00Z") });
+    await evaluateBudgets(t.db, { period: "2026-06-01", now: new Date("2026-06-01T05:30:00Z") });
+    expect(fired(await budgetEvents())).toEqual(["early:5:actual"]);
+    await createSnapshot(t.db, { usageCents: 200, generatedAt: new Date("2026-06-02T00:00:00Z") });
+    await evaluateBudgets(t.db, { period: "2026-06-01", now: new Date("2026-06-02T00:30:00Z") });
+    expect(fired(await budgetEvents())).toEqual(["early:100:projected", "early:5:actual"]);
+  });
+});
+
 describe("scopes", () => {
   it("an invoiced month measures each scope by its own lines, taxes excluded and credits included", async () => {
     await invoiceApril();

@@ -12,6 +12,12 @@ import { env } from "@/lib/platform/env";
 import type { ResourceKind } from "@/db/schema/resource-constants";
 import { loadSpendContext, spendOf } from "./load-budget-spend";
 
+/**
+ * A projection from the month's first hours multiplies a few hours DO has billed (whole hours, some in advance) by
+ * hundreds: it would announce every budget blown on the 1st. Projections alert from the end of the first day.
+ */
+const minProjectionMs = 86_400_000;
+
 export interface EvaluateBudgetsOptions {
   /** The budget month, `YYYY-MM-01`. */
   period: string;
@@ -28,7 +34,8 @@ export interface FiredThreshold {
 
 /**
  * Measures every budget against the month's COGS (see spendOf) and fires `budget.threshold` for each threshold
- * crossed, by month-to-date COGS or by its projection to the month's end, that has not fired this month. The record
+ * crossed, by month-to-date COGS or (after the month's first day) by its projection to the month's end, that has not
+ * fired this month. The record
  * of the firing and its outbox event are written in `tx`, the transaction of the change that prompted the
  * evaluation, so both exist exactly when it commits. The budgets' rows are locked first: two evaluations at once
  * (a snapshot during an ingest) take turns, and the second sees what the first fired.
@@ -51,11 +58,12 @@ export async function evaluateBudgets(tx: DbOrTx, opts: EvaluateBudgetsOptions):
   for (const b of list) {
     const spend = spendOf({ type: b.scopeType, id: b.scopeId }, ctx);
     if (spend.actualCents === null || spend.projectedCents === null) continue;
+    const canProject = !spend.basis || spend.basis.elapsedMs >= minProjectionMs;
     for (const pct of b.thresholds) {
       if (hasFired.has(`${b.id}|${pct}`)) continue;
       // Integer comparison: spend ≥ pct % of the budget, without rounding the limit to a cent.
       const limit = b.amountCents * pct;
-      const basis = spend.actualCents * 100 >= limit ? "actual" : spend.projectedCents * 100 >= limit ? "projected" : null;
+      const basis = spend.actualCents * 100 >= limit ? "actual" : canProject && spend.projectedCents * 100 >= limit ? "projected" : null;
       if (!basis) continue;
       pending.push({ budgetId: b.id, thresholdPercent: pct, basis });
       figures.push({ actual: spend.actualCents, projected: spend.projectedCents, budget: b.amountCents });
