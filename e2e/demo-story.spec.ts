@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { runJobAndWait } from "./demo-setup";
 import { expect, test } from "./fixtures";
 
@@ -27,6 +28,7 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
   await page.goto("/inventory");
   await page.getByRole("link", { name: "What the demo shows" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The demo account" })).toBeVisible();
+  await expectAccessible(page, "/demo");
 
   await loadDemoCustomers(page);
   await runJobAndWait(page, "sync-inventory");
@@ -59,6 +61,8 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
   // Plans: Starter is the plan under water; Pro has two versions, one subscription left on the old price.
   await page.goto("/margin/plans");
   await shoot(page, "margin-plans");
+  await page.goto("/catalog/pro");
+  await shoot(page, "catalog-pro");
 
   // Tenants: the two the fake account tags and arcadia-app never sent.
   await page.goto("/tenants");
