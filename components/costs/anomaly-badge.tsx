@@ -16,5 +16,7 @@ export function AnomalyBadge({ baselineCents, currency }: { baselineCents: numbe
 export function formatChangePct(pct: number): string {
   const abs = Math.abs(pct);
   const text = abs >= 10 ? abs.toFixed(0) : abs.toFixed(1).replace(/\.0$/, "");
-  return `${pct > 0 ? "+" : pct < 0 ? "-" : ""}${text} %`;
+  // The sign follows what is written: -0.04 % rounds to "0 %", not "-0 %".
+  const sign = text === "0" ? "" : pct > 0 ? "+" : "-";
+  return `${sign}${text} %`;
 }

@@ -57,7 +57,9 @@ export function CostGroupsTable({
             <Td align="right" className="font-medium">
               {formatMoney(g.totalCents, g.currency)}
             </Td>
-            <Td align="right">{share(g.sharePct)}</Td>
+            <Td align="right" className="whitespace-nowrap">
+              {share(g.sharePct)}
+            </Td>
             {pivot.months.map((m) => (
               <Td key={m} align="right" className="align-top">
                 <MonthCell cell={g.cells[m]} currency={g.currency} href={lineHrefs[g.key]?.[m]} name={`${g.groupLabel}${g.group2Label ? ` · ${g.group2Label}` : ""}`} month={m} />
@@ -73,7 +75,9 @@ export function CostGroupsTable({
               Total{pivot.totals.length > 1 ? ` (${t.currency})` : ""}, {pivot.groups.filter((g) => g.currency === t.currency).length} groups
             </Th>
             <Td align="right">{formatMoney(t.totalCents, t.currency)}</Td>
-            <Td align="right">100 %</Td>
+            <Td align="right" className="whitespace-nowrap">
+              100 %
+            </Td>
             {pivot.months.map((m) => (
               <Td key={m} align="right">
                 {t.byMonth[m] === undefined ? "—" : formatMoney(t.byMonth[m]!, t.currency)}
@@ -118,7 +122,8 @@ function MonthCell({ cell, currency, href, name, month }: { cell: PivotCell | un
 function Change({ cell }: { cell: PivotCell }) {
   if (cell.previousCents === null) return null;
   const text = cell.changePct === null ? "new" : formatChangePct(cell.changePct);
-  const tone = cell.changePct === null || cell.changePct > 0 ? "text-red-700" : cell.changePct < 0 ? "text-emerald-700" : "text-slate-500";
+  // Colored by what is written, so a change that rounds to "0 %" is neither red nor green.
+  const tone = text === "new" || text.startsWith("+") ? "text-red-700" : text.startsWith("-") ? "text-emerald-700" : "text-slate-500";
   return (
     <span className={`text-xs ${tone}`}>
       {text}

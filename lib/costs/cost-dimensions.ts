@@ -22,7 +22,8 @@ export const costDimensionLabels: Record<CostDimension, string> = {
 export const costKinds = [...resourceKinds, "tax", "credit", "other"] as const;
 export type CostKind = (typeof costKinds)[number];
 
-const costKindLabels: Record<CostKind, string> = { ...kindLabels, tax: "Tax", credit: "Credits", other: "Other" };
+// "Other charges", not "Other": the chart draws its smallest groups together as "Other (n groups)".
+const costKindLabels: Record<CostKind, string> = { ...kindLabels, tax: "Tax", credit: "Credits", other: "Other charges" };
 
 /** Dimensions a line may have no value for; the explorer's `none` filter selects those lines. */
 export const nullableCostDimensions = ["project", "tenant", "resource", "category"] as const satisfies readonly CostDimension[];

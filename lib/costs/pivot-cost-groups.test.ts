@@ -81,3 +81,20 @@ describe("toCostChart", () => {
     expect(chart.months[0]!.values).not.toHaveProperty("other");
   });
 });
+
+describe("toCostChart's colors", () => {
+  it("never gives two stacks one color: kinds keep theirs, tax and other take colors no drawn kind has", () => {
+    // By kind as the demo has it: droplets, tax, volumes, apps, other, … (tax and other have no kind color).
+    const kinds = ["droplet", "tax", "volume", "database", "kubernetes_cluster", "app", "load_balancer", "other", "reserved_ip", "snapshot"];
+    const byKind: CostGroupsResult = {
+      ...result,
+      groupBy: "kind",
+      rows: kinds.map((k, i) => row("2026-04-01", k, 10_000 - i * 100, { groupLabel: k })),
+      totals: [{ period: "2026-04-01", currency: "USD", amountCents: 100_000 }],
+    };
+    const chart = toCostChart(pivotCostGroups(byKind), 8, { isKind: true });
+    const colors = chart.series.map((s) => s.color);
+    expect(new Set(colors).size).toBe(colors.length);
+    expect(chart.series[0]).toMatchObject({ color: "#0369a1" }); // droplets, as on every page
+  });
+});

@@ -90,10 +90,15 @@ export function toCostChart(pivot: CostGroupPivot, topN: number, opts: { isKind?
   const groups = pivot.groups.filter((g) => g.currency === currency);
   const top = groups.slice(0, topN);
   const rest = groups.slice(topN);
+  const kindColor = (g: PivotGroup) => (opts.isKind && !g.group2Label && kindStyles[g.group as keyof typeof kindStyles]?.color) || null;
+  // The palette is the kinds' colors: a group without one (tax, other, a project) takes one no drawn kind has.
+  const taken = new Set(top.map(kindColor));
+  const spare = palette.filter((c) => !taken.has(c));
+  let nextSpare = 0;
   const series: CostChartSeries[] = top.map((g, i) => ({
     key: `g${i}`,
     label: g.group2Label ? `${g.groupLabel} · ${g.group2Label}` : g.groupLabel,
-    color: (opts.isKind && !g.group2Label && kindStyles[g.group as keyof typeof kindStyles]?.color) || palette[i % palette.length]!,
+    color: kindColor(g) ?? spare[nextSpare++ % spare.length] ?? palette[i % palette.length]!,
     isOther: false,
     group: g,
   }));
