@@ -46,6 +46,12 @@ test("an admin reverts a drift at DO from the inbox, through the dialog, and wat
   await dialog.getByRole("button", { name: "Revert at DigitalOcean" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Asked DigitalOcean to revert size_slug on ${small!.name}` })).toBeVisible();
   await expect(dialog).toBeHidden();
+  // Until DO is done the row shows the revert under way, linked to its request (the saga may already be done).
+  const underWay = sizeRow.getByRole("link", { name: `view request for size_slug on ${small!.name}` });
+  if (await underWay.isVisible()) {
+    await expect(underWay).toHaveAttribute("href", /^\/operations\/[0-9a-f-]{36}$/);
+    await page.screenshot({ path: `${shots}/under-way-1440.png` });
+  }
   // The saga powers the droplet off, resizes it and powers it on; the page follows it until the drift has closed.
   await expect(group).toHaveCount(0, { timeout: 120_000 });
 
