@@ -1,8 +1,9 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { BalancePoint } from "@/lib/costs/get-balance";
-import type { DailyBalance } from "@/lib/costs/summarize-balance-trend";
+import { type DailyBalance, describeBalanceTrend } from "@/lib/costs/summarize-balance-trend";
 import { formatMoney } from "@/lib/money/format-money";
+import { formatDay } from "@/lib/time/format-month";
 import { BalanceTrendChartLazy } from "./balance-trend-chart-lazy";
 
 /** The month's hourly snapshots as a chart, and the same figures by day as a table (open when there is no chart). */
@@ -11,11 +12,7 @@ export function BalanceTrendCard({ points, days, currency, month }: { points: Ba
     <Card>
       <CardHeader
         title="Trend"
-        description={
-          days.length
-            ? `Usage grew from ${formatMoney(days[0]!.usageCents, currency)} on ${days[0]!.day} to ${formatMoney(days.at(-1)!.usageCents, currency)} on ${days.at(-1)!.day}, over ${points.length} hourly snapshots.`
-            : "No snapshots taken this month yet."
-        }
+        description={describeBalanceTrend(points, currency)}
       />
       {points.length > 1 ? (
         <div className="px-2 py-4">
@@ -35,7 +32,7 @@ export function BalanceTrendCard({ points, days, currency, month }: { points: Ba
             <TBody>
               {days.map((d) => (
                 <tr key={d.day}>
-                  <Th scope="row">{d.day}</Th>
+                  <Th scope="row">{formatDay(d.day)}</Th>
                   <Td align="right">{formatMoney(d.usageCents, currency)}</Td>
                   <Td align="right">{formatMoney(d.changeCents, currency)}</Td>
                   <Td align="right">{d.snapshots}</Td>

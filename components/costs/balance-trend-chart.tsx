@@ -14,6 +14,9 @@ const dayTime = (iso: string) => `${formatDay(iso)}, ${new Date(iso).toISOString
  */
 export function BalanceTrendChart({ points, currency }: { points: BalancePoint[]; currency: string }) {
   const data = points.map((p) => ({ at: Date.parse(p.takenAt), iso: p.takenAt, usage: p.usageCents }));
+  // Snapshots of a day or so (the month's first, or a fresh account): ticks by time, not one day name repeated.
+  const isShort = data.length > 1 && data.at(-1)!.at - data[0]!.at < 36 * 3600_000;
+  const tick = (iso: string) => (isShort ? dayTime(iso) : day(iso));
   return (
     <div role="img" aria-label="Chart of month-to-date usage by hour; the figures by day are in the table below." className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -24,9 +27,9 @@ export function BalanceTrendChart({ points, currency }: { points: BalancePoint[]
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
-            tickFormatter={(at: number) => day(new Date(at).toISOString())}
+            tickFormatter={(at: number) => tick(new Date(at).toISOString())}
             tick={{ fontSize: 12, fill: "#475569" }}
-            minTickGap={24}
+            minTickGap={isShort ? 48 : 24}
           />
           <YAxis
             tickFormatter={(cents: number) => formatMoneyCompact(cents, currency)}

@@ -1,3 +1,5 @@
+import { formatMoney } from "@/lib/money/format-money";
+import { formatDay } from "@/lib/time/format-month";
 import type { BalancePoint } from "./get-balance";
 
 export interface DailyBalance {
@@ -27,4 +29,26 @@ export function summarizeBalanceTrend(points: readonly BalancePoint[]): DailyBal
     days.push({ day: key, usageCents: point.usageCents, changeCents: point.usageCents - (previousUsage ?? 0), snapshots: 1 });
   }
   return days;
+}
+
+/**
+ * The trend in one sentence: from the first snapshot to the last, with days (and times, when they fall on one day)
+ * as every page writes them. "Grew" only when usage did.
+ */
+export function describeBalanceTrend(points: readonly BalancePoint[], currency: string): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return "No snapshots taken this month yet.";
+  const n = `${points.length} ${points.length === 1 ? "snapshot" : "snapshots"}`;
+  const sameDay = first.takenAt.slice(0, 10) === last.takenAt.slice(0, 10);
+  const at = (iso: string) => (sameDay ? `${iso.slice(11, 16)} UTC` : formatDay(iso));
+  const from = formatMoney(first.usageCents, currency);
+  const to = formatMoney(last.usageCents, currency);
+  if (points.length === 1) return `Usage was ${to} at ${formatDay(last.takenAt)}, ${last.takenAt.slice(11, 16)} UTC (1 snapshot).`;
+  const span = sameDay ? `on ${formatDay(first.takenAt)} from ${at(first.takenAt)} to ${at(last.takenAt)}` : `from ${at(first.takenAt)} to ${at(last.takenAt)}`;
+  if (last.usageCents === first.usageCents) return `Usage held at ${to} ${span}, over ${n}.`;
+  const verb = last.usageCents > first.usageCents ? "grew" : "fell";
+  return sameDay
+    ? `Usage ${verb} from ${from} to ${to} ${span}, over ${n}.`
+    : `Usage ${verb} from ${from} on ${at(first.takenAt)} to ${to} on ${at(last.takenAt)}, over ${n}.`;
 }
