@@ -45,6 +45,10 @@ export async function requestDriftRevert(deps: ProvisioningDeps, driftId: string
   if (!plan.isRevertible) {
     throw new ApiError("not_revertible", `DO cannot change ${plan.field} in place: ${plan.reason}`, { fields: [{ field: plan.field, reason: plan.reason }] });
   }
+  // Nothing for DO to do: the live droplet matches already, and crediting a revert for it would claim a change DO never made.
+  if ((plan.size && plan.size.from === plan.size.to) || (plan.tags && plan.tags.add.length + plan.tags.remove.length === 0)) {
+    throw new ApiError("conflict", `The droplet's ${found.drift.field} matches the spec already; the next drift sweep closes this drift`, { id: driftId, status: "open" });
+  }
   if (!config.isEnabled && !config.isDryRun) {
     throw new ApiError("conflict", "Provisioning is disabled: set PROVISIONING_ENABLED (or PROVISIONING_DRY_RUN=1) to revert drift at DO");
   }

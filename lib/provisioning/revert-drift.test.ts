@@ -117,6 +117,12 @@ describe("reverting drift at DO", () => {
     const first = await requestDriftRevert(deps, open.drift.id, admin);
     expect(await refused(requestDriftRevert(deps, open.drift.id, admin))).toMatchObject({ code: "conflict", details: { request_id: first.id } });
     expect(await runRequestInProcess(deps, first.id)).toBe("succeeded");
+
+    // DO already matches (someone fixed it by hand, the inventory has seen it): nothing to ask of DO, nothing to credit.
+    const fixed = await drifted({ tags: ["tenant:acme"] }, () => ({ tags: ["tenant:acme", "web"] }), "tags");
+    fake.updateDroplet(fixed.droplet.id, { tags: ["tenant:acme", "web"] });
+    await refreshDroplet(t.db, deps.doClient(), String(fixed.droplet.id));
+    expect(await refused(requestDriftRevert(deps, fixed.drift.id, admin))).toMatchObject({ code: "conflict", message: expect.stringContaining("matches the spec already") });
   });
 
   it("never closes a drift as reverted when DO did not change: a dry run, or a resize DO failed", async () => {
