@@ -41,6 +41,7 @@ export function Th({ align, className, scope = "col", ...rest }: ThHTMLAttribute
   );
 }
 
+/** A cell; right-aligned ones hold figures, which never wrap (a minus or a % sign alone on a line reads as noise). */
 export function Td({ align, className, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { align?: "right" }) {
-  return <td className={cn("px-3 py-2 text-slate-800", align === "right" && "text-right tabular-nums", className)} {...rest} />;
+  return <td className={cn("px-3 py-2 text-slate-800", align === "right" && "whitespace-nowrap text-right tabular-nums", className)} {...rest} />;
 }
