@@ -38,7 +38,7 @@ export function TenantMonthsTable({ months, currency }: { months: TenantMonthFig
             </Th>
             <Td align="right">{formatMoney(m.revenue, currency)}</Td>
             <Td align="right">
-              {m.cogs === null ? <span className="text-xs text-slate-600">{m.fxMissing ? "no FX rate" : m.cogsUnknown ? cogsUnknownText[m.cogsUnknown] : "—"}</span> : formatMoney(m.cogs, currency)}
+              {m.cogs === null ? <span className="whitespace-normal text-xs text-slate-600">{m.fxMissing ? "no FX rate" : m.cogsUnknown ? cogsUnknownText[m.cogsUnknown] : "—"}</span> : formatMoney(m.cogs, currency)}
             </Td>
             <Td align="right" className={m.margin !== null && m.margin < 0 ? "text-red-800" : undefined}>
               {formatMoney(m.margin, currency)}

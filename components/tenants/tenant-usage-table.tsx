@@ -42,7 +42,7 @@ export function TenantUsageTable({ usage }: { usage: TenantUsageLine[] }) {
               <Td align="right">{u.overageCents ? formatMoney(u.overageCents, currency) : "—"}</Td>
               <Td align="right">
                 {qty(u.projectedUsed)}
-                <span className="block text-xs text-slate-600">{u.isProjected ? "projected" : "metered to month end"}</span>
+                <span className="block whitespace-normal text-xs text-slate-600">{u.isProjected ? "projected" : "metered to month end"}</span>
               </Td>
               <Td align="right" className={u.projectedOverageCents > u.overageCents ? "font-medium text-amber-800" : undefined}>
                 {u.projectedOverageCents ? formatMoney(u.projectedOverageCents, currency) : "—"}
