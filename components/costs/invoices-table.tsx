@@ -105,7 +105,7 @@ export function InvoicesTable({
                   label="Re-ingest"
                   args={{ uuid: invoice.invoice_uuid }}
                   run={ingestRuns[invoice.invoice_uuid] ?? null}
-                  ariaLabel={`Re-ingest the ${invoice.period.slice(0, 7)} invoice`}
+                  ariaLabel={`Re-ingest the ${monthOf(invoice.period)} invoice`}
                 />
               </Td>
             </tr>

@@ -7,6 +7,7 @@ import type { ResourceCostLineList } from "@/lib/costs/list-resource-cost-lines"
 import type { CostLineItem } from "@/lib/costs/schemas";
 import { formatDecimalMoney, formatMoney } from "@/lib/money/format-money";
 import { parseAmountCents } from "@/lib/money/parse-amount-cents";
+import { formatMonth } from "@/lib/time/format-month";
 
 interface PeriodGroup {
   period: string;
@@ -60,7 +61,7 @@ export function ResourceCostLines({ lines, lineCount, totalCents, limit }: Resou
             <tr key={group.period} className="align-top">
               <Th scope="row" className="whitespace-nowrap">
                 <Link href={`/costs?period=${group.period}&q=${encodeURIComponent(group.lines[0]?.name ?? "")}`} className="text-brand-700 hover:underline">
-                  {group.period.slice(0, 7)}
+                  {formatMonth(group.period)}
                 </Link>
               </Th>
               <Td>
