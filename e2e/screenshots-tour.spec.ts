@@ -79,6 +79,8 @@ test("every admin page, at 1440 and 390 px, fits its width and logs no console e
     for (const path of [...adminPages, ...extraPages]) if (await visit(page, path, width)) visited.push(path);
     for (const [list, pattern] of detailPages) {
       await page.goto(list);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
       const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
       const href = hrefs.find((h) => pattern.test(h));
       if (href && (await visit(page, href, width))) visited.push(href);
