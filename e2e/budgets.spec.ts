@@ -32,7 +32,7 @@ test("an admin adds a budget in the UI, a balance snapshot crosses it, and its p
   // The demo's DO has spent more than a dollar this month: the snapshot fires every threshold, once.
   await runJobAndWait(page, "snapshot-balance");
   await page.goto("/costs/budgets");
-  await expect(item.getByRole("progressbar", { name: /^Month to date: US\$[\d,.]+ of US\$0\.01 \(\d+ %\)$/ })).toBeVisible();
+  await expect(item.getByRole("progressbar", { name: /^Month to date: US\$[\d,.]+ of US\$0\.01 \([\d,]+ %\)$/ })).toBeVisible();
   await expect(item.getByRole("progressbar", { name: /^Projected: US\$/ })).toBeVisible();
   await expect(item.getByText("100 % reached")).toBeVisible();
 
