@@ -27,7 +27,7 @@ export function DriftEmptyState({ tab, isFiltered, overview, now }: { tab: Drift
   }
   return (
     <EmptyState title="No drift has been resolved yet">
-      <p>Accepted drift, and drift that went away because the live value matched the spec again, is listed here.</p>
+      <p>Drift that was accepted, reverted to the spec, or went away because the live value matched the spec again is listed here.</p>
     </EmptyState>
   );
 }
