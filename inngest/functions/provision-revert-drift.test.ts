@@ -21,7 +21,7 @@ const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONIN
 const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 
 beforeAll(async () => {
-  fake = await startFakeDo({ seed: 23, droplets: 1, actionDurationMs: 200 });
+  fake = await startFakeDo({ seed: 23, droplets: 1, actionDurationMs: 50 });
   Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20", INNGEST_DEV: "1" });
   resetEnvCache();
 });
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 // @inngest/test never resolves a step.sleep on its own (inngest-js#801): the sleeps between polls of DO's actions are
 // mocked as done, so a poll that finds the action still running sleeps no time and polls again.
-const pollSleeps = (...steps: string[]) => steps.flatMap((step) => Array.from({ length: 200 }, (_, i) => ({ id: `${step}-sleep#${i + 1}`, handler: () => undefined })));
+const pollSleeps = (...steps: string[]) => steps.flatMap((step) => Array.from({ length: 1000 }, (_, i) => ({ id: `${step}-sleep#${i + 1}`, handler: () => undefined })));
 
 describe("the revert_drift Inngest function", () => {
   it("runs the revert's saga as Inngest steps: DO resizes the droplet, the drift closes reverted", async () => {
@@ -48,6 +48,9 @@ describe("the revert_drift Inngest function", () => {
     await detectAll(db);
     const [drift] = await db.select().from(cloudDrift).where(eq(cloudDrift.resourceId, resourceId));
     const request = await requestDriftRevert(deps, drift!.id, "admin@example.com");
+    // DO takes a second over the resize, longer than @inngest/test's replays take to reach the first poll on a busy
+    // machine: the saga polls, sleeps and polls again.
+    fake.faults.set(`/v2/droplets/${droplet.id}/actions`, { type: "slow_action", actionType: "resize", durationMs: 1000, method: "POST" });
 
     const { result } = await new InngestTestEngine({
       function: provisionRevertDrift,
