@@ -87,11 +87,17 @@ export type PollOutcome<T> = { done: true; output: T } | { done: false; output?:
  * One poll of a waiting step (`name`, e.g. wait-create): `poll` answers whether what it waits for has happened. The
  * step stays `running` (attempts counting polls) until it has; past `timeoutMs` since its first poll it fails.
  */
-export async function recordPoll<T>(db: DbOrTx, requestId: string, name: string, timeoutMs: number, poll: () => Promise<PollOutcome<T>>): Promise<PollOutcome<T>> {
+export async function recordPoll<T>(
+  db: DbOrTx,
+  requestId: string,
+  name: string,
+  timeoutMs: number,
+  poll: (attempt: number) => Promise<PollOutcome<T>>,
+): Promise<PollOutcome<T>> {
   const row = await beginAttempt(db, requestId, name);
   if (!row) return { done: true, output: (await readStep(db, requestId, name))?.output as T };
   try {
-    const outcome = await poll();
+    const outcome = await poll(row.attempts);
     if (outcome.done) {
       await endAttempt(db, requestId, name, { output: outcome.output });
       return outcome;

@@ -85,7 +85,7 @@ export async function runSaga(deps: ProvisioningDeps, requestId: string, driver:
     } else {
       const isApproval = "approval" in step;
       const timeoutMs = isApproval ? Number.POSITIVE_INFINITY : config.actionTimeoutMs;
-      const poll = isApproval ? () => readDecision(deps, requestId) : () => step.poll(ctx);
+      const poll = isApproval ? () => readDecision(deps, requestId) : (attempt: number) => step.poll({ ...ctx, attempt });
       for (let i = 1; ; i++) {
         const outcome = await driver.run(i === 1 ? step.name : `${step.name}#${i}`, () => recordPoll(db, requestId, step.name, timeoutMs, poll));
         if (outcome.done) {

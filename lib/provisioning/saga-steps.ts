@@ -46,6 +46,9 @@ export function waitForAction(name: string, startedBy: string, when?: (ctx: Saga
       const started = outputOf(ctx, startedBy);
       if (started?.dry_run) return { done: true, output: { dry_run: true } };
       const actionId = started?.action_id;
+      // DO's actions take seconds at the least: the first look, right after DO took the request, would only find it
+      // in progress, so it waits a poll interval instead of spending a call of DO's rate budget.
+      if (ctx.attempt === 1 && typeof actionId === "number") return { done: false };
       if (typeof actionId !== "number") {
         // A create found again after a restart has no action id: the droplet's own status says when it is up.
         const droplet = await ctx.client().getDroplet(dropletIdOf(ctx) ?? "");

@@ -27,7 +27,7 @@ export interface SagaContext {
   tenantTag: string;
   /** The request-unique tag on what this request creates. */
   requestTag: string;
-  /** The running step's attempt: 1 the first time it runs for the request, more after a retry or a resumed run. */
+  /** The running step's attempt (or poll): 1 the first time for the request, more after a retry or a resume. */
   attempt: number;
 }
 
