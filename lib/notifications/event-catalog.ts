@@ -192,7 +192,7 @@ const notificationTest = z.object({
 
 export const eventCatalog = {
   "drift.detected": { schema: driftDetected, summary: "Newly opened drift: sent once per drift, never again while it stays open" },
-  "drift.resolved": { schema: driftResolved, summary: "Open drift closed: accepted, or stale because the field matches again" },
+  "drift.resolved": { schema: driftResolved, summary: "Open drift closed: accepted, reverted at DO by a revert request, or stale because the field matches again" },
   "sync.failed": { schema: syncFailed, summary: "An inventory sync run failed for one or more kinds, an incomplete listing included" },
   "invoice.ingested": { schema: invoiceIngested, summary: "An invoice's lines were ingested, with the match rate and whether it reconciles" },
   "invoice.failed": { schema: invoiceFailed, summary: "An invoice could not be ingested (its previous lines stay)" },
