@@ -17,7 +17,7 @@ export function TenantRequests({ tenantId, requests, className }: { tenantId: st
       description={
         <>
           The latest few, newest first.{" "}
-          <Link href={all} className="text-brand-700 hover:underline">
+          <Link href={all} className="text-brand-700 underline">
             Every request of this tenant
           </Link>
         </>
