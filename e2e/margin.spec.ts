@@ -6,10 +6,12 @@ import { arcadiaToken, expect, test } from "./fixtures";
 // way arcadia-app sends them (PUT /api/v1/tenants/:id and /api/v1/subscriptions/:id), and a USD→AUD rate an admin
 // enters on the FX page. Every step is idempotent, so the spec runs on a database other specs have filled.
 
+// On the plans the demo's own seed gives them (lib/billing/seed-demo-billing.ts): a subscription never changes plan, so
+// either may come first.
 const demoSubscriptions = [
   { tenant: "acme", name: "Acme Pty Ltd", plan: "pro" },
-  { tenant: "globex", name: "Globex Corporation", plan: "studio" },
-  { tenant: "initech", name: "Initech", plan: "starter" },
+  { tenant: "globex", name: "Globex Corporation", plan: "pro" },
+  { tenant: "initech", name: "Initech", plan: "pro" },
   { tenant: "umbrella", name: "Umbrella Health", plan: "studio" },
 ];
 
