@@ -60,8 +60,15 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
 
   // Plans: Starter is the plan under water; Pro has two versions, one subscription left on the old price.
   await page.goto("/margin/plans");
+  await expect(page.getByRole("heading", { name: "Pro (pro)" })).toBeVisible();
   await shoot(page, "margin-plans");
+  await page.goto("/margin/plans/pro");
+  await expect(page.getByRole("main")).toContainText("Initech");
+  await shoot(page, "margin-plan-pro");
   await page.goto("/catalog/pro");
+  await expect(page.getByRole("heading", { level: 1, name: "Pro" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("A$599.00");
+  await expect(page.getByRole("main")).toContainText("A$499.00");
   await shoot(page, "catalog-pro");
 
   // Tenants: the two the fake account tags and arcadia-app never sent.
