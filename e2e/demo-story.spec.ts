@@ -63,7 +63,11 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
   await expect(page.getByRole("heading", { name: "Pro (pro)" })).toBeVisible();
   await shoot(page, "margin-plans");
   await page.goto("/margin/plans/pro");
-  await expect(page.getByRole("main")).toContainText("Initech");
+  // Version 2 (the new price) runs Acme and Globex; version 1 still runs Initech's; the move is recorded.
+  const versions = page.getByRole("table", { name: "Versions of Pro and their running subscriptions" });
+  await expect(versions.getByRole("row", { name: /Version 1/ }).locator("td").nth(2)).toHaveText("1");
+  await expect(versions.getByRole("row", { name: /Version 2/ }).locator("td").nth(2)).toHaveText("2");
+  await expect(page.getByRole("table", { name: "Recorded migrations of Pro" })).toContainText("demo-seed");
   await shoot(page, "margin-plan-pro");
   await page.goto("/catalog/pro");
   await expect(page.getByRole("heading", { level: 1, name: "Pro" })).toBeVisible();
