@@ -27,7 +27,7 @@ export function CostGroupsForm({
       <SelectField compact id="cg-group-by2" name="group_by2" label="Then by" defaultValue={groupBy2 ?? ""} options={[{ value: "", label: "Nothing" }, ...dimensions]} />
       <SelectField compact id="cg-from" name="from" label="From" defaultValue={from.slice(0, 7)} options={monthOptions} />
       <SelectField compact id="cg-to" name="to" label="To" defaultValue={to.slice(0, 7)} options={monthOptions} />
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Show
       </button>
     </form>

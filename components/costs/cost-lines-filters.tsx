@@ -59,10 +59,10 @@ export function CostLinesFilters({
       {select("cl-category", "Category", "category", query.category, facets.categories.map((c) => [c, c]), "All categories")}
       {select("cl-match", "Match", "match", query.match, Object.entries(matchLabels), "All lines")}
       <TextField compact id="cl-q" name="q" type="search" label="Description" defaultValue={query.q} placeholder="e.g. web-01" inputClassName="w-40" />
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href={query.period ? `/costs?period=${query.period}` : "/costs"} className={buttonClass("ghost", "sm")}>
+      <Link href={query.period ? `/costs?period=${query.period}` : "/costs"} className={buttonClass("ghost", "field")}>
         Reset
       </Link>
     </form>

@@ -59,10 +59,10 @@ export function DriftFilters({
       {values.tab === "history" ? (
         <SelectField compact id="drift-status" name="status" label="Outcome" defaultValue={values.status ?? "resolved"} options={outcomeOptions} />
       ) : null}
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href={resetHref} className={buttonClass("ghost", "sm")}>
+      <Link href={resetHref} className={buttonClass("ghost", "field")}>
         Reset
       </Link>
       {values.resource ? (

@@ -20,10 +20,10 @@ export function InventoryFilters({
         <input type="checkbox" name="include_deleted" value="true" defaultChecked={values.includeDeleted} className="h-4 w-4" />
         Show deleted
       </label>
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href="/inventory" className={buttonClass("ghost", "sm")}>
+      <Link href="/inventory" className={buttonClass("ghost", "field")}>
         Reset
       </Link>
     </form>

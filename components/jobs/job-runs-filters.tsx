@@ -22,10 +22,10 @@ export function JobRunsFilters({ jobs, values, statuses }: { jobs: string[]; val
         defaultValue={values.status ?? ""}
         options={[{ value: "", label: "Any outcome" }, ...statuses.map((s) => ({ value: s, label: s }))]}
       />
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href="/jobs" className={buttonClass("ghost", "sm")}>
+      <Link href="/jobs" className={buttonClass("ghost", "field")}>
         Reset
       </Link>
     </form>

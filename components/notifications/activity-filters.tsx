@@ -14,10 +14,10 @@ export function ActivityFilters({ types, value }: { types: readonly string[]; va
         defaultValue={value ?? ""}
         options={[{ value: "", label: "Every type" }, ...types.map((t) => ({ value: t, label: t }))]}
       />
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href="/activity" className={buttonClass("ghost", "sm")}>
+      <Link href="/activity" className={buttonClass("ghost", "field")}>
         Reset
       </Link>
     </form>

@@ -43,10 +43,10 @@ export function OperationsFilters({
         defaultValue={values.status ?? ""}
         options={[{ value: "", label: "Any status" }, ...statuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
       />
-      <button type="submit" className={buttonClass("primary", "sm")}>
+      <button type="submit" className={buttonClass("primary", "field")}>
         Apply
       </button>
-      <Link href="/operations" className={buttonClass("ghost", "sm")}>
+      <Link href="/operations" className={buttonClass("ghost", "field")}>
         Reset
       </Link>
     </form>

@@ -11,10 +11,13 @@ const variants: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
 };
 
-export function buttonClass(variant: Variant = "primary", size: "sm" | "md" = "md") {
+// `field`: beside a form's inputs (a filter bar's Apply and Reset), exactly their height, so the row lines up.
+const sizes = { sm: "px-2.5 py-1 text-xs", md: "px-3.5 py-2 text-sm", field: "border border-transparent px-3 py-1.5 text-sm" } as const;
+
+export function buttonClass(variant: Variant = "primary", size: keyof typeof sizes = "md") {
   return cn(
     "inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-    size === "sm" ? "px-2.5 py-1 text-xs" : "px-3.5 py-2 text-sm",
+    sizes[size],
     variants[variant],
   );
 }
