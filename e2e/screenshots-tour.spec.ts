@@ -40,6 +40,11 @@ async function visit(page: Page, path: string, width: number): Promise<boolean> 
   await expect
     .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${path} at ${width} px scrolls sideways`, timeout: 5_000 })
     .toBeLessThanOrEqual(0);
+  // An empty state says what would be there and how it gets there, not just "Nothing yet".
+  const mute = await page.locator("[data-empty-state]").evaluateAll((els) =>
+    els.filter((el) => (el.textContent ?? "").trim() === (el.querySelector("h2")?.textContent ?? "").trim()).map((el) => el.textContent?.trim()),
+  );
+  expect(mute, `${path}: empty states with only a title`).toEqual([]);
   if (shotDir) {
     const slug = path.replace(/^\//, "").replace(/[^a-z0-9]+/gi, "-") || "home";
     await page.screenshot({ path: `${shotDir}/${width}-${slug}.png`, fullPage: true });

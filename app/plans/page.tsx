@@ -54,7 +54,7 @@ export default async function PlansPage() {
           description={`${tenantName ? `${tenantName}: ${currentPlan ? "your plan is marked. " : ""}` : ""}Each plan includes a monthly allowance of every resource listed; usage beyond it is charged per unit, up to the plan's cap.`}
         />
         {plans.length === 0 ? (
-          <EmptyState title="No plans are on sale yet" />
+          <EmptyState title="No plans are on sale yet">Plans appear here once your provider publishes them.</EmptyState>
         ) : (
           <section aria-label="Plans on sale" className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
             {plans.map((p) => (

@@ -23,7 +23,7 @@ export function TenantRequests({ tenantId, requests, className }: { tenantId: st
         </>
       }
       isEmpty={requests.length === 0}
-      empty={<EmptyState title="No provisioning requests for this tenant" />}
+      empty={<EmptyState title="No provisioning requests for this tenant">What arcadia-app asks DigitalOcean to create, resize or delete for this tenant shows here.</EmptyState>}
     >
       <Table caption="The tenant's provisioning requests">
         <THead>

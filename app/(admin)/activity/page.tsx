@@ -29,7 +29,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         description="The latest 100 events."
         toolbar={<ActivityFilters types={eventTypes} value={query.type} />}
         isEmpty={events.length === 0}
-        empty={<EmptyState title={query.type ? "No events of this type" : "No events yet"} />}
+        empty={
+          <EmptyState title={query.type ? "No events of this type" : "No events yet"}>
+            {query.type ? "Pick another type, or every type, above." : "Syncs, drift, invoices, budgets and jobs write their events here as they happen."}
+          </EmptyState>
+        }
       >
         <ActivityTable events={events} />
       </CardTable>

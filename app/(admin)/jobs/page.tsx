@@ -57,7 +57,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         title="Jobs"
         description="Every scheduled job, its schedule (UTC) and its last run."
         isEmpty={jobs.length === 0}
-        empty={<EmptyState title="No jobs are defined" />}
+        empty={<EmptyState title="No jobs are defined">Jobs are registered in jobs/registry.ts.</EmptyState>}
       >
         <JobsTable jobs={jobs} latest={latest} runJob={runJobNow} now={now} />
       </CardTable>

@@ -23,7 +23,7 @@ export default async function AddonsPage() {
           title="Add-ons"
           description="An add-on's quantity and price never change once created; to reprice one, take it off sale and create another."
           isEmpty={addons.length === 0}
-          empty={<EmptyState title="No add-ons yet" />}
+          empty={<EmptyState title="No add-ons yet">Create one below: a quantity of one resource at a monthly price, which tenants can add to any plan.</EmptyState>}
         >
           <AddonsTable addons={addons} setActive={setAddonActiveAction} />
         </CardTable>

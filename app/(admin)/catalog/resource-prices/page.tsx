@@ -29,7 +29,7 @@ export default async function ResourcePricesPage() {
           title="Price periods"
           description="Newest first within each resource. A period includes its start and excludes its end."
           isEmpty={history.length === 0}
-          empty={<EmptyState title="No resource prices yet" />}
+          empty={<EmptyState title="No resource prices yet">Add one above: the per-unit price of a resource, charged for usage beyond a plan's allowance.</EmptyState>}
         >
           <ResourcePricesTable history={history} now={Date.now()} />
         </CardTable>

@@ -42,14 +42,14 @@ export default async function NotificationSettingsPage() {
         <CardHeader title="Email me" description="Sent over SMTP_URL; the digest arrives daily at 07:00 UTC." />
         <AddEmailForm action={addEmailSubscriptionAction} email={user.email ?? undefined} />
       </Card>
-      <CardTable className="mb-6" title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet" />}>
+      <CardTable className="mb-6" title="Endpoints" isEmpty={endpoints.length === 0} empty={<EmptyState title="No endpoints yet">Add a webhook, a Slack channel or an email address above; the events you choose then reach it.</EmptyState>}>
         <EndpointsTable endpoints={endpoints} sendTest={sendTestNotificationAction} />
       </CardTable>
       <CardTable
         title="Delivery log"
         description="The latest 50 deliveries, newest first."
         isEmpty={deliveries.length === 0}
-        empty={<EmptyState title="Nothing delivered yet" />}
+        empty={<EmptyState title="Nothing delivered yet">Each event sent to an endpoint shows here with its status and attempts, and can be resent.</EmptyState>}
       >
         <DeliveriesTable deliveries={deliveries} resend={resendDeliveryAction} />
       </CardTable>

@@ -97,7 +97,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             : `Tagged ${e.TENANT_TAG_PREFIX}${t.id} in the inventory.`
         }
         isEmpty={t.resources.items.length === 0}
-        empty={<EmptyState title="No resources carry this tenant's tag" />}
+        empty={<EmptyState title="No resources carry this tenant's tag">{`A DigitalOcean resource tagged ${e.TENANT_TAG_PREFIX}${t.id} shows here after the next inventory sync.`}</EmptyState>}
       >
         <TenantResourcesTable resources={t.resources.items} unbilled={t.resources.unbilled} />
       </CardTable>
