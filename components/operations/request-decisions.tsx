@@ -1,7 +1,7 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ServerAction } from "@/lib/http/action-result";
 import type { ProvisioningRequestItem } from "@/lib/provisioning/schemas";
-import { actionLabel, describeParams, isCancellableStatus, isDecidable } from "./request-labels";
+import { actionLabel, describeParams, isCancellableStatus, isDecidable, monthlyCostLabel } from "./request-labels";
 
 export interface DecisionActions {
   approve: ServerAction;
@@ -13,7 +13,7 @@ export interface DecisionActions {
 export function RequestDecisions({ request: r, actions }: { request: ProvisioningRequestItem; actions: DecisionActions }) {
   if (!isCancellableStatus(r.status)) return null;
   const what = `${actionLabel(r.action).toLowerCase()} ${describeParams(r.params)} for ${r.tenant_id}`;
-  const cost = `It adds ${r.approval.monthly_cogs} ${r.approval.currency} a month to DO's bill.`;
+  const cost = `It adds ${monthlyCostLabel(r.approval)} a month to DO's bill.`;
   return (
     <div className="flex flex-wrap gap-2">
       {isDecidable(r.status) ? (

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { ProvisioningRequestItem } from "@/lib/provisioning/schemas";
+import { monthlyCostLabel } from "./request-labels";
 import { RequestStatus } from "./request-status";
 
 /** A request's facts: status, tenant, resource, who asked, approval and its cost, times, error. */
@@ -27,7 +28,7 @@ export function RequestFacts({ request: r }: { request: ProvisioningRequestItem 
       ),
     ],
     ["Asked by", r.requested_by],
-    ["Monthly cost", `${r.approval.monthly_cogs} ${r.approval.currency}`],
+    ["Monthly cost", monthlyCostLabel(r.approval)],
     ["Approval", r.approval.required ? decision : "not needed (below the threshold)"],
     ["Created", formatDateTime(r.created_at)],
     ["Finished", r.finished_at ? formatDateTime(r.finished_at) : "—"],

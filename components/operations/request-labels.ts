@@ -1,4 +1,5 @@
 import type { Tone } from "@/components/ui/badge";
+import { formatDecimalMoney } from "@/lib/money/format-money";
 
 // How requests read in the console. Driven by the values themselves, so an action or status added later still reads.
 
@@ -47,4 +48,9 @@ export function isDecidable(status: string): boolean {
 
 export function isCancellableStatus(status: string): boolean {
   return status === "queued" || status === "awaiting_approval";
+}
+
+/** What the request adds to DO's bill a month, as every amount in the console reads ("US$1,008.00"). */
+export function monthlyCostLabel(approval: { monthly_cogs: string; currency: string }): string {
+  return formatDecimalMoney(approval.monthly_cogs, approval.currency);
 }

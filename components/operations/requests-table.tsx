@@ -3,7 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ProvisioningRequestItem } from "@/lib/provisioning/schemas";
 import { type DecisionActions, RequestDecisions } from "./request-decisions";
-import { actionLabel, describeParams } from "./request-labels";
+import { actionLabel, describeParams, monthlyCostLabel } from "./request-labels";
 import { RequestStatus } from "./request-status";
 
 /** The step a request is at (running), or the last one it reached, with its error when it failed. */
@@ -41,7 +41,7 @@ export function RequestsTable({ requests, actions, now }: { requests: Provisioni
             </Td>
             <Td className="min-w-36">
               <RequestStatus status={r.status} />
-              {r.approval.required ? <span className="mt-0.5 block text-xs text-slate-600">{r.approval.monthly_cogs} {r.approval.currency}/month</span> : null}
+              {r.approval.required ? <span className="mt-0.5 block text-xs text-slate-600">{monthlyCostLabel(r.approval)} a month</span> : null}
               {currentStep(r) ? <span className="mt-0.5 block text-xs text-slate-600">{currentStep(r)}</span> : null}
               {r.error ? <span className="mt-0.5 block max-w-64 break-words text-xs text-red-800">{r.error}</span> : null}
             </Td>
