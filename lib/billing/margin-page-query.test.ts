@@ -7,7 +7,6 @@ describe("the margin pages' URL", () => {
     expect(parseMarginPageQuery({ month: "2026-13", allocate: "", sort: "colour", dir: "up", target: "120", billed: "maybe" })).toEqual({
       sort: "revenue",
       dir: "desc",
-      target: 60,
       billed: "all",
     });
     expect(parseMarginPageQuery({ from: "2026-01", to: ["2026-03-15", "2026-04"], allocate: "1", sort: "margin", dir: "asc", target: "40" })).toEqual({
@@ -23,7 +22,7 @@ describe("the margin pages' URL", () => {
   });
 
   it("writes months as YYYY-MM and leaves out the defaults", () => {
-    expect(hrefWith(marginUrl("/margin/tenants", { month: "2026-03-01", allocate: "0", sort: "revenue", dir: "desc", target: 60 }))).toBe(
+    expect(hrefWith(marginUrl("/margin/tenants", { month: "2026-03-01", allocate: "0", sort: "revenue", dir: "desc" }))).toBe(
       "/margin/tenants?month=2026-03&allocate=0",
     );
     expect(hrefWith(marginUrl("/margin/tenants", { month: "2026-03-01", billed: "unbilled" }))).toBe("/margin/tenants?month=2026-03&billed=unbilled");

@@ -20,7 +20,17 @@ export const marginPageQuery = z.object({
   allocate: z.enum(["1", "0"]).optional().catch(undefined),
   sort: z.enum(tenantSortFields).catch("revenue").default("revenue"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
-  target: z.coerce.number().int().min(0).max(95).catch(60).default(60),
+  /**
+   * The plans view's what-if target margin, percent to the tenth; absent, the view prices for the stored target
+   * (getPlanPriceTarget), so there is one source of truth and the URL only overrides it.
+   */
+  target: z.coerce
+    .number()
+    .min(0)
+    .max(95)
+    .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9)
+    .optional()
+    .catch(undefined),
   /** The tenants view's filter: unbilled tenants (revenue leakage) alone, or the billed ones. */
   billed: z.enum(billedFilters).catch("all").default("all"),
 });

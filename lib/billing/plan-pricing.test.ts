@@ -41,6 +41,10 @@ describe("pricePlan: prices from COGS per subscription of the plan", () => {
     expect(pricePlan({ ...base, targetMarginPct: 65, planRate: "0.5" }).average?.targetPriceCents).toBe(16143);
   });
 
+  it("meets a target to the tenth of a percent, as the stored target is kept: 37.5 %: 30.00 / 0.625 − 5.00 = 43.00", () => {
+    expect(pricePlan({ ...base, targetMarginPct: 37.5 }).average?.targetPriceCents).toBe(4300);
+  });
+
   it("never below zero, and nothing to say without subscribers or a rate", () => {
     expect(pricePlan({ ...base, subscribers: base.subscribers.map((s) => ({ ...s, cogs: 0 })) }).average?.breakEvenPriceCents).toBe(0);
     expect(pricePlan({ ...base, subscribers: [] })).toMatchObject({ subscribers: 0, average: null, median: null, p90: null });

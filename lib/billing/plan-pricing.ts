@@ -10,7 +10,7 @@ export interface PlanPricingInput {
   subscribers: readonly { cogs: number; extras: number }[];
   /** The subscribers' COGS per DO kind, summed. */
   cogsByKind: ReadonlyMap<string, number>;
-  /** Target gross margin, whole percent (0–95). */
+  /** Target gross margin in percent (0–95), to the tenth, as the stored target is kept. */
   targetMarginPct: number;
   /** 1 unit of the plan's currency in the reporting currency (the month's rate), or null when there is none. */
   planRate: string | null;
@@ -56,20 +56,21 @@ export function pricePlan(input: PlanPricingInput): PlanPricing {
     return { resourceKind: item.resourceKind, includedQty: item.includedQty, cogsPerUnitCents: isMeasurable ? cents / n / item.includedQty : null };
   });
   if (n === 0) return { subscribers: 0, average: null, median: null, p90: null, perIncludedUnit: perUnit };
-  const target = Math.min(95, Math.max(0, Math.trunc(input.targetMarginPct)));
+  // Margins in tenths of a percent, so the integer arithmetic below stays exact.
+  const targetTenths = Math.min(950, Math.max(0, Math.round(input.targetMarginPct * 10)));
   const point = (cogs: number, extras: number, count: number): PricePoint => {
-    const priceFor = (marginPct: number): number | null => {
+    const priceFor = (marginTenths: number): number | null => {
       if (input.planRate === null) return null;
-      const keep = BigInt(100 - marginPct);
-      // p (reporting) = (cogs × 100 − extras × keep) / (count × keep); in plan currency divide by the rate.
-      const numerator = (BigInt(cogs) * 100n - BigInt(extras) * keep) * 10n ** BigInt(RATE_SCALE);
+      const keep = BigInt(1000 - marginTenths);
+      // p (reporting) = (cogs × 1000 − extras × keep) / (count × keep); in plan currency divide by the rate.
+      const numerator = (BigInt(cogs) * 1000n - BigInt(extras) * keep) * 10n ** BigInt(RATE_SCALE);
       return Number(ceilDiv(numerator, BigInt(count) * keep * decimalToScaled(input.planRate, RATE_SCALE)));
     };
     return {
       cogsPerSubscriber: Math.round(cogs / count),
       extrasPerSubscriber: Math.round(extras / count),
       breakEvenPriceCents: priceFor(0),
-      targetPriceCents: priceFor(target),
+      targetPriceCents: priceFor(targetTenths),
     };
   };
   const sorted = [...input.subscribers].sort((a, b) => a.cogs - b.cogs);

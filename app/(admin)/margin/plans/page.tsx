@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { MarginNav } from "@/components/margin/margin-nav";
 import { MonthForm, SharedCostField } from "@/components/margin/month-range-form";
 import { PlanMarginCard } from "@/components/margin/plan-margin-card";
+import { PlanTargetField, PlanTargetNote } from "@/components/margin/plan-target-field";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { monthName } from "@/lib/billing/chart-months";
@@ -13,6 +13,7 @@ import { latestInvoicedPeriod, loadMarginReport, selectableMonths } from "@/lib/
 import { parseMarginPageQuery } from "@/lib/billing/margin-page-query";
 import { currentPeriod } from "@/lib/billing/month";
 import { loadPlanMarginCards } from "@/lib/billing/plan-margin-cards";
+import { getPlanPriceTarget } from "@/lib/billing/plan-price-target";
 
 export const metadata: Metadata = { title: "Margin by plan" };
 
@@ -23,7 +24,8 @@ export default async function PlanMarginPage({ searchParams }: { searchParams: P
   // Prices come from what each plan's own subscribers cost; shared infrastructure is added only when asked for.
   const allocate = q.allocate === "1";
   const report = await loadMarginReport(db, month, month, allocate);
-  const cards = await loadPlanMarginCards(db, report, q.target);
+  const target = await getPlanPriceTarget(db, q.target);
+  const cards = await loadPlanMarginCards(db, report, target.pct);
   const period = report.periods[0]!;
 
   return (
@@ -42,11 +44,12 @@ export default async function PlanMarginPage({ searchParams }: { searchParams: P
         <Card>
           <MonthForm month={month} months={selectableMonths()}>
             <SharedCostField allocate={allocate} />
-            <TextField id="margin-target" name="target" type="number" min={0} max={95} step={1} label="Target margin %" defaultValue={q.target} inputClassName="w-24" />
+            <PlanTargetField target={target} />
           </MonthForm>
+          <PlanTargetNote target={target} />
         </Card>
         {cards.length ? (
-          cards.map((plan) => <PlanMarginCard key={plan.code} plan={plan} currency={report.currency} target={q.target} month={month} />)
+          cards.map((plan) => <PlanMarginCard key={plan.code} plan={plan} currency={report.currency} target={target.pct} month={month} />)
         ) : (
           <Card>
             <EmptyState title={`No plans on sale in ${monthName(month)}`}>
