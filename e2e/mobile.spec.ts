@@ -95,3 +95,15 @@ test("at 390 px no admin page scrolls sideways or logs a console error, detail p
   expect(visited.length).toBeGreaterThan(adminPages.length + 4);
   expect(errors, "console errors").toEqual([]);
 });
+
+test("at 390 px a section's tab bar shows its current tab, even one past the screen's edge", async ({ adminPage: page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/costs/budgets");
+  const tabs = page.getByRole("navigation", { name: "Costs views" });
+  const current = tabs.getByRole("link", { name: "Budgets" });
+  await expect(current).toHaveAttribute("aria-current", "page");
+  // Wholly on screen: the bar scrolled itself to it; the page itself did not scroll.
+  await expect(current).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
+  expect(errors, "console errors (hydration, CSP)").toEqual([]);
+});
