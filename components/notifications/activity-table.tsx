@@ -1,12 +1,7 @@
 import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ActivityItem } from "@/lib/notifications/list-activity";
-
-function describeData(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(" · ");
-}
+import { describeEventData } from "./describe-event-data";
 
 /** Events newest first: when, which type and what it means, and its payload's fields (wrapping, never widening the page). */
 export function ActivityTable({ events }: { events: ActivityItem[] }) {
@@ -25,7 +20,7 @@ export function ActivityTable({ events }: { events: ActivityItem[] }) {
               <span className="font-mono text-xs">{e.type}</span>
               <p className="text-xs text-slate-500">{e.summary}</p>
             </Td>
-            <Td className="break-all text-xs text-slate-600">{describeData(e.data)}</Td>
+            <Td className="text-xs text-slate-600 wrap-anywhere">{describeEventData(e.data)}</Td>
           </tr>
         ))}
       </TBody>
