@@ -2,7 +2,8 @@ import { defineOperation } from "@/lib/http/operation";
 import { listRequestsQuery } from "./list-requests-query";
 import { createRequestBody, idempotencyHeaders, provisioningRequestItemSchema, requestIdParams } from "./schemas";
 
-const exampleRequest = {
+/** A finished create, as GET answers it; operations-example.test.ts checks its steps against a real saga. */
+export const exampleProvisioningRequest = {
   id: "7c1f4e2a-9b3d-4c5e-8f6a-0b1c2d3e4f5a",
   status: "succeeded",
   action: "create_droplet",
@@ -17,12 +18,28 @@ const exampleRequest = {
   created_at: "2026-11-25T09:00:00.120Z",
   updated_at: "2026-11-25T09:01:02.512Z",
   finished_at: "2026-11-25T09:01:02.512Z",
+  // What a create records: no volume asked for, so its steps are skipped; DO tags the droplet as it makes it, so the
+  // tag step is too. The first look at DO's action waits a poll interval before asking.
   steps: [
     { name: "reserve", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:00:00.300Z", finished_at: "2026-11-25T09:00:00.310Z", output: { reservations: [{ resource_kind: "droplet_hours", quantity: 135, status: "held" }] }, error: null },
     { name: "approval", status: "skipped", attempts: 0, started_at: "2026-11-25T09:00:00.320Z", finished_at: "2026-11-25T09:00:00.320Z", output: { skipped: "below the approval threshold" }, error: null },
-    { name: "create-droplet", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:00:00.330Z", finished_at: "2026-11-25T09:00:01.120Z", output: { droplet_id: 412000287, action_id: 1870000001, found_existing: false }, error: null },
+    { name: "create-volume", status: "skipped", attempts: 0, started_at: "2026-11-25T09:00:00.325Z", finished_at: "2026-11-25T09:00:00.325Z", output: { skipped: "no volume_gb asked for" }, error: null },
+    {
+      name: "create-droplet",
+      status: "succeeded",
+      attempts: 1,
+      started_at: "2026-11-25T09:00:00.330Z",
+      finished_at: "2026-11-25T09:00:01.120Z",
+      output: { droplet_id: 412000287, action_id: 1870000001, tags: ["tenant:acme", "arcadia-request:7c1f4e2a-9b3d-4c5e-8f6a-0b1c2d3e4f5a"], found_existing: false },
+      error: null,
+    },
     { name: "wait-create", status: "succeeded", attempts: 12, started_at: "2026-11-25T09:00:01.130Z", finished_at: "2026-11-25T09:01:00.900Z", output: { action_id: 1870000001, type: "create", status: "completed", completed_at: "2026-11-25T09:01:00Z" }, error: null },
-    { name: "tag", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:01:00.910Z", finished_at: "2026-11-25T09:01:01.300Z", output: { tag: "tenant:acme", droplet_id: 412000287 }, error: null },
+    { name: "tag", status: "skipped", attempts: 0, started_at: "2026-11-25T09:01:00.910Z", finished_at: "2026-11-25T09:01:00.910Z", output: { skipped: "DO made the droplet with the tenant's tag" }, error: null },
+    { name: "assign-project", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:01:00.915Z", finished_at: "2026-11-25T09:01:01.180Z", output: { urn: "do:droplet:412000287", project_id: "4e1c2f0a-6b7d-4d8e-9a1b-2c3d4e5f6a7b" }, error: null },
+    { name: "refresh-inventory", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:01:01.190Z", finished_at: "2026-11-25T09:01:01.420Z", output: { resource_id: "5b0e7f6a-3c1d-4c39-9f57-0d8a6f2f3e11" }, error: null },
+    { name: "refresh-volume", status: "skipped", attempts: 0, started_at: "2026-11-25T09:01:01.430Z", finished_at: "2026-11-25T09:01:01.430Z", output: { skipped: "no volume" }, error: null },
+    { name: "record-provisioned", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:01:01.440Z", finished_at: "2026-11-25T09:01:01.470Z", output: { resource_id: "5b0e7f6a-3c1d-4c39-9f57-0d8a6f2f3e11", spec_version: 1 }, error: null },
+    { name: "meter-usage", status: "succeeded", attempts: 1, started_at: "2026-11-25T09:01:01.480Z", finished_at: "2026-11-25T09:01:02.500Z", output: { period: "2026-11-01", records: 1 }, error: null },
   ],
 };
 
@@ -43,7 +60,7 @@ export const createProvisioningRequestOp = defineOperation({
   success: { 202: "Accepted: the request, `queued` or `awaiting_approval`; its saga runs in the background" },
   errors: ["not_found", "conflict", "entitlement_exceeded"],
   bodyExample: { tenant_id: "acme", action: "create_droplet", params: { name: "tenant-acme-web-2", region: "syd1", size: "s-1vcpu-2gb", image: "ubuntu-24-04-x64" } },
-  example: { ...exampleRequest, status: "queued", resource_id: null, provider_id: null, finished_at: null, steps: [] },
+  example: { ...exampleProvisioningRequest, status: "queued", resource_id: null, provider_id: null, finished_at: null, steps: [] },
 });
 
 export const getProvisioningRequestOp = defineOperation({
@@ -57,11 +74,11 @@ export const getProvisioningRequestOp = defineOperation({
   params: requestIdParams,
   response: provisioningRequestItemSchema,
   errors: ["not_found"],
-  example: exampleRequest,
+  example: exampleProvisioningRequest,
 });
 
 const decisionExample = {
-  ...exampleRequest,
+  ...exampleProvisioningRequest,
   status: "queued",
   approval: { required: true, monthly_cogs: "1008.00", currency: "USD", decision: "approved", decided_by: "arcadia-app:admin-2", decided_at: "2026-11-25T09:05:00.000Z" },
 };
@@ -105,7 +122,7 @@ export const listProvisioningRequestsOp = defineOperation({
   query: listRequestsQuery,
   response: provisioningRequestItemSchema,
   list: true,
-  example: [exampleRequest],
+  example: [exampleProvisioningRequest],
 });
 
 export const cancelProvisioningRequestOp = defineOperation({
@@ -120,7 +137,7 @@ export const cancelProvisioningRequestOp = defineOperation({
   params: requestIdParams,
   response: provisioningRequestItemSchema,
   errors: ["not_found", "not_cancellable"],
-  example: { ...exampleRequest, status: "cancelled", resource_id: null, provider_id: null, error: "cancelled by arcadia-app:admin-2", steps: exampleRequest.steps.slice(0, 1) },
+  example: { ...exampleProvisioningRequest, status: "cancelled", resource_id: null, provider_id: null, error: "cancelled by arcadia-app:admin-2", steps: exampleProvisioningRequest.steps.slice(0, 1) },
 });
 
 export const provisioningOperations = [
