@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "./cn";
+import { ScrollToCurrent } from "./scroll-to-current";
 
 export interface SectionTab {
   href: string;
@@ -10,8 +11,9 @@ export interface SectionTab {
 export function SectionTabs({ label, tabs, current }: { label: string; tabs: readonly SectionTab[]; current: string }) {
   return (
     // On a phone the tabs scroll inside their bar rather than widening the page; pb-px keeps the active tab's
-    // underline (pulled down 1px onto the bar's border) inside the scroll box, so there is no vertical scroll.
-    <nav aria-label={label} className="relative mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-px">
+    // underline (pulled down 1px onto the bar's border) inside the scroll box, so there is no vertical scroll. The
+    // current tab is scrolled into the bar's view, since it may be past the screen's edge (Budgets on /costs).
+    <ScrollToCurrent label={label} current={current} className="relative mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-px">
       {tabs.map((tab) => (
         <Link
           key={tab.href}
@@ -25,6 +27,6 @@ export function SectionTabs({ label, tabs, current }: { label: string; tabs: rea
           {tab.label}
         </Link>
       ))}
-    </nav>
+    </ScrollToCurrent>
   );
 }
