@@ -1,60 +1,37 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbHandle, type Db } from "@/db/client";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
-import { createTestDb, type TestDb } from "@/test/db";
 import { createResource } from "@/test/factories";
 import { createTestEndpoint, recordAbandonedJob } from "@/test/notification-factories";
 import { runTsx } from "@/test/run-tsx";
+import { createSharedTestDb, type SharedTestDb } from "@/test/shared-test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 
 // `npm run job` as a real child process, without Inngest: deliver-notifications drains the outbox, and every other job
 // drains it when it ends. The child reads the signing key from NEXTAUTH_SECRET and WEBHOOK_ALLOW_PRIVATE=1 lets it
 // reach the receiver on 127.0.0.1. With PGlite the child and this test take turns on a data directory.
 
-let t: TestDb | undefined;
-let dataDir: string | undefined;
+let shared: SharedTestDb;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  t = await createTestDb();
-  if (t.driver === "pglite") {
-    await t.drop();
-    t = undefined;
-    dataDir = mkdtempSync(path.join(tmpdir(), "arcadia-deliver-cli-"));
-  }
+  shared = await createSharedTestDb("arcadia-deliver-cli-");
 });
 afterAll(async () => {
   await receiver?.close();
-  await t?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await shared?.drop();
 });
-
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  if (t) return work(t.db);
-  const handle = createDbHandle({ dataDir, lockOwner: { role: "test" } });
-  await handle.migrate();
-  try {
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 const runJob = (...args: string[]) =>
   runTsx("scripts/job.ts", args, {
-    ...(t?.url ? { DATABASE_URL: t.url } : { DATA_DIR: dataDir }),
+    ...shared.childEnv,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     WEBHOOK_ALLOW_PRIVATE: "1",
   }).done;
 
 describe("deliver-notifications from the command line", () => {
   it("npm run job -- deliver-notifications sends what is in the outbox, signed", async () => {
-    const { endpoint, eventId } = await withDb(async (db) => ({
+    const { endpoint, eventId } = await shared.withDb(async (db) => ({
       endpoint: await createTestEndpoint(db, `${receiver.url}/cli`),
       eventId: await recordAbandonedJob(db, "cli-test"),
     }));
@@ -67,7 +44,7 @@ describe("deliver-notifications from the command line", () => {
   }, 90_000);
 
   it("every other job delivers what it recorded when it ends: the drift sweep's drift.detected", async () => {
-    const resourceId = await withDb(async (db) => {
+    const resourceId = await shared.withDb(async (db) => {
       await createTestEndpoint(db, `${receiver.url}/drift`, ["drift.detected"]);
       const r = await createResource(db, { name: "cli-web-01", sizeSlug: "s-2vcpu-4gb" });
       await recordProvisioned(db, r.id, { size_slug: "s-1vcpu-2gb" }, "saga");

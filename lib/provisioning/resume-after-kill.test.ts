@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbHandle, type DbHandle } from "@/db/client";
 import { provisioningRequests } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/test/db";
 import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { provisioningDeps, subscribeTenant } from "@/test/provisioning-factories";
 import { runTsx } from "@/test/run-tsx";
+import { createSharedTestDb, type SharedTestDb } from "@/test/shared-test-db";
 import { requestTag } from "./config";
 import { createProvisioningRequest } from "./create-request";
 import { getRequestOrThrow } from "./get-request";
@@ -19,39 +15,30 @@ import { runRequestInProcess } from "./run-in-process";
 // create step could record anything) is resumed by the next one, which finds the droplet by the request's tag and
 // never creates a second. With PGlite the child and this test take turns on a data directory.
 describe("a saga killed mid-create resumes without creating twice", () => {
-  let t: TestDb | undefined;
-  let dataDir: string | undefined;
+  let shared: SharedTestDb;
   let fake: FakeDo;
   const leaseMs = 1500;
-  const open = (): DbHandle => createDbHandle(t ? { databaseUrl: t.url } : { dataDir, lockOwner: { role: "test" } });
 
   beforeAll(async () => {
     fake = await startFakeDo({ seed: 16, droplets: 2, actionDurationMs: 50 });
-    t = await createTestDb();
-    if (t.driver === "pglite") {
-      await t.drop();
-      t = undefined;
-      dataDir = mkdtempSync(path.join(tmpdir(), "arcadia-provisioning-crash-"));
-    }
+    shared = await createSharedTestDb("arcadia-provisioning-crash-");
   });
   afterAll(async () => {
     await fake?.close();
-    await t?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await shared?.drop();
   });
 
   it("one droplet at DO after a SIGKILL and a rerun, and the request succeeds", async () => {
-    let handle = open();
-    await handle.migrate();
-    const { tenantId } = await subscribeTenant(handle.db);
-    const { item } = await createProvisioningRequest(provisioningDeps(handle.db, fake.url), {
-      body: { tenant_id: tenantId, action: "create_droplet", params: { name: `tenant-${tenantId}-crash`, region: "syd1", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" } },
-      idempotencyKey: randomUUID(),
-      requestedBy: "arcadia-app:user-1",
+    const { item } = await shared.withDb(async (db) => {
+      const { tenantId } = await subscribeTenant(db);
+      return createProvisioningRequest(provisioningDeps(db, fake.url), {
+        body: { tenant_id: tenantId, action: "create_droplet", params: { name: `tenant-${tenantId}-crash`, region: "syd1", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" } },
+        idempotencyKey: randomUUID(),
+        requestedBy: "arcadia-app:user-1",
+      });
     });
-    await handle.close();
 
-    const child = runTsx("test/provisioning-crash-child.ts", [item.id, fake.url, String(leaseMs)], t?.url ? { DATABASE_URL: t.url } : { DATA_DIR: dataDir });
+    const child = runTsx("test/provisioning-crash-child.ts", [item.id, fake.url, String(leaseMs)], shared.childEnv);
     let killed = false;
     fake.faults.set("/v2/droplets", {
       type: "mutate",
@@ -67,11 +54,10 @@ describe("a saga killed mid-create resumes without creating twice", () => {
     expect(exit.output).not.toMatch(/finished/);
     expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(item.id)))).toHaveLength(1);
 
-    handle = open();
-    try {
-      const deps = provisioningDeps(handle.db, fake.url, { leaseMs });
+    await shared.withDb(async (db) => {
+      const deps = provisioningDeps(db, fake.url, { leaseMs });
       // The dead runner's lease holds the request until it expires; then the next run takes it over.
-      const [held] = await handle.db.select().from(provisioningRequests).where(eq(provisioningRequests.id, item.id));
+      const [held] = await db.select().from(provisioningRequests).where(eq(provisioningRequests.id, item.id));
       expect(held).toMatchObject({ status: "running", leaseOwner: expect.stringContaining(`:${/^running (\d+)$/m.exec(exit.output)?.[1]}:`) });
       await new Promise((r) => setTimeout(r, Math.max(0, held!.leaseUntil!.getTime() - Date.now()) + 200));
       expect(await runRequestInProcess(deps, item.id)).toBe("succeeded");
@@ -79,11 +65,9 @@ describe("a saga killed mid-create resumes without creating twice", () => {
       expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/v2/droplets")).toHaveLength(1);
       const [droplet, ...more] = fake.account.droplets.filter((d) => d.tags.includes(requestTag(item.id)));
       expect(more).toEqual([]);
-      const done = await getRequestOrThrow(handle.db, item.id);
+      const done = await getRequestOrThrow(db, item.id);
       expect(done).toMatchObject({ status: "succeeded", provider_id: String(droplet!.id) });
       expect(done.steps.find((s) => s.name === "create-droplet")).toMatchObject({ attempts: 2, output: { droplet_id: droplet!.id, found_existing: true } });
-    } finally {
-      await handle.close();
-    }
+    });
   }, 120_000);
 });
