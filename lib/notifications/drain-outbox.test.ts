@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notificationEndpoints } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/test/db";
 import { createTestEndpoint, localDelivery, recordAbandonedJob } from "@/test/notification-factories";
-import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
+import { useDeliveryTestDb } from "@/test/use-delivery-test-db";
 import { claimDueDeliveries } from "./deliver-due";
 import { dispatchEvents } from "./dispatch-events";
 import { drainOutbox } from "./drain-outbox";
@@ -14,35 +13,19 @@ import { retryDelaysSeconds } from "./retry-schedule";
 import { secretKeyFromEnv } from "./secret-box";
 
 describe("draining the outbox to webhook endpoints", () => {
-  let t: TestDb;
-  let receiver: WebhookReceiver;
-  beforeAll(async () => {
-    t = await createTestDb();
-    receiver = await startWebhookReceiver();
-  });
-  afterEach(async () => {
-    // Each test starts from an empty outbox: earlier events are dispatched to no one and the endpoints go.
-    await drainOutbox(t.db, localDelivery);
-    await t.db.delete(notificationEndpoints);
-    receiver.received.length = 0;
-    receiver.setAnswer(() => ({ status: 204 }));
-  });
-  afterAll(async () => {
-    await receiver?.close();
-    await t?.drop();
-  });
+  const t = useDeliveryTestDb();
 
   const log = (endpointId: string) => listWebhookDeliveries(t.db, endpointId, { limit: 50 }).then((p) => p.data);
 
   it("POSTs { type, timestamp, data } with Standard Webhooks headers that verify with the standardwebhooks package", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/hooks?source=arcadia`, ["job.abandoned"]);
-    const other = await createTestEndpoint(t.db, `${receiver.url}/drift-only`, ["drift.detected"]);
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/hooks?source=arcadia`, ["job.abandoned"]);
+    const other = await createTestEndpoint(t.db, `${t.receiver.url}/drift-only`, ["drift.detected"]);
     const eventId = await recordAbandonedJob(t.db, "sync-inventory");
 
     const summary = await drainOutbox(t.db, localDelivery);
     expect(summary).toMatchObject({ dispatched: 1, attempted: 1, succeeded: 1, failed: 0 });
-    expect(receiver.received).toHaveLength(1);
-    const [req] = receiver.received;
+    expect(t.receiver.received).toHaveLength(1);
+    const [req] = t.receiver.received;
     expect(req).toMatchObject({ method: "POST", path: "/hooks?source=arcadia" });
     expect(req!.headers["content-type"]).toBe("application/json");
     expect(req!.headers["webhook-id"]).toBe(eventId);
@@ -59,22 +42,22 @@ describe("draining the outbox to webhook endpoints", () => {
     expect(await log(other.id)).toEqual([]);
 
     expect(await drainOutbox(t.db, localDelivery)).toMatchObject({ dispatched: 0, attempted: 0 });
-    expect(receiver.received).toHaveLength(1);
+    expect(t.receiver.received).toHaveLength(1);
   });
 
   it("needs the signing key only when something is due, and then says which variable to set", async () => {
     const noKey = { allowPrivate: true, secretKey: secretKeyFromEnv.bind(null, { WEBHOOK_SECRET_KEY: undefined, NEXTAUTH_SECRET: undefined }) };
     await recordAbandonedJob(t.db); // no endpoint subscribes: dispatched to no one
     expect(await drainOutbox(t.db, noKey)).toMatchObject({ dispatched: 1, attempted: 0 });
-    await createTestEndpoint(t.db, `${receiver.url}/keyless`);
+    await createTestEndpoint(t.db, `${t.receiver.url}/keyless`);
     await recordAbandonedJob(t.db);
     await expect(drainOutbox(t.db, noKey)).rejects.toThrow(/set WEBHOOK_SECRET_KEY \(or NEXTAUTH_SECRET\)/);
-    expect(receiver.received).toEqual([]);
+    expect(t.receiver.received).toEqual([]);
   });
 
   it("retries a failing endpoint on the schedule, then gives up and disables it with a notice", async () => {
-    receiver.setAnswer(() => ({ status: 503, body: "upstream down" }));
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/down`);
+    t.receiver.setAnswer(() => ({ status: 503, body: "upstream down" }));
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/down`);
     await recordAbandonedJob(t.db);
     let clock = new Date("2026-11-25T09:00:00.000Z");
     const opts = { ...localDelivery, now: () => clock };
@@ -91,7 +74,7 @@ describe("draining the outbox to webhook endpoints", () => {
       expect(summary.attempted, `retry ${i + 1}`).toBe(1);
       expect(summary.disabled, `retry ${i + 1}`).toBe(i === retryDelaysSeconds.length - 1 ? 1 : 0);
     }
-    expect(receiver.received).toHaveLength(retryDelaysSeconds.length + 1);
+    expect(t.receiver.received).toHaveLength(retryDelaysSeconds.length + 1);
     const [delivery] = await log(endpoint.id);
     expect(delivery).toMatchObject({ status: "failed", attempts: 8, next_attempt_at: null });
     expect(delivery!.attempt_log.map((a) => [a.status_code, a.response_excerpt, a.error])).toEqual(
@@ -111,10 +94,10 @@ describe("draining the outbox to webhook endpoints", () => {
   });
 
   it("does not disable an endpoint that answered in between: sustained failure only", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/flaky`);
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/flaky`);
     let clock = new Date("2026-11-25T09:00:00.000Z");
     const opts = { ...localDelivery, now: () => clock };
-    receiver.setAnswer((r) => ({ status: r.body.includes("doomed") ? 500 : 204 }));
+    t.receiver.setAnswer((r) => ({ status: r.body.includes("doomed") ? 500 : 204 }));
     await recordAbandonedJob(t.db, "doomed");
     await drainOutbox(t.db, opts);
     for (const delay of retryDelaysSeconds) {
@@ -128,7 +111,7 @@ describe("draining the outbox to webhook endpoints", () => {
   });
 
   it("sends a delivery whose drain died mid-send once its lease ends, with the same webhook-id", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/lease`);
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/lease`);
     const eventId = await recordAbandonedJob(t.db);
     const start = new Date();
     await dispatchEvents(t.db, start);
@@ -138,19 +121,19 @@ describe("draining the outbox to webhook endpoints", () => {
     expect(await drainOutbox(t.db, localDelivery)).toMatchObject({ attempted: 0 });
     const afterLease = new Date(claimed!.lease.getTime() + 1);
     expect(await drainOutbox(t.db, { ...localDelivery, now: () => afterLease })).toMatchObject({ attempted: 1, succeeded: 1 });
-    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([eventId]);
+    expect(t.receiver.received.map((r) => r.headers["webhook-id"])).toEqual([eventId]);
     expect((await log(endpoint.id))[0]).toMatchObject({ status: "succeeded", attempts: 2 });
   });
 
   it("signs with both secrets during a rotation's overlap, then with the new one only", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/rotating`);
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/rotating`);
     const now = new Date();
     const rotated = await rotateWebhookSecret(t.db, endpoint.id, { ...localDelivery, now });
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(endpoint.secret);
     await recordAbandonedJob(t.db);
     await drainOutbox(t.db, localDelivery);
-    const [during] = receiver.received;
+    const [during] = t.receiver.received;
     expect(during!.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
     expect(new Webhook(endpoint.secret).verify(during!.body, during!.headers)).toBeTruthy();
     expect(new Webhook(rotated.secret).verify(during!.body, during!.headers)).toBeTruthy();
@@ -158,18 +141,18 @@ describe("draining the outbox to webhook endpoints", () => {
     await recordAbandonedJob(t.db);
     const afterOverlap = new Date(Date.parse(rotated.previous_secret_expires_at) + 1000);
     await drainOutbox(t.db, { ...localDelivery, now: () => afterOverlap });
-    const after = receiver.received[1]!;
+    const after = t.receiver.received[1]!;
     expect(after.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
     expect(new Webhook(rotated.secret).sign(after.headers["webhook-id"]!, afterOverlap, after.body)).toBe(after.headers["webhook-signature"]);
   });
 
   it("keeps a kilobyte of the answer, follows no redirect and gives up on a receiver that does not answer", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/odd`);
-    receiver.setAnswer((r) =>
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/odd`);
+    t.receiver.setAnswer((r) =>
       r.body.includes("big")
         ? { status: 200, body: "x".repeat(100_000) }
         : r.body.includes("moved")
-          ? { status: 302, headers: { location: `${receiver.url}/elsewhere` } }
+          ? { status: 302, headers: { location: `${t.receiver.url}/elsewhere` } }
           : { status: 204, delayMs: 2000 },
     );
     await recordAbandonedJob(t.db, "big");
@@ -181,18 +164,18 @@ describe("draining the outbox to webhook endpoints", () => {
     expect(attempts.find((a) => a.status_code === 200)!.response_excerpt).toHaveLength(1024);
     expect(attempts.find((a) => a.status_code === 302)).toMatchObject({ outcome: "failed", error: "answered 302 Found" });
     expect(attempts.find((a) => a.status_code === null)).toMatchObject({ outcome: "failed", error: "no answer within 0.3 s" });
-    expect(receiver.received.some((r) => r.path === "/elsewhere")).toBe(false);
+    expect(t.receiver.received.some((r) => r.path === "/elsewhere")).toBe(false);
   });
 
   it("holds a disabled endpoint's waiting deliveries until it is enabled again, and resends on request", async () => {
-    const endpoint = await createTestEndpoint(t.db, `${receiver.url}/paused`);
-    receiver.setAnswer(() => ({ status: 500 }));
+    const endpoint = await createTestEndpoint(t.db, `${t.receiver.url}/paused`);
+    t.receiver.setAnswer(() => ({ status: 500 }));
     await recordAbandonedJob(t.db);
     let clock = new Date();
     const opts = { ...localDelivery, now: () => clock };
     expect(await drainOutbox(t.db, opts)).toMatchObject({ attempted: 1, failed: 1 });
     await t.db.update(notificationEndpoints).set({ status: "disabled", disabledAt: clock, disabledReason: "paused by the test" }).where(eq(notificationEndpoints.id, endpoint.id));
-    receiver.setAnswer(() => ({ status: 204 }));
+    t.receiver.setAnswer(() => ({ status: 204 }));
     clock = new Date(clock.getTime() + 3600_000);
     expect(await drainOutbox(t.db, opts)).toMatchObject({ attempted: 0 });
 
@@ -204,8 +187,8 @@ describe("draining the outbox to webhook endpoints", () => {
     const resent = await resendDelivery(t.db, delivery!.id, clock);
     expect(resent).toMatchObject({ status: "pending", attempts: 0 });
     expect(await drainOutbox(t.db, opts)).toMatchObject({ attempted: 1, succeeded: 1 });
-    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1);
-    expect(receiver.received).toHaveLength(3);
+    expect(new Set(t.receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1);
+    expect(t.receiver.received).toHaveLength(3);
     expect((await log(endpoint.id))[0]!.attempt_log.map((a) => a.outcome)).toEqual(["failed", "succeeded", "succeeded"]);
   });
 });

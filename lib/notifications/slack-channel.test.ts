@@ -1,37 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notificationEndpoints } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/test/db";
 import { localDelivery, recordAbandonedJob } from "@/test/notification-factories";
-import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
+import { useDeliveryTestDb } from "@/test/use-delivery-test-db";
 import { drainOutbox } from "./drain-outbox";
 import { createSlackEndpoint } from "./slack-channel";
 
 const email = { smtpUrl: undefined, from: "x", consoleUrl: "https://console.arcadia.test" };
 
 describe("the Slack channel", () => {
-  let t: TestDb;
-  let receiver: WebhookReceiver;
-  beforeAll(async () => {
-    t = await createTestDb();
-    receiver = await startWebhookReceiver();
-  });
-  afterEach(async () => {
-    await drainOutbox(t.db, localDelivery);
-    await t.db.delete(notificationEndpoints);
-    receiver.received.length = 0;
-  });
-  afterAll(async () => {
-    await receiver?.close();
-    await t?.drop();
-  });
+  const t = useDeliveryTestDb();
 
   it("posts a readable message with a link back to the console to the incoming-webhook URL", async () => {
-    await createSlackEndpoint(t.db, { url: `${receiver.url}/services/T0/B0/xyz`, events: ["job.abandoned"] }, { allowPrivate: true, actor: "test" });
+    await createSlackEndpoint(t.db, { url: `${t.receiver.url}/services/T0/B0/xyz`, events: ["job.abandoned"] }, { allowPrivate: true, actor: "test" });
     await recordAbandonedJob(t.db, "meter-usage-hourly");
     const summary = await drainOutbox(t.db, { ...localDelivery, email });
     expect(summary.succeeded).toBe(1);
-    expect(receiver.received).toHaveLength(1);
-    const req = receiver.received[0]!;
+    expect(t.receiver.received).toHaveLength(1);
+    const req = t.receiver.received[0]!;
     expect(req.path).toBe("/services/T0/B0/xyz");
     expect(req.headers["content-type"]).toBe("application/json");
     expect(req.headers["webhook-signature"]).toBeUndefined();
