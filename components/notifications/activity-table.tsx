@@ -20,7 +20,7 @@ export function ActivityTable({ events }: { events: ActivityItem[] }) {
               <span className="font-mono text-xs">{e.type}</span>
               <p className="text-xs text-slate-500">{e.summary}</p>
             </Td>
-            <Td className="text-xs text-slate-600 wrap-anywhere">{describeEventData(e.data)}</Td>
+            <Td className="min-w-64 text-xs text-slate-600 wrap-anywhere">{describeEventData(e.data)}</Td>
           </tr>
         ))}
       </TBody>
