@@ -1,6 +1,5 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 
 /** A plain GET form: filters live in the URL, so they are shareable and survive a reload. */
 export function InventoryFilters({
@@ -11,7 +10,7 @@ export function InventoryFilters({
   kind?: string;
 }) {
   return (
-    <form method="get" action="/inventory" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" aria-label="Filter resources">
+    <FilterForm action="/inventory" label="Filter resources">
       {kind ? <input type="hidden" name="kind" value={kind} /> : null}
       <TextField compact id="inv-q" name="q" label="Search" defaultValue={values.q} placeholder="Name or DO id" inputClassName="w-56" />
       <TextField compact id="inv-region" name="region" label="Region" defaultValue={values.region} placeholder="e.g. syd1" inputClassName="w-28" />
@@ -20,12 +19,6 @@ export function InventoryFilters({
         <input type="checkbox" name="include_deleted" value="true" defaultChecked={values.includeDeleted} className="h-4 w-4" />
         Show deleted
       </label>
-      <button type="submit" className={buttonClass("primary", "field")}>
-        Apply
-      </button>
-      <Link href="/inventory" className={buttonClass("ghost", "field")}>
-        Reset
-      </Link>
-    </form>
+    </FilterForm>
   );
 }

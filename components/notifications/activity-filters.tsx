@@ -1,11 +1,10 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 
 /** A plain GET form over the feed: which event type; it lives in the URL. */
 export function ActivityFilters({ types, value }: { types: readonly string[]; value?: string }) {
   return (
-    <form method="get" action="/activity" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" aria-label="Filter events">
+    <FilterForm action="/activity" label="Filter events">
       <SelectField
         compact
         id="activity-type"
@@ -14,12 +13,6 @@ export function ActivityFilters({ types, value }: { types: readonly string[]; va
         defaultValue={value ?? ""}
         options={[{ value: "", label: "Every type" }, ...types.map((t) => ({ value: t, label: t }))]}
       />
-      <button type="submit" className={buttonClass("primary", "field")}>
-        Apply
-      </button>
-      <Link href="/activity" className={buttonClass("ghost", "field")}>
-        Reset
-      </Link>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,6 +1,5 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { actionLabel, statusLabel } from "./request-labels";
 
 /** A plain GET form over the requests: tenant, action and status live in the URL. */
@@ -18,7 +17,7 @@ export function OperationsFilters({
   // A tenant named in the address stays selectable even when it has no request yet.
   const tenantOptions = values.tenant && !tenants.includes(values.tenant) ? [values.tenant, ...tenants] : tenants;
   return (
-    <form method="get" action="/operations" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" aria-label="Filter requests">
+    <FilterForm action="/operations" label="Filter requests">
       <SelectField
         compact
         id="operations-tenant"
@@ -43,12 +42,6 @@ export function OperationsFilters({
         defaultValue={values.status ?? ""}
         options={[{ value: "", label: "Any status" }, ...statuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
       />
-      <button type="submit" className={buttonClass("primary", "field")}>
-        Apply
-      </button>
-      <Link href="/operations" className={buttonClass("ghost", "field")}>
-        Reset
-      </Link>
-    </form>
+    </FilterForm>
   );
 }
