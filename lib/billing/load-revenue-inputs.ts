@@ -19,12 +19,18 @@ export interface RevenueInputs {
 /**
  * Everything revenue needs for the months `from`..`to`, in a fixed number of set-based queries whatever the number of
  * tenants: subscriptions overlapping the range with their migrations, status changes and add-ons, every published
- * version with its items, the add-ons, usage summed per month, tenant and kind, and tenant names.
+ * version with its items, the add-ons, usage summed per month, tenant and kind, and tenant names. With `tenantIds`,
+ * only those tenants' subscriptions, usage and names (one tenant's page, a provisioning request's entitlement check).
  */
-export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): Promise<RevenueInputs> {
+export async function loadRevenueInputs(db: DbOrTx, from: string, to: string, opts: { tenantIds?: readonly string[] } = {}): Promise<RevenueInputs> {
   const rangeStart = monthStart(from);
   const rangeEnd = monthStart(addMonths(to, 1));
-  const overlapping = and(lt(subscriptions.startedAt, rangeEnd), or(isNull(subscriptions.endedAt), gte(subscriptions.endedAt, rangeStart)));
+  const ids = opts.tenantIds ? [...opts.tenantIds] : null;
+  const overlapping = and(
+    lt(subscriptions.startedAt, rangeEnd),
+    or(isNull(subscriptions.endedAt), gte(subscriptions.endedAt, rangeStart)),
+    ids ? inArray(subscriptions.tenantId, ids) : undefined,
+  );
   const subIds = db.select({ id: subscriptions.id }).from(subscriptions).where(overlapping);
 
   const [subRows, moveRows, statusRows, heldRows, versionRows, itemRows, addonRows, usageRows, tenantRows] = await Promise.all([
@@ -48,8 +54,12 @@ export async function loadRevenueInputs(db: DbOrTx, from: string, to: string): P
     db.execute(sql`
       select period::text as period, tenant_id, resource_kind, sum(quantity)::text as quantity
       from usage_records where period >= ${from} and period <= ${to}
+        ${ids ? sql`and tenant_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))` : sql``}
       group by period, tenant_id, resource_kind`),
-    db.select({ id: tenants.id, name: tenants.name }).from(tenants),
+    db
+      .select({ id: tenants.id, name: tenants.name })
+      .from(tenants)
+      .where(ids ? inArray(tenants.id, ids) : undefined),
   ]);
 
   const versions = new Map<string, RevenueVersion>(versionRows.map((v) => [v.id, { ...v, items: [] }]));

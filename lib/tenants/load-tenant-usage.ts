@@ -33,7 +33,7 @@ export async function loadTenantUsage(
   period: string,
   now: Date,
 ): Promise<{ lines: TenantUsageLine[]; isBilled: boolean; hasSubscription: boolean }> {
-  const inputs = await loadRevenueInputs(db, period, period);
+  const inputs = await loadRevenueInputs(db, period, period, { tenantIds: [tenantId] });
   const subscriptions = inputs.subscriptions.filter((s) => s.tenantId === tenantId);
   const used = inputs.usage.get(period)?.get(tenantId) ?? {};
   const basis = estimateBasis(period, { isInvoiced: false, snapshot: undefined, now });
