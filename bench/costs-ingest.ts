@@ -15,7 +15,7 @@ const maxRssMb = 300;
 interface ChildResult {
   ms: number;
   pairMs: number;
-  phases: { stage: number; match: number; write: number };
+  phases: { stage: number; match: number; write: number; announce: number; budgets: number };
   baseRssMb: number;
   maxRssMb: number;
   stats: { lineCount: number; linesTotalCents: number; resourceLineCount: number; matchedByIdCount: number; matchedByNameCount: number };
@@ -86,6 +86,8 @@ export const costsIngestBench: Bench = {
       figure("  parse + validate + stage (overlapped)", median(ingests.map((r) => r.phases.stage)), "ms");
       figure("  match (one UPDATE ... FROM)", median(ingests.map((r) => r.phases.match)), "ms");
       figure("  replace in cloud_cost_lines (5 indexes, 2 FKs)", median(ingests.map((r) => r.phases.write)), "ms");
+      figure("  announce the month (anomalies, margin events)", median(ingests.map((r) => r.phases.announce)), "ms");
+      figure("  evaluate budgets (the month and this one)", median(ingests.map((r) => r.phases.budgets)), "ms");
       figure("ratio ingest / COPY (target ≤ 2)", ratio);
       figure("peak RSS of the ingest process (target < 300)", rss, "MB");
       figure("  of which node + tsx + modules before ingesting", Math.max(...ingests.map((r) => r.baseRssMb)), "MB");

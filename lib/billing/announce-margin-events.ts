@@ -6,6 +6,7 @@ import type { KeyedEvent } from "@/lib/notifications/record-event-once";
 import { recordEventsOnce } from "@/lib/notifications/record-event-once";
 import { getMarginReport, marginPlans, marginTenants } from "./get-margin-report";
 import { marginPct, type MoneyFigures } from "./group-margin";
+import type { CogsData } from "./load-cogs";
 import { tenantOf } from "./load-metered-resources";
 import { getMarginTarget } from "./margin-target";
 
@@ -16,6 +17,8 @@ export interface MarginEventsConfig {
   /** The reporting currency margins are judged in. */
   currency: string;
   now?: Date;
+  /** The month's loadCogs, when the caller has read it already. */
+  cogs?: CogsData;
 }
 
 /** The margin in percent when both figures are known and there is revenue; null otherwise (nothing to judge). */
@@ -35,7 +38,7 @@ function knownMarginPct(f: MoneyFigures): number | null {
 export async function announceMarginEvents(tx: DbOrTx, period: string, cfg: MarginEventsConfig, taggedTenants: readonly string[] = []): Promise<string[]> {
   const month = period.slice(0, 7);
   const [report, target] = await Promise.all([
-    getMarginReport(tx, { from: period, to: period, allocateShared: false, currency: cfg.currency, tagPrefix: cfg.tagPrefix, now: cfg.now }),
+    getMarginReport(tx, { from: period, to: period, allocateShared: false, currency: cfg.currency, tagPrefix: cfg.tagPrefix, now: cfg.now, cogs: cfg.cogs }),
     getMarginTarget(tx),
   ]);
   const figures = report.periods[0]!;

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/errors";
 import { buildMarginPeriods, type PeriodFigures } from "./build-margin-periods";
 import { loadFxTable } from "./fx-rates";
 import { groupByMonth, groupByPlan, groupByTenant, type MonthRow, type PlanRow, type TenantRow } from "./group-margin";
-import { loadCogs } from "./load-cogs";
+import { type CogsData, loadCogs } from "./load-cogs";
 import { monthItem, planItem, tenantItem, type UnbilledDetail } from "./margin-items";
 import { loadRevenueInputs } from "./load-revenue-inputs";
 import { addMonths, currentPeriod, listPeriods } from "./month";
@@ -45,15 +45,16 @@ export interface MarginReport extends MarginRange {
  * Revenue against COGS for every month of the range, in the reporting currency, from a fixed number of set-based
  * queries (subscriptions, versions, add-ons, usage, tenants, cost-line aggregates, snapshots, rates, and one for the
  * unbilled tenants' history when there are any) whatever the number of tenants; the joining and grouping happens in
- * memory on aggregates. `now` decides how far into a month without an invoice its revenue has accrued.
+ * memory on aggregates. `now` decides how far into a month without an invoice its revenue has accrued. `cogs`: the range's
+ * loadCogs already read in the same transaction (an ingest shares its month's with the budgets).
  */
 export async function getMarginReport(
   db: DbOrTx,
-  opts: MarginRange & { allocateShared: boolean; currency: string; tagPrefix: string; now?: Date },
+  opts: MarginRange & { allocateShared: boolean; currency: string; tagPrefix: string; now?: Date; cogs?: CogsData },
 ): Promise<MarginReport> {
   const [revenue, cogs, fx] = await Promise.all([
     loadRevenueInputs(db, opts.from, opts.to),
-    loadCogs(db, opts.from, opts.to, opts.tagPrefix),
+    opts.cogs ?? loadCogs(db, opts.from, opts.to, opts.tagPrefix),
     loadFxTable(db),
   ]);
   const periods = buildMarginPeriods({

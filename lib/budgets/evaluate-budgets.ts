@@ -10,7 +10,8 @@ import type { NotificationEvent } from "@/lib/notifications/event-catalog";
 import { recordEvents } from "@/lib/notifications/record-event";
 import { env } from "@/lib/platform/env";
 import type { ResourceKind } from "@/db/schema/resource-constants";
-import { loadSpendContext, spendOf } from "./load-budget-spend";
+import type { CogsData } from "@/lib/billing/load-cogs";
+import { createSpendCache, loadSpendContext, type SpendCache, spendOf } from "./load-budget-spend";
 
 /**
  * A projection from the month's first hours multiplies a few hours DO has billed (whole hours, some in advance) by
@@ -23,6 +24,8 @@ export interface EvaluateBudgetsOptions {
   period: string;
   now?: Date;
   tagPrefix?: string;
+  /** Months already read by the same change, shared between its evaluations. */
+  cache?: SpendCache;
 }
 
 export interface FiredThreshold {
@@ -44,7 +47,7 @@ export async function evaluateBudgets(tx: DbOrTx, opts: EvaluateBudgetsOptions):
   const list = await tx.select().from(budgets).orderBy(asc(budgets.id)).for("update");
   if (!list.length) return [];
   const now = opts.now ?? new Date();
-  const ctx = await loadSpendContext(tx, opts.period, { tagPrefix: opts.tagPrefix ?? env().TENANT_TAG_PREFIX, now });
+  const ctx = await loadSpendContext(tx, opts.period, { tagPrefix: opts.tagPrefix ?? env().TENANT_TAG_PREFIX, now, cache: opts.cache });
   const firedRows = await tx
     .select({ budgetId: budgetThresholdFirings.budgetId, thresholdPercent: budgetThresholdFirings.thresholdPercent })
     .from(budgetThresholdFirings)
@@ -106,10 +109,14 @@ export function evaluateBudgetsAfterSnapshot(tx: DbOrTx, generatedAt: Date): Pro
   return evaluateBudgets(tx, { period: toPeriod(generatedAt) });
 }
 
-/** After an invoice's lines landed: its month, now final, and the current month, whose scopes' shares it changes. */
-export async function evaluateBudgetsAfterIngest(tx: DbOrTx, invoicePeriod: string, now = new Date()): Promise<FiredThreshold[]> {
+/**
+ * After an invoice's lines landed: its month, now final, and the current month, whose scopes' shares it changes.
+ * `invoiceCogs`: the month's COGS the ingest has read already (loadCogs of the month), so it is not read again.
+ */
+export async function evaluateBudgetsAfterIngest(tx: DbOrTx, invoicePeriod: string, now = new Date(), invoiceCogs?: CogsData): Promise<FiredThreshold[]> {
   const fired: FiredThreshold[] = [];
-  for (const period of new Set([invoicePeriod, currentPeriod(now)])) fired.push(...(await evaluateBudgets(tx, { period, now })));
+  const cache = createSpendCache(invoiceCogs ? [[invoicePeriod, invoiceCogs]] : []);
+  for (const period of new Set([invoicePeriod, currentPeriod(now)])) fired.push(...(await evaluateBudgets(tx, { period, now, cache })));
   return fired;
 }
 

@@ -9,7 +9,7 @@ import { prorate } from "@/lib/money/round-div";
 import type { BudgetScope } from "./budget-scope";
 
 /** A month's COGS in what each scope can be measured by: the margin dashboard's figures, and invoice lines per project. */
-interface MonthCogs {
+export interface MonthCogs {
   period: string;
   cogs: CogsData;
   /** Invoiced USD cents per DO project name, taxes excluded as loadCogs excludes them. */
@@ -22,6 +22,19 @@ export interface SpendContext {
   /** The latest invoiced month before `period`: how a scope's share of an estimate month is told. */
   reference: MonthCogs | null;
   basis: EstimateBasis | null;
+}
+
+/**
+ * Months already read, shared by the evaluations of one change: an ingest measures its month and the current one,
+ * whose reference is usually the ingested month, and has read the month's COGS for the margin events already.
+ */
+export interface SpendCache {
+  cogs: Map<string, CogsData>;
+  months: Map<string, Promise<MonthCogs>>;
+}
+
+export function createSpendCache(known: Iterable<[string, CogsData]> = []): SpendCache {
+  return { cogs: new Map(known), months: new Map() };
 }
 
 /** What a budget's scope spent in the month, as the margin dashboard measures the month. */
@@ -42,23 +55,31 @@ export interface BudgetSpend {
  * loadCogs gives it (invoice lines, or the latest balance snapshot as an estimate) and, for a month not invoiced yet,
  * the latest invoiced month before it, whose lines say what share of the account each scope was.
  */
-export async function loadSpendContext(db: DbOrTx, period: string, opts: { tagPrefix: string; now: Date }): Promise<SpendContext> {
-  const month = await loadMonthCogs(db, period, opts.tagPrefix);
+export async function loadSpendContext(db: DbOrTx, period: string, opts: { tagPrefix: string; now: Date; cache?: SpendCache }): Promise<SpendContext> {
+  const month = await loadMonthCogs(db, period, opts.tagPrefix, opts.cache);
   const isInvoiced = month.cogs.invoiced.has(period);
   let reference: MonthCogs | null = null;
   if (!isInvoiced) {
     const [latest] = rowsOf<{ period: string | null }>(
       await db.execute(sql`select max(period)::text as period from cloud_cost_lines where period < ${period} and line_type <> 'tax'`),
     );
-    if (latest?.period) reference = await loadMonthCogs(db, latest.period, opts.tagPrefix);
+    if (latest?.period) reference = await loadMonthCogs(db, latest.period, opts.tagPrefix, opts.cache);
   }
   const basis = estimateBasis(period, { isInvoiced, snapshot: month.cogs.snapshots.get(period), now: opts.now });
   return { period, month, reference, basis };
 }
 
-async function loadMonthCogs(db: DbOrTx, period: string, tagPrefix: string): Promise<MonthCogs> {
+function loadMonthCogs(db: DbOrTx, period: string, tagPrefix: string, cache?: SpendCache): Promise<MonthCogs> {
+  const hit = cache?.months.get(period);
+  if (hit) return hit;
+  const loading = readMonthCogs(db, period, tagPrefix, cache?.cogs.get(period));
+  cache?.months.set(period, loading);
+  return loading;
+}
+
+async function readMonthCogs(db: DbOrTx, period: string, tagPrefix: string, known: CogsData | undefined): Promise<MonthCogs> {
   const [cogs, projectRows] = await Promise.all([
-    loadCogs(db, period, period, tagPrefix),
+    known ?? loadCogs(db, period, period, tagPrefix),
     db.execute(sql`
       select l.project_name, sum(l.amount_cents)::bigint as cents
       from cloud_cost_lines l join cloud_invoices i on i.id = l.invoice_id
