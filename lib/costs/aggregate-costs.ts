@@ -48,7 +48,7 @@ export interface CostGroupsResult {
   totals: { period: string; currency: string; amountCents: number }[];
 }
 
-type SqlRow = { period: string; currency: string; g1: string | null; n1: string | null; g2: string | null; n2: string | null; cents: string | number };
+export type CostGroupsSqlRow = { period: string; currency: string; g1: string | null; n1: string | null; g2: string | null; n2: string | null; cents: string | number };
 
 const pct = (part: number, whole: number) => Number(roundDiv(BigInt(part) * 10_000n, BigInt(whole))) / 100;
 
@@ -58,8 +58,15 @@ const pct = (part: number, whole: number) => Number(roundDiv(BigInt(part) * 10_0
  * three months before the range (the anomaly rule's history); what happens here is per group and month only.
  */
 export async function aggregateCosts(db: DbOrTx, q: AggregateCostsInput): Promise<CostGroupsResult> {
-  const readFrom = addMonths(q.from, -anomalyWindowMonths);
-  const raw = rowsOf<SqlRow>(await db.execute(costGroupsSql({ ...q, from: readFrom })));
+  const raw = rowsOf<CostGroupsSqlRow>(await db.execute(costGroupsSql({ ...q, from: addMonths(q.from, -anomalyWindowMonths) })));
+  return summarizeCostGroups(raw, q);
+}
+
+/**
+ * The groups of `raw` (costGroupsSql's rows, reaching back the anomaly rule's three months before `q.from`, in its
+ * order) with their shares, changes on the month before and anomaly verdicts; rows before the range only give history.
+ */
+export function summarizeCostGroups(raw: readonly CostGroupsSqlRow[], q: Omit<AggregateCostsInput, "tagPrefix">): CostGroupsResult {
   // A month with any line has cost data: a group absent from it cost 0 there, rather than being unknown.
   const monthsWithData = new Set(raw.map((r) => r.period));
   const totals = new Map<string, number>();

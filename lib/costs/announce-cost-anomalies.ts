@@ -4,10 +4,8 @@ import { roundDiv } from "@/lib/money/round-div";
 import type { KeyedEvent } from "@/lib/notifications/record-event-once";
 import { recordEventsOnce } from "@/lib/notifications/record-event-once";
 import type { CostAnomalyThresholds } from "./detect-cost-anomaly";
-import { listCostAnomalies } from "./list-cost-anomalies";
-
-/** The dimensions a month's costs are judged in; a spike shows in its kind, and in its project or tenant when it has one. */
-const announcedDimensions = ["kind", "project", "tenant"] as const;
+import { listMonthAnomalies } from "./list-cost-anomalies";
+import { anomalyDimensions } from "./month-cost-groups-sql";
 
 export interface CostAnomalyConfig {
   tagPrefix: string;
@@ -24,9 +22,10 @@ export interface CostAnomalyConfig {
 export async function announceCostAnomalies(tx: DbOrTx, period: string, cfg: CostAnomalyConfig): Promise<string[]> {
   const month = period.slice(0, 7);
   const events: KeyedEvent[] = [];
-  for (const dimension of announcedDimensions) {
-    const rows = await listCostAnomalies(tx, { month: period, groupBy: dimension, tagPrefix: cfg.tagPrefix, thresholds: cfg.thresholds });
-    for (const r of rows) {
+  // The dimensions a month's costs are judged in; a spike shows in its kind, and in its project or tenant when it has one.
+  const anomalies = await listMonthAnomalies(tx, { month: period, tagPrefix: cfg.tagPrefix, thresholds: cfg.thresholds });
+  for (const dimension of anomalyDimensions) {
+    for (const r of anomalies.get(dimension) ?? []) {
       if (r.baselineCents === null || (r.group === null && dimension !== "kind")) continue;
       const increase = r.amountCents - r.baselineCents;
       events.push({
