@@ -83,10 +83,13 @@ export const meterBandwidthJob = defineJob({
       return { summary: parts.join("; ") };
     }
     const result = await meterBandwidth(deps.db, deps.doClient(), args.items);
-    // The measured tenants' usage now includes these days; a run's items may span the turn of a month.
+    // The measured tenants' usage now includes these days; a run's items may span the turn of a month. Not announced:
+    // a month's droplet-days come in runs of 50, and each computing the whole account's margin report made its cost
+    // the account's size times its droplets. Bandwidth only adds overage revenue to tenants the meter-usage run that
+    // queued these days has judged, so no margin falls under target and nobody turns unbilled; the next run re-judges.
     const periods = [...new Set(args.items.map((i) => toPeriod(new Date(`${i.day}T00:00:00Z`))))];
     const tenants = [...new Set(args.items.map((i) => i.tenantId))];
-    for (const period of periods) await meterUsage(deps.db, period, prefix, { tenants });
+    for (const period of periods) await meterUsage(deps.db, period, prefix, { tenants, announce: false });
     const deferred = result.deferred.length ? `, ${result.deferred.length} deferred (DO's budget is low; the next run takes them)` : "";
     return {
       summary: `${result.sampled} of ${args.items.length} droplet-days measured for ${tenants.length} tenants${result.failed ? `, ${result.failed} failed` : ""}${deferred}`,

@@ -14,8 +14,11 @@ import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { meterBandwidthJob } from "./meter-bandwidth-job";
 import { meterUsageJob } from "./meter-usage-job";
 
-// A bandwidth run re-meters the tenants it measured and announces the margin's events from the whole account's
-// margin report (its fx_rates read is one per report): once per run and month, never once per tenant measured.
+// The whole account's margin report (one fx_rates read each) is computed once per metering job run and month, never
+// once per tenant, nor per queued bandwidth run: a month's droplet-days go out in runs of 50, and each run computing
+// the report made the month's bandwidth cost the account's size times its droplets. A run only adds overage revenue
+// to tenants the meter-usage run that queued it has already judged, so it cannot put anyone under the target margin
+// or newly unbilled; the next meter-usage run judges the month with it.
 describe.runIf(testServerUrl())("meter-bandwidth's margin report", () => {
   let t: TestDb;
   let fake: FakeDo;
@@ -41,7 +44,7 @@ describe.runIf(testServerUrl())("meter-bandwidth's margin report", () => {
   });
   const reports = () => statements.filter((q) => /\bfx_rates\b/.test(q)).length;
 
-  it("is computed once per run and month, whatever the number of tenants the run measured", async () => {
+  it("is computed once per meter-usage or in-process meter-bandwidth run and month, and not by queued bandwidth runs", async () => {
     for (const tenant of ["bw-a", "bw-b", "bw-c", "bw-d"]) {
       const d = fake.addDroplet({ tags: [`tenant:${tenant}`], createdAt: "2026-03-30T00:00:00Z" });
       fake.setBandwidth(d.id, 1);
@@ -49,12 +52,14 @@ describe.runIf(testServerUrl())("meter-bandwidth's margin report", () => {
     }
     const sent: JobRequest[] = [];
     const queued = deps({ sendJobRequest: async (r) => void sent.push(r) });
+    statements = [];
     await meterUsageJob.run(queued, { month: "2026-03-01" }, ctx);
+    expect(reports()).toBe(1);
     expect(sent.map((r) => (r.args.items as unknown[]).length)).toEqual([8]);
 
     statements = [];
     await meterBandwidthJob.run(queued, meterBandwidthJob.args.parse(sent[0]!.args), ctx);
-    expect(reports()).toBe(1);
+    expect(reports()).toBe(0);
 
     // In-process (no queue): the month's runs are measured first, then metered and announced once.
     statements = [];
