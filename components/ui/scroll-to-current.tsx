@@ -14,11 +14,14 @@ export function ScrollToCurrent({ label, className, current, children }: { label
     const bar = ref.current;
     const tab = bar?.querySelector<HTMLElement>('[aria-current="page"]');
     if (!bar || !tab) return;
-    // offsetLeft is from the bar's padding edge: the bar is the links' offsetParent (it is positioned).
-    const start = tab.offsetLeft;
-    const end = start + tab.offsetWidth;
-    if (start < bar.scrollLeft) bar.scrollLeft = start;
-    else if (end > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = end - bar.clientWidth;
+    // From the rects, not offsetLeft/offsetWidth, which round to whole pixels and would leave a sliver of the tab cut
+    // off; rounded outwards, the browser clamps at the ends.
+    const view = bar.getBoundingClientRect();
+    const box = tab.getBoundingClientRect();
+    const left = view.left + bar.clientLeft;
+    const right = left + bar.clientWidth;
+    if (box.left < left) bar.scrollLeft += Math.floor(box.left - left);
+    else if (box.right > right) bar.scrollLeft += Math.ceil(box.right - right);
   }, [current]);
   return (
     <nav ref={ref} aria-label={label} className={className}>
