@@ -107,6 +107,7 @@ test("at 390 px a section's tab bar shows its current tab, even one past the scr
   const [bar, tab] = [await tabs.boundingBox(), await current.boundingBox()];
   expect(tab!.x).toBeGreaterThanOrEqual(bar!.x - 1);
   expect(tab!.x + tab!.width).toBeLessThanOrEqual(bar!.x + bar!.width + 1);
+  await page.screenshot({ path: "/tmp/team/shots/section-tabs/costs-budgets-390.png" });
   expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
   expect(errors, "console errors (hydration, CSP)").toEqual([]);
 });
