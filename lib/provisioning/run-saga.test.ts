@@ -72,7 +72,7 @@ describe("the create_droplet saga, in-process", () => {
     const wait = done.steps.find((s) => s.name === "wait-create")!;
     expect(wait.attempts).toBeGreaterThan(1);
     // The first look, right after DO took the create, does not ask DO: an action is never done at once.
-    const actionId = (done.steps.find((s) => s.name === "create-droplet")?.output as { action_id: number }).action_id;
+    const actionId = (done.steps.find((s) => s.name === "create-droplet")!.output as { action_id: number }).action_id;
     expect(fake.requests.filter((r) => r.path === `/v2/actions/${actionId}`)).toHaveLength(wait.attempts - 1);
     // DO tagged the droplet as it created it: the tag step asks DO for nothing more.
     expect(done.steps.find((s) => s.name === "tag")?.output).toEqual({ skipped: "DO made the droplet with the tenant's tag" });
