@@ -23,8 +23,9 @@ const unbilled = async (tenant: string) =>
 describe("margin event triggers", () => {
   it("metering a month announces a tagged tenant nobody bills, once however often it runs", async () => {
     await createResource(t.db, { name: "metered-web", tags: ["tenant:metered"], providerCreatedAt: new Date("2026-06-01T00:00:00Z") });
-    await meterUsage(t.db, "2026-07-01", "tenant:");
-    await meterUsage(t.db, "2026-07-01", "tenant:");
+    const now = new Date("2026-08-02T00:00:00Z");
+    await meterUsage(t.db, "2026-07-01", "tenant:", { now });
+    await meterUsage(t.db, "2026-07-01", "tenant:", { now });
     expect(await unbilled("metered")).toEqual([expect.objectContaining({ month: "2026-07", reason: "unknown_tenant", resource_count: 1, monthly_cost_cents: null })]);
   });
 
@@ -36,8 +37,9 @@ describe("margin event triggers", () => {
       "Droplets,,invoiced-web (s-1vcpu-1gb),720,2026-05-01 00:00:00 +0000,2026-05-31 23:59:59 +0000,$6.00,default,iaas",
       "",
     ].join("\n");
-    await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv, pairer: createItemPairer() });
-    await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv, pairer: createItemPairer() });
+    const now = new Date("2026-06-01T08:00:00Z");
+    await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv, pairer: createItemPairer(), now });
+    await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv, pairer: createItemPairer(), now });
     expect(await unbilled("invoiced")).toEqual([expect.objectContaining({ month: "2026-05", reason: "unknown_tenant", resource_count: 1 })]);
   });
 });

@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createDoClient } from "@/lib/digitalocean/client";
@@ -27,12 +27,15 @@ describe.runIf(testServerUrl())("meter-bandwidth's margin report", () => {
   let statements: string[] = [];
   const ctx: JobContext = { runId: "test", trigger: "cli", log: logger(), reportProgress: async () => {} };
   beforeAll(async () => {
+    // The app's clock is the fake DO's, so March is last month: recent enough to be announced (isNewsworthyPeriod).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-04-02T00:00:00Z") });
     t = await createTestDb();
     fake = await startFakeDo({ seed: 41, droplets: 1, now: new Date("2026-04-02T00:00:00Z") });
     client = postgres(t.url!, { max: 4, onnotice: () => {} });
     db = drizzle(client, { schema, logger: { logQuery: (q) => void statements.push(q) } }) as unknown as Db;
   });
   afterAll(async () => {
+    vi.useRealTimers();
     await client?.end();
     await fake?.close();
     await t?.drop();

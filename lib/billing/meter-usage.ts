@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import type { CatalogResourceKind } from "@/db/schema/catalog-kinds";
 import { type ResourceKind, resourceUsageSamples, type UsageSampleMetric, usageRecords } from "@/db/schema";
+import { isNewsworthyPeriod } from "@/lib/notifications/announce-window";
 import { announceMeteredMonth } from "./announce-metered-month";
 import { bytesToGb } from "./integrate-bandwidth";
 import { loadMeteredResources, tenantOf } from "./load-metered-resources";
@@ -57,7 +58,7 @@ export async function meterUsage(
   db: DbOrTx,
   period: string,
   prefix: string,
-  opts: { tenants?: readonly string[]; announce?: boolean } = {},
+  opts: { tenants?: readonly string[]; announce?: boolean; now?: Date } = {},
 ): Promise<MeterResult> {
   const kinds = Object.keys(meteredKinds) as ResourceKind[];
   const resources = await loadMeteredResources(db, period, prefix, { kinds, tenants: opts.tenants });
@@ -94,7 +95,7 @@ export async function meterUsage(
     const scope = opts.tenants ? sql`${usageRecords.tenantId} in (select jsonb_array_elements_text(${JSON.stringify(opts.tenants)}::jsonb))` : undefined;
     await tx.delete(usageRecords).where(and(eq(usageRecords.source, "meter"), eq(usageRecords.period, period), scope));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(usageRecords).values(rows.slice(i, i + INSERT_CHUNK));
-    if (opts.announce !== false) await announceMeteredMonth(tx, period, prefix, [...totals.keys()]);
+    if (opts.announce !== false && isNewsworthyPeriod(period, opts.now)) await announceMeteredMonth(tx, period, prefix, [...totals.keys()]);
   });
   return { period, resources: resources.length, tenants: totals.size, records: rows.length };
 }

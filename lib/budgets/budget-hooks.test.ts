@@ -45,9 +45,10 @@ describe("budgets are evaluated by the jobs that measure COGS", () => {
   it("an invoice ingest fires the thresholds its month's lines cross", async () => {
     await createBudget(t.db, { name: "droplets", scope: { type: "kind", id: "droplet" }, amount: 1, thresholds: [100] }, "test");
     const latest = fake.billing.listInvoices().invoices[0]!;
-    const result = await ingestInvoice(t.db, client, latest.uuid);
+    // A month after the fake's clock: the invoice's month is recent, and the current month has no snapshot, so only
+    // the invoice's month is measured.
+    const result = await ingestInvoice(t.db, client, latest.uuid, { now: new Date("2026-06-15T12:00:00Z") });
     const events = (await budgetEvents()).filter((e) => e.name === "droplets");
-    // The current month (the real clock's) has no snapshot, so only the invoice's month is measured.
     expect(events).toMatchObject([{ month: result.period.slice(0, 7), basis: "actual", scope: { type: "kind", id: "droplet" } }]);
   });
 });

@@ -5,6 +5,7 @@ import { budgetCurrency } from "@/db/schema/budget-constants";
 import { type Budget, budgetThresholdFirings, budgets } from "@/db/schema/budgets";
 import { tenants } from "@/db/schema/billing";
 import { currentPeriod, periodLabel, toPeriod } from "@/lib/billing/month";
+import { isNewsworthyPeriod } from "@/lib/notifications/announce-window";
 import { kindLabels } from "@/lib/inventory/kind-styles";
 import type { NotificationEvent } from "@/lib/notifications/event-catalog";
 import { recordEvents } from "@/lib/notifications/record-event";
@@ -110,13 +111,16 @@ export function evaluateBudgetsAfterSnapshot(tx: DbOrTx, generatedAt: Date): Pro
 }
 
 /**
- * After an invoice's lines landed: its month, now final, and the current month, whose scopes' shares it changes.
+ * After an invoice's lines landed: its month, now final (when recent: isNewsworthyPeriod), and the current month,
+ * whose scopes' shares it changes.
  * `invoiceCogs`: the month's COGS the ingest has read already (loadCogs of the month), so it is not read again.
  */
 export async function evaluateBudgetsAfterIngest(tx: DbOrTx, invoicePeriod: string, now = new Date(), invoiceCogs?: CogsData): Promise<FiredThreshold[]> {
   const fired: FiredThreshold[] = [];
   const cache = createSpendCache(invoiceCogs ? [[invoicePeriod, invoiceCogs]] : []);
-  for (const period of new Set([invoicePeriod, currentPeriod(now)])) fired.push(...(await evaluateBudgets(tx, { period, now, cache })));
+  // An old month's invoice (history being loaded) only changes the current month's shares: its own is not news.
+  const periods = isNewsworthyPeriod(invoicePeriod, now) ? [invoicePeriod, currentPeriod(now)] : [currentPeriod(now)];
+  for (const period of new Set(periods)) fired.push(...(await evaluateBudgets(tx, { period, now, cache })));
   return fired;
 }
 

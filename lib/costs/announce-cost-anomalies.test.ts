@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notificationOutbox } from "@/db/schema";
+import { addMonths } from "@/lib/billing/month";
 import { createInvoice } from "@/test/cost-factories";
 import { createTestDb, type TestDb } from "@/test/db";
 import { announceCostAnomalies } from "./announce-cost-anomalies";
@@ -24,7 +25,9 @@ const anomalies = async () =>
 
 async function ingest(month: string, amount: string, project: string) {
   const invoice = await createInvoice(t.db, { period: `${month}-01`, amountCents: Math.round(Number(amount) * 100) });
-  await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv: csvOf(month, amount, project), pairer: createItemPairer() });
+  // The clock a month after the invoice's: each month is announced as it arrives.
+  const now = new Date(`${addMonths(`${month}-01`, 1)}T08:00:00Z`);
+  await replaceInvoiceLines(t.db, { invoiceId: invoice.id, csv: csvOf(month, amount, project), pairer: createItemPairer(), now });
   return invoice;
 }
 
@@ -41,7 +44,7 @@ describe("cost.anomaly", () => {
     ]);
 
     // Re-ingesting the month (a corrected CSV) announces nothing new, though the figures moved.
-    await replaceInvoiceLines(t.db, { invoiceId: april.id, csv: csvOf("2026-04", "700.00", "acme"), pairer: createItemPairer() });
+    await replaceInvoiceLines(t.db, { invoiceId: april.id, csv: csvOf("2026-04", "700.00", "acme"), pairer: createItemPairer(), now: new Date("2026-05-02T08:00:00Z") });
     const again = await anomalies();
     expect(again).toHaveLength(2);
     expect(again.map((e) => e.amount_cents)).toEqual([60_000, 60_000]);

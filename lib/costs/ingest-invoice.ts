@@ -39,7 +39,7 @@ export class UnknownInvoiceError extends Error {
  * with the reason (a CSV parse error names the line and the column), announced as invoice.failed, and is rethrown;
  * the previous lines stay.
  */
-export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: string): Promise<IngestInvoiceResult> {
+export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: string, opts: { now?: Date } = {}): Promise<IngestInvoiceResult> {
   const invoice = await getOrDiscoverInvoice(db, client, invoiceUuid);
   await db
     .update(cloudInvoices)
@@ -55,6 +55,7 @@ export async function ingestInvoice(db: Db, client: IngestClient, invoiceUuid: s
       csv,
       pairer,
       csvSha256: createHash("sha256").update(csv).digest("hex"),
+      now: opts.now,
     });
     return {
       invoiceUuid,

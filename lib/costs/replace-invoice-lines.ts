@@ -7,6 +7,7 @@ import { recordEvents } from "@/lib/notifications/record-event";
 import { evaluateBudgetsAfterIngest } from "@/lib/budgets/evaluate-budgets";
 import { loadCogs } from "@/lib/billing/load-cogs";
 import { cliEnv } from "@/lib/platform/env";
+import { isNewsworthyPeriod } from "@/lib/notifications/announce-window";
 import { announceInvoiceMonth } from "./announce-invoice-month";
 import { invoiceIngestedEvents } from "./invoice-events";
 import { matchLinesStatement } from "./match-cost-lines";
@@ -32,6 +33,8 @@ export interface ReplaceInvoiceLinesInput {
   batchSize?: number;
   /** Told how long each phase took, for the benchmark and slow-ingest logs: `announce` is the month's anomalies and margin events, `budgets` their evaluation. */
   onPhase?: (phase: IngestPhase, ms: number) => void;
+  /** The clock that decides whether the invoice's month is recent enough to announce (isNewsworthyPeriod). */
+  now?: Date;
 }
 
 // Lines are parsed into a temporary table first (no WAL, no indexes, no foreign keys), matched there with one UPDATE,
@@ -144,11 +147,14 @@ export async function replaceInvoiceLines(db: Db, input: ReplaceInvoiceLinesInpu
       .where(eq(cloudInvoices.id, invoiceId));
     await recordEvents(tx, invoiceIngestedEvents(invoice, stats));
     phaseStart = performance.now();
+    const now = input.now ?? new Date();
+    // An old month's lines (history being loaded) are recorded, not announced; the month's COGS is then not needed.
+    const recent = isNewsworthyPeriod(invoice.period, now);
     // The month's COGS is read once, for the margin events and the budgets alike.
-    const cogs = await loadCogs(tx, invoice.period, invoice.period, cliEnv().TENANT_TAG_PREFIX);
-    await announceInvoiceMonth(tx, invoice.period, cogs);
+    const cogs = recent ? await loadCogs(tx, invoice.period, invoice.period, cliEnv().TENANT_TAG_PREFIX) : undefined;
+    if (recent) await announceInvoiceMonth(tx, invoice.period, cogs);
     phaseDone("announce");
-    await evaluateBudgetsAfterIngest(tx, invoice.period, new Date(), cogs);
+    await evaluateBudgetsAfterIngest(tx, invoice.period, now, cogs);
     phaseDone("budgets");
     return stats;
   });
