@@ -60,28 +60,30 @@ export function ConfirmRevertDialog({
               the drift stays open.
             </p>
           </div>
-          <table className="min-w-full text-sm ring-1 ring-slate-200">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Field</th>
-                <th scope="col" className="px-2 py-2 font-semibold">Live now</th>
-                <th scope="col" className="px-2 py-2 font-semibold">After the revert (spec)</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr className="align-top">
-                <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-semibold">
-                  {drift.field}
-                </th>
-                <td className="px-2 py-2">
-                  <DriftValue value={drift.actual} other={drift.expected} side="actual" />
-                </td>
-                <td className="px-2 py-2">
-                  <DriftValue value={drift.expected} other={drift.actual} side="expected" />
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm ring-1 ring-slate-200">
+              <thead className="bg-slate-50 text-left text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-semibold">Field</th>
+                  <th scope="col" className="px-2 py-2 font-semibold">Live now</th>
+                  <th scope="col" className="px-2 py-2 font-semibold">After the revert (spec)</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr className="align-top">
+                  <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-semibold">
+                    {drift.field}
+                  </th>
+                  <td className="px-2 py-2">
+                    <DriftValue value={drift.actual} other={drift.expected} side="actual" />
+                  </td>
+                  <td className="px-2 py-2">
+                    <DriftValue value={drift.expected} other={drift.actual} side="expected" />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <p role="alert" className="text-sm text-red-800 empty:hidden">
             {error ?? ""}
           </p>

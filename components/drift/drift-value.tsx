@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { CodeValue } from "@/components/ui/code-value";
 import { describeValue } from "@/lib/drift/describe-value";
 import { diffValues } from "@/lib/drift/diff-values";
 
@@ -40,7 +41,9 @@ export function DriftValue({ value, other, side }: { value: unknown; other: unkn
         {diff.changes.map((change) => (
           <div key={change.path} className="flex gap-1.5">
             <dt className="text-slate-600">{change.path}:</dt>
-            <dd className={cn("rounded px-1", markTone[side])}>{describeValue(side === "expected" ? change.expected : change.actual, 60)}</dd>
+            <dd className="min-w-0">
+              <CodeValue className={cn("rounded px-1", markTone[side])}>{describeValue(side === "expected" ? change.expected : change.actual, 60)}</CodeValue>
+            </dd>
           </div>
         ))}
       </dl>
@@ -57,9 +60,9 @@ const markTone = {
 
 function Plain({ text, title }: { text: string; title: string }) {
   return (
-    <span className="break-words font-mono text-xs text-slate-900" title={title}>
+    <CodeValue className="text-slate-900" title={title}>
       {text}
-    </span>
+    </CodeValue>
   );
 }
 

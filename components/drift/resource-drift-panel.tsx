@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CardTable } from "@/components/ui/card-table";
+import { CodeValue } from "@/components/ui/code-value";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { describeValue } from "@/lib/drift/describe-value";
@@ -33,34 +34,36 @@ export function ResourceDriftPanel({ resourceId, provisioned, drift }: { resourc
         />
         {provisioned ? (
           fields.length ? (
-            <table className="min-w-full divide-y divide-slate-100 text-sm">
-              <caption className="sr-only">Desired spec, version {provisioned.spec_version}</caption>
-              <thead className="sr-only">
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Desired value</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {fields.map(([field, value]) => (
-                  <tr key={field} className="align-top">
-                    <th scope="row" className="px-5 py-2 text-left font-mono text-xs font-semibold text-slate-700">
-                      {field}
-                    </th>
-                    <td className="px-5 py-2 text-right">
-                      <span className="font-mono text-xs text-slate-900 wrap-anywhere" title={JSON.stringify(value)}>
-                        {describeValue(value)}
-                      </span>
-                      {openFields.has(field) ? (
-                        <Badge tone="amber" className="ml-2">
-                          drifted
-                        </Badge>
-                      ) : null}
-                    </td>
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-100 text-sm">
+                <caption className="sr-only">Desired spec, version {provisioned.spec_version}</caption>
+                <thead className="sr-only">
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Desired value</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {fields.map(([field, value]) => (
+                    <tr key={field} className="align-top">
+                      <th scope="row" className="px-5 py-2 text-left font-mono text-xs font-semibold text-slate-700">
+                        {field}
+                      </th>
+                      <td className="px-5 py-2 text-right">
+                        <CodeValue className="text-slate-900" title={JSON.stringify(value)}>
+                          {describeValue(value)}
+                        </CodeValue>
+                        {openFields.has(field) ? (
+                          <Badge tone="amber" className="ml-2">
+                            drifted
+                          </Badge>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <p className="px-5 py-4 text-sm text-slate-600">The spec is empty: only the resource's existence is checked.</p>
           )
