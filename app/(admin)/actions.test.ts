@@ -82,6 +82,14 @@ describe("admin server actions", () => {
     expect(await setAddonActiveAction(idleResult, form({ code: addon.code, active: "false" }))).toEqual({ status: "ok" });
   });
 
+  it("name a saved rate's day as every page does, not as its ISO value", async () => {
+    signInAs(admin);
+    expect(await saveFxRateAction(idleResult, form({ base: "USD", quote: "AUD", rate: "1.5", effective_from: "2024-05-27" }))).toMatchObject({
+      status: "ok",
+      message: "Saved: 1 USD = 1.50000000 AUD from 27 May 2024.",
+    });
+  });
+
   it("turn a refusal by the domain into its message and the field it names", async () => {
     signInAs(admin);
     expect(await createAddonAction(idleResult, form(addon))).toEqual({

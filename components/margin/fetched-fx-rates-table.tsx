@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatRate } from "@/lib/billing/describe-fx";
 import type { FetchedFxPairDto } from "@/lib/billing/fx-rates";
@@ -38,8 +38,8 @@ export function FetchedFxRatesTable({ pairs, reporting }: { pairs: FetchedFxPair
               {p.base} → {p.quote}
             </Th>
             <Td align="right">{p.rates}</Td>
-            <Td>{p.first_date}</Td>
-            <Td>{p.last_date}</Td>
+            <Td className="whitespace-nowrap">{formatDate(p.first_date)}</Td>
+            <Td className="whitespace-nowrap">{formatDate(p.last_date)}</Td>
             <Td align="right">{formatRate(p.latest_rate)}</Td>
             <Td className="break-all">ECB format, {p.source_url ?? "—"}</Td>
             <Td>{formatDateTime(p.fetched_at)}</Td>

@@ -1,5 +1,5 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { FxRateDto } from "@/lib/billing/fx-rates";
 import type { ServerAction } from "@/lib/http/action-result";
@@ -24,7 +24,7 @@ export function ManualFxRatesTable({ rates, remove }: { rates: FxRateDto[]; remo
               {r.base} → {r.quote}
             </Th>
             <Td align="right">{r.rate.replace(/0+$/, "").replace(/\.$/, "")}</Td>
-            <Td>{r.effective_from}</Td>
+            <Td className="whitespace-nowrap">{formatDate(r.effective_from)}</Td>
             <Td>
               {formatDateTime(r.created_at)}
               {r.created_by ? ` by ${r.created_by}` : ""}
@@ -33,7 +33,7 @@ export function ManualFxRatesTable({ rates, remove }: { rates: FxRateDto[]; remo
               <ConfirmDialog
                 trigger="Delete"
                 triggerVariant="ghost"
-                title={`Delete the ${r.base}→${r.quote} rate from ${r.effective_from}?`}
+                title={`Delete the ${r.base}→${r.quote} rate from ${formatDate(r.effective_from)}?`}
                 confirmLabel="Delete rate"
                 pendingLabel="Deleting…"
                 confirmVariant="danger"

@@ -31,7 +31,7 @@ describe("MarginMonthTable", () => {
       <MarginMonthTable months={[month({ ratesUsed: [{ base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2025-10-31", source: "ecb" }] })]} currency="AUD" />,
     );
     expect(text(html)).toContain("Exchange rate used");
-    expect(text(html)).toContain("USD→AUD 1.6 (ECB, 2025-10-31)");
+    expect(text(html)).toContain("USD→AUD 1.6 (ECB, 31 Oct 2025)");
   });
 
   it("without the rate: revenue shown, COGS, margin and kinds not, and the missing pair named", () => {

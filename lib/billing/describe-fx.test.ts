@@ -6,8 +6,8 @@ describe("how the margin pages name rates", () => {
     expect(formatRate("1.53105619")).toBe("1.53105619");
     expect(formatRate("1.50000000")).toBe("1.5");
     expect(formatRate("2.00000000")).toBe("2");
-    expect(describeRateUsed({ base: "USD", quote: "AUD", rate: "1.53100000", effectiveFrom: "2026-04-30", source: "ecb" })).toBe("USD→AUD 1.531 (ECB, 2026-04-30)");
-    expect(describeRateUsed({ base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2026-04-01", source: "manual" })).toBe("USD→AUD 1.6 (manual, 2026-04-01)");
+    expect(describeRateUsed({ base: "USD", quote: "AUD", rate: "1.53100000", effectiveFrom: "2026-04-30", source: "ecb" })).toBe("USD→AUD 1.531 (ECB, 30 Apr 2026)");
+    expect(describeRateUsed({ base: "USD", quote: "AUD", rate: "1.60000000", effectiveFrom: "2026-04-01", source: "manual" })).toBe("USD→AUD 1.6 (manual, 1 Apr 2026)");
   });
 
   it("what is missing: COGS and margin when only COGS needs the rate, revenue kept", () => {

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/time/format-month";
 import { monthName } from "./chart-months";
 import type { FxRateUsed } from "./fx-table";
 
@@ -10,9 +11,9 @@ export function formatRate(rate: string): string {
 
 const pairLabel = (pair: string) => pair.replace("/", "→");
 
-/** "USD→AUD 1.531 (ECB, 2026-04-30)": the rate, where it came from and its date (the latest on or before the 1st). */
+/** "USD→AUD 1.531 (ECB, 30 Apr 2026)": the rate, where it came from and its date (the latest on or before the 1st). */
 export function describeRateUsed(u: FxRateUsed): string {
-  return `${u.base}→${u.quote} ${formatRate(u.rate)} (${u.source === "ecb" ? "ECB" : "manual"}, ${u.effectiveFrom})`;
+  return `${u.base}→${u.quote} ${formatRate(u.rate)} (${u.source === "ecb" ? "ECB" : "manual"}, ${formatDay(u.effectiveFrom, { withYear: true })})`;
 }
 
 export interface MissingRateMonth {

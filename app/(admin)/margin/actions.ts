@@ -6,12 +6,14 @@ import { deleteFxRate, fxRateInput, upsertFxRate } from "@/lib/billing/fx-rates"
 import { migrateVersionSubscriptions, migrationTimings } from "@/lib/billing/migrate-subscriptions";
 import { adminAction } from "@/lib/http/admin-action";
 import { formLevel } from "@/lib/http/parse-action-input";
+import { formatDay } from "@/lib/time/format-month";
 
 // Each action goes through adminAction: the admin session is checked first, the FormData parsed with zod.
 
 export const saveFxRateAction = adminAction(fxRateInput, async (input, { actor }) => {
   const saved = await upsertFxRate(getDb(), input, actor);
-  return { message: `Saved: 1 ${saved.base} = ${saved.rate} ${saved.quote} from ${saved.effective_from}.`, revalidate: [["/margin", "layout"]] };
+  const from = formatDay(saved.effective_from, { withYear: true });
+  return { message: `Saved: 1 ${saved.base} = ${saved.rate} ${saved.quote} from ${from}.`, revalidate: [["/margin", "layout"]] };
 });
 
 export const deleteFxRateAction = adminAction(z.object({ id: formLevel(z.uuid(), "That rate could not be identified; reload the page.") }), async ({ id }) => {
