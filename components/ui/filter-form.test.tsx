@@ -13,6 +13,8 @@ describe("FilterForm", () => {
     expect(html).toMatch(/^<form [^>]*method="get"[^>]*>/);
     expect(html).toMatch(/^<form [^>]*action="\/jobs"[^>]*>/);
     expect(html).toMatch(/^<form [^>]*aria-label="Filter job runs"[^>]*>/);
-    expect(renderToStaticMarkup(<FilterForm action="/drift" label="Filter drift" resetHref="/drift?tab=history" children={null} />)).toContain('href="/drift?tab=history"');
+    expect(renderToStaticMarkup(<FilterForm action="/drift" label="Filter drift" resetHref="/drift?tab=history">
+          {null}
+        </FilterForm>)).toContain('href="/drift?tab=history"');
   });
 });
