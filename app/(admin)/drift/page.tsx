@@ -3,7 +3,7 @@ import { DriftEmptyState } from "@/components/drift/drift-empty-state";
 import { DriftFilters } from "@/components/drift/drift-filters";
 import { DriftHistoryTable } from "@/components/drift/drift-history-table";
 import { DriftInbox } from "@/components/drift/drift-inbox";
-import { DriftPagination } from "@/components/drift/drift-pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { DriftTabs } from "@/components/drift/drift-tabs";
 import { SweepStatus } from "@/components/drift/sweep-status";
 import { AutoRefresh } from "@/components/jobs/auto-refresh";
@@ -75,7 +75,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
           <DriftHistoryTable items={page.data} now={now} />
         </CardTable>
       )}
-      <DriftPagination url={url} cursor={query.cursor} nextCursor={page.next_cursor} />
+      <CursorPagination url={url} cursor={query.cursor} nextCursor={page.next_cursor} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/jobs/auto-refresh";
-import { CursorPagination } from "@/components/operations/cursor-pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { OperationsFilters } from "@/components/operations/operations-filters";
 import { RequestsTable } from "@/components/operations/requests-table";
 import { CardTable } from "@/components/ui/card-table";
@@ -45,7 +45,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         }
       >
         <RequestsTable requests={data.requests} actions={actions} now={Date.now()} />
-        <CursorPagination url={operationsUrl(query)} cursor={query.cursor} nextCursor={data.nextCursor} />
+        <CursorPagination url={operationsUrl(query)} cursor={query.cursor} nextCursor={data.nextCursor} inCard />
       </CardTable>
     </>
   );
