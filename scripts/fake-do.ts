@@ -25,7 +25,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     `Usage: tsx scripts/fake-do.ts [--port 4010] [--host 127.0.0.1] [--seed 1] [--token T] [--now ISO-DATE] [--demo-story]\n` +
-      "  --demo-story: the demo's events (a droplet destroyed after the first sync, an invoice off its lines)\n" +
+      "  --demo-story: the demo's events (a droplet destroyed after the first sync, an invoice off its lines) and its\n" +
+      "    webhook receiver, POST /demo/webhook-receiver (204 to a Standard Webhooks delivery)\n" +
       sizeFlags.map((key) => `  --${toFlag(key)} N (default ${defaultAccountSizes[key]})`).join("\n"),
   );
   process.exit(0);

@@ -9,6 +9,7 @@ import { defaultAccountSizes, type GenerateAccountOptions, generateAccount } fro
 import { paginate, readPageParams } from "./paginate";
 import type { BandwidthOverride } from "./render-bandwidth";
 import { renderEcbRates } from "./render-ecb-rates";
+import { demoWebhookPath, receiveDemoWebhook } from "./receive-demo-webhook";
 import { routeProvisioning } from "./route-provisioning";
 import { slidingWindow } from "./sliding-window";
 import { notFoundBody, type RouteResult, routeRequest } from "./route-request";
@@ -136,6 +137,12 @@ export async function startFakeDo(options: StartFakeDoOptions = {}) {
     if (ecb) {
       const body = renderEcbRates({ seed, now, months: options.invoicesMonths ?? defaultAccountSizes.invoicesMonths, latestOnly: ecb === "daily" });
       return send(200, body, { "content-type": "text/xml; charset=utf-8" });
+    }
+
+    // Not DO's API either: the demo's webhook receiver (no token: the app signs its deliveries instead).
+    if (options.demoStory && url.pathname === demoWebhookPath) {
+      const answer = await receiveDemoWebhook(req, await readBody(req));
+      return send(answer.status, answer.text);
     }
 
     const auth = req.headers.authorization ?? "";
