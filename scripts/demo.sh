@@ -75,6 +75,9 @@ if [ -z "${DO_API_TOKEN:-}" ]; then
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
   # Provisioning requests act on the fake account only: a real token never gets this default.
   export PROVISIONING_ENABLED="${PROVISIONING_ENABLED:-1}" PROVISIONING_POLL_INTERVAL_MS="${PROVISIONING_POLL_INTERVAL_MS:-1000}"
+  # The demo seed's webhook endpoint is the fake's receiver on 127.0.0.1, which the SSRF guard refuses without this
+  # development setting: a real token never gets it either.
+  export WEBHOOK_ALLOW_PRIVATE="${WEBHOOK_ALLOW_PRIVATE:-1}"
   # The fake also serves ECB-format reference rates for every month it has invoices for.
   export FX_RATES_URL="${FX_RATES_URL:-$DO_API_URL/ecb/eurofxref-hist.xml}"
   for _ in $(seq 1 40); do curl -s -o /dev/null "$DO_API_URL/v2/account" && break; sleep 0.5; done

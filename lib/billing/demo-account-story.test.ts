@@ -1,37 +1,55 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloudDrift, cloudResources, planVersions, plans, provisioningRequests, subscriptionMigrations, subscriptions } from "@/db/schema";
+import {
+  cloudDrift,
+  cloudResources,
+  notificationDeliveries,
+  notificationDeliveryAttempts,
+  notificationEndpoints,
+  notificationOutbox,
+  planVersions,
+  plans,
+  provisioningRequests,
+  subscriptionMigrations,
+  subscriptions,
+} from "@/db/schema";
 import { discoverInvoices, listInvoicesToIngest } from "@/lib/costs/discover-invoices";
 import { ingestInvoice } from "@/lib/costs/ingest-invoice";
 import { listCostAnomalies } from "@/lib/costs/list-cost-anomalies";
 import { listInvoices } from "@/lib/costs/list-invoices";
 import { seedDemoAccount } from "@/lib/demo/seed-demo-account";
+import { demoWebhookEvents } from "@/lib/demo/seed-demo-webhook";
 import { createDoClient } from "@/lib/digitalocean/client";
 import { detectAll } from "@/lib/drift/detect-all";
 import { syncInventory } from "@/lib/inventory/sync/sync-inventory";
+import { drainOutbox } from "@/lib/notifications/drain-outbox";
 import type { ProvisioningDeps } from "@/lib/provisioning/config";
 import { createTestDb, type TestDb } from "@/test/db";
 import { startFakeDo } from "@/test/fake-do";
+import { localDelivery } from "@/test/notification-factories";
 import { fetchFxRates } from "./fetch-fx-rates";
 import { getMarginReport, marginMonths, marginPlans, marginTenants } from "./get-margin-report";
 import { demoUnbilledTenants } from "./seed-demo-billing";
 
 // The demo as `npm run demo` loads it on first start (fake DO on seed 1 with its demo story, the seed with
 // ARCADIA_DEMO, sync, the seed again, a second sync, invoices, ECB rates, the drift sweep), on a fixed clock: the
-// story its pages tell, checked on the figures the margin report computes.
+// story its pages tell, checked on the figures the margin report computes. With WEBHOOK_ALLOW_PRIVATE, as the demo
+// runs, the outbox is then drained to the fake's demo receiver as deliver-notifications does after every job.
 const NOW = new Date("2026-12-01T22:00:00Z");
 const deps = new Map<TestDb, ProvisioningDeps>();
+let fakeUrl = "";
 
 /** Provisioning as `npm run demo` runs it (PROVISIONING_ENABLED=1, the default US$200 approval threshold). */
 function provisioningDeps(t: TestDb, client: ReturnType<typeof createDoClient>): ProvisioningDeps {
   const config = { isEnabled: true, isDryRun: false, tagPrefix: "tenant:", approvalThresholdCents: 20_000, projectId: undefined, pollIntervalMs: 10, actionTimeoutMs: 5000, leaseMs: 60_000, stepRetries: 0, retryBaseMs: 1 };
   return { db: t.db, doClient: () => client, config, now: () => NOW };
 }
-const seed = (t: TestDb) => seedDemoAccount(t.db, deps.get(t)!, NOW);
+const seed = (t: TestDb) => seedDemoAccount(t.db, deps.get(t)!, { ...localDelivery, doApiUrl: fakeUrl }, NOW);
 
 async function loadDemo(): Promise<TestDb> {
   const t = await createTestDb();
   const fake = await startFakeDo({ seed: 1, now: NOW, demoStory: true });
+  fakeUrl = fake.url;
   try {
     const client = createDoClient({ token: "t", baseUrl: fake.url, retryBaseMs: 1 });
     deps.set(t, provisioningDeps(t, client));
@@ -44,6 +62,7 @@ async function loadDemo(): Promise<TestDb> {
     for (const uuid of await listInvoicesToIngest(t.db)) await ingestInvoice(t.db, client, uuid);
     await fetchFxRates(t.db, { url: `${fake.url}/ecb/eurofxref-hist.xml`, reportingCurrency: "AUD", now: NOW });
     await detectAll(t.db, { now: NOW });
+    await drainOutbox(t.db, localDelivery);
   } finally {
     await fake.close();
   }
@@ -173,6 +192,21 @@ describe("the demo account", () => {
     ]);
   });
 
+  it("has deliveries in the log: one endpoint on the fake's receiver, every event it subscribes to delivered with a 204", async () => {
+    const endpoints = await a.db.select().from(notificationEndpoints);
+    expect(endpoints.map((e) => [e.status, e.createdBy, e.events])).toEqual([["enabled", "demo-seed", demoWebhookEvents]]);
+    expect(endpoints[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/demo\/webhook-receiver$/);
+    const log = await a.db
+      .select({ type: notificationOutbox.type, status: notificationDeliveries.status, code: notificationDeliveryAttempts.statusCode })
+      .from(notificationDeliveries)
+      .innerJoin(notificationOutbox, eq(notificationOutbox.id, notificationDeliveries.eventId))
+      .innerJoin(notificationDeliveryAttempts, eq(notificationDeliveryAttempts.deliveryId, notificationDeliveries.id));
+    const types = new Set(log.map((r) => r.type));
+    for (const type of ["drift.detected", "invoice.unreconciled", "usage.unbilled", "provisioning.requested"]) expect(types, type).toContain(type);
+    expect(log.filter((r) => r.status !== "succeeded" || r.code !== 204)).toEqual([]);
+    console.log(`demo deliveries: ${log.length} (${[...types].sort().join(", ")})`);
+  });
+
   it("is the same for the same seed: two fresh loads give the same figures, and reseeding changes nothing", async () => {
     const figures = async (t: TestDb) => marginMonths(await report(t)).map((m) => [m.period, m.revenue, m.cogs, m.shared]);
     expect(await figures(b)).toEqual(await figures(a));
@@ -181,6 +215,7 @@ describe("the demo account", () => {
       "demo billing: 0 subscriptions created, no price change, 0 usage records",
       "demo drift: 0 specs recorded",
       "demo provisioning: 0 requests created",
+      "demo webhook: 0 endpoints registered",
     ]);
     expect(await figures(a)).toEqual(await figures(b));
     const months = marginMonths(await report(a));

@@ -16,6 +16,7 @@ const story = [
   { href: "/drift", label: "Drift", text: "a resize, an edited tag, a lost tag, and a droplet destroyed at DigitalOcean that our spec still wants." },
   { href: "/operations", label: "Operations", text: "with provisioning on (npm run demo turns it on), Globex's US$1,008-a-month droplet waits for approval." },
   { href: "/costs/invoices", label: "Invoices", text: "the invoice of two months back does not reconcile: DigitalOcean's amount carries a credit its CSV leaves out." },
+  { href: "/settings/notifications", label: "Notifications", text: "with private webhook URLs allowed (npm run demo allows them), a webhook on the fake DigitalOcean's receiver has the drift, unbilled-usage and invoice deliveries in its log." },
 ];
 
 export default async function DemoPage() {
@@ -43,7 +44,7 @@ export default async function DemoPage() {
         <Card>
           <CardHeader
             title="The demo's customers"
-            description="npm run demo loads them on its first start. A server started another way loads them here: the catalog, the subscriptions with Pro's price change, Globex's bandwidth, the drifting specs and the request awaiting approval. Run it again after an inventory sync for the specs; loading twice changes nothing."
+            description="npm run demo loads them on its first start. A server started another way loads them here: the catalog, the subscriptions with Pro's price change, Globex's bandwidth, the drifting specs, the request awaiting approval and the webhook endpoint. Run it again after an inventory sync for the specs; loading twice changes nothing."
           />
           <div className="px-6 pb-6">
             <ActionForm action={loadDemoAccountAction} submitLabel="Load the demo's customers" pendingLabel="Loading the demo's customers" />
