@@ -94,4 +94,11 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
   await expect(page.getByText("1 invoice does not reconcile with DigitalOcean's amount.")).toBeVisible();
   await expect(invoices.getByText(/^off by/)).toHaveCount(1);
   await shoot(page, "invoices");
+
+  // Notifications: the demo seed's webhook on the fake DO's receiver, with what the jobs above announced delivered.
+  await page.goto("/settings/notifications");
+  await expect(page.getByRole("table", { name: "Notification endpoints" })).toContainText("/demo/webhook-receiver");
+  const log = page.getByRole("table", { name: "Delivery log" });
+  for (const type of [/drift\.detected/, /invoice\.unreconciled/]) await expect(log.getByRole("row", { name: type }).first()).toContainText("succeeded");
+  await shoot(page, "notifications");
 });
