@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { KeepTokensWhole } from "@/components/ui/code-value";
 import type { DriftItem } from "@/lib/drift/schemas";
 import { DriftValue } from "./drift-value";
 
@@ -54,7 +55,9 @@ export function ConfirmRevertDialog({
             Revert {drift.field} on {drift.resource.name} to spec?
           </h2>
           <div id="confirm-revert-description" className="flex flex-col gap-3 text-sm text-slate-700">
-            <p className="rounded-md bg-amber-50 px-4 py-3 font-medium text-amber-900 ring-1 ring-amber-200">{description}</p>
+            <p className="rounded-md bg-amber-50 px-4 py-3 font-medium text-amber-900 ring-1 ring-amber-200">
+              <KeepTokensWhole text={description} />
+            </p>
             <p>
               The spec stays as it is. The drift closes as reverted once the droplet, refreshed from DigitalOcean, matches it; if DO does not make the change,
               the drift stays open.

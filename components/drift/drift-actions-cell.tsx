@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { KeepTokensWhole } from "@/components/ui/code-value";
 import type { DriftRevertInfo } from "@/lib/drift/plan-revert";
 import type { DriftItem } from "@/lib/drift/schemas";
 
@@ -48,7 +49,7 @@ export function DriftActionsCell({
       </div>
       {plan && !plan.isRevertible ? (
         <p id={reasonId} className="mt-2 text-right text-xs text-slate-600">
-          Can’t revert: {plan.reason}.
+          Can’t revert: <KeepTokensWhole text={plan.reason} />.
         </p>
       ) : null}
       {request ? (

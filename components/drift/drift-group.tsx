@@ -53,7 +53,7 @@ export function DriftGroup({
         </Link>
       </div>
       <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[48rem] table-fixed divide-y divide-slate-200 text-sm" aria-labelledby={headingId}>
+        <table className="w-full min-w-[56rem] table-fixed divide-y divide-slate-200 text-sm" aria-labelledby={headingId}>
           <thead className="bg-slate-50 text-left text-slate-700">
             <tr>
               <th scope="col" className="w-12 px-4 py-2">

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CodeValue } from "@/components/ui/code-value";
+import { CodeValue, KeepTokensWhole } from "@/components/ui/code-value";
 import { DriftValue } from "./drift-value";
 
 // A DO slug or id broken at its hyphen ("s-4vcpu-" / "8gb") reads as two values: such values never wrap, they
@@ -24,5 +24,10 @@ describe("machine values", () => {
     const object = renderToStaticMarkup(<DriftValue value={{ slug: "s-4vcpu-8gb" }} other={{ slug: "s-2vcpu-4gb" }} side="actual" />);
     expect(object).toMatch(unbreakable);
     expect(object).toContain("s-4vcpu-8gb");
+  });
+
+  it("a sentence naming a slug wraps between words, never inside the slug", () => {
+    const html = renderToStaticMarkup(<KeepTokensWhole text="DO never shrinks a disk: s-1vcpu-1gb has 25 GB" />);
+    expect(html).toBe('DO never shrinks a disk: <span class="whitespace-nowrap">s-1vcpu-1gb</span> has 25 GB');
   });
 });

@@ -13,3 +13,16 @@ export function CodeValue({ children, title, className }: { children: ReactNode;
     </span>
   );
 }
+
+/** A sentence that names machine values ("s-1vcpu-1gb has 25 GB"): it wraps between words, never inside a slug. */
+export function KeepTokensWhole({ text }: { text: string }) {
+  return text.split(/(\S+-\S+)/).map((part, i) =>
+    i % 2 ? (
+      <span key={i} className="whitespace-nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
