@@ -70,7 +70,8 @@ demo=0
 if [ -z "${DO_API_TOKEN:-}" ]; then
   demo=1
   fake_port="${FAKE_DO_PORT:-4010}"
-  npx tsx scripts/fake-do.ts --port "$fake_port" --token demo-token --demo-story > "$data_dir/fake-do.log" 2>&1 &
+  # tsx itself, not through npx: npx does not pass the kill on, and the fake would outlive the demo on its port.
+  ./node_modules/.bin/tsx scripts/fake-do.ts --port "$fake_port" --token demo-token --demo-story > "$data_dir/fake-do.log" 2>&1 &
   fake_pid=$!
   export DO_API_URL="http://127.0.0.1:${fake_port}" DO_API_TOKEN="demo-token" ARCADIA_DEMO=1
   # Provisioning requests act on the fake account only: a real token never gets this default.
