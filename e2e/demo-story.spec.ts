@@ -95,10 +95,13 @@ test("a fresh demo tells a small reseller's story: a healthy margin every month,
   await expect(invoices.getByText(/^off by/)).toHaveCount(1);
   await shoot(page, "invoices");
 
-  // Notifications: the demo seed's webhook on the fake DO's receiver, with what the jobs above announced delivered.
+  // Notifications: the demo seed's webhook on the fake DO's receiver, with what the jobs after the seed announced
+  // delivered. An endpoint hears of events from when it subscribed: where other specs ingested the invoices before
+  // this seed ran (the whole suite), invoice.unreconciled came before the endpoint; the destroyed droplet's drift never
+  // does, as the seed's own sync finds it (lib/billing/demo-account-story.test.ts checks every delivery of a fresh demo).
   await page.goto("/settings/notifications");
   await expect(page.getByRole("table", { name: "Notification endpoints" })).toContainText("/demo/webhook-receiver");
   const log = page.getByRole("table", { name: "Delivery log" });
-  for (const type of [/drift\.detected/, /invoice\.unreconciled/]) await expect(log.getByRole("row", { name: type }).first()).toContainText("succeeded");
+  await expect(log.getByRole("row", { name: /drift\.detected/ }).first()).toContainText("succeeded");
   await shoot(page, "notifications");
 });
