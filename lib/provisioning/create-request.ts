@@ -11,6 +11,7 @@ import type { ProvisioningDeps } from "./config";
 import { getRequestOrThrow } from "./get-request";
 import { listSizesCached, planRequest } from "./plan-request";
 import type { CreateRequestBody, ProvisioningRequestItem } from "./schemas";
+import { requestedEvent } from "./requested-event";
 
 /** How long an Idempotency-Key answers for its request (Stripe keeps them at least 24 hours). */
 export const idempotencyKeyTtlMs = 24 * 3_600_000;
@@ -112,21 +113,7 @@ export async function createProvisioningRequest(deps: ProvisioningDeps, input: C
         set: { bodyHash, requestId: request.id, createdAt: now, expiresAt: new Date(now.getTime() + idempotencyKeyTtlMs) },
         setWhere: lt(provisioningIdempotencyKeys.expiresAt, now),
       });
-    await recordEvent(tx, {
-      type: "provisioning.requested",
-      occurredAt: request.createdAt,
-      data: {
-        request_id: request.id,
-        tenant_id: request.tenantId,
-        action: request.action,
-        params: request.params,
-        requested_by: request.requestedBy,
-        dry_run: request.isDryRun,
-        status: needsApproval ? "awaiting_approval" : "queued",
-        monthly_cogs_cents: request.monthlyCogsCents,
-        requested_at: request.createdAt.toISOString(),
-      },
-    });
+    await recordEvent(tx, requestedEvent(request, needsApproval ? "awaiting_approval" : "queued"));
     return { id: request.id, isReplay: false };
   });
   return { item: await getRequestOrThrow(db, outcome.id), isReplay: outcome.isReplay };

@@ -12,6 +12,7 @@ import { getRequestOrThrow } from "./get-request";
 import { listSizesCached } from "./plan-request";
 import type { RevertDriftParams } from "./revert-drift-schemas";
 import type { ProvisioningRequestItem } from "./schemas";
+import { requestedEvent } from "./requested-event";
 
 /** The tenant a request for an untagged resource (the reseller's own) is filed under. */
 export const platformTenantId = "platform";
@@ -90,21 +91,7 @@ export async function requestDriftRevert(deps: ProvisioningDeps, driftId: string
       .returning();
     const request = row!;
     await tx.update(cloudDrift).set({ revertRequestId: request.id }).where(eq(cloudDrift.id, driftId));
-    await recordEvent(tx, {
-      type: "provisioning.requested",
-      occurredAt: request.createdAt,
-      data: {
-        request_id: request.id,
-        tenant_id: request.tenantId,
-        action: request.action,
-        params: request.params,
-        requested_by: request.requestedBy,
-        dry_run: request.isDryRun,
-        status: "queued",
-        monthly_cogs_cents: request.monthlyCogsCents,
-        requested_at: request.createdAt.toISOString(),
-      },
-    });
+    await recordEvent(tx, requestedEvent(request, "queued"));
     return request.id;
   });
   return getRequestOrThrow(db, id);
