@@ -1,34 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, resetEnvCache } from "@/lib/platform/env";
+import { describe, expect, it } from "vitest";
+import { env, } from "@/lib/platform/env";
 import { provisioningDepsFromEnv, provisioningRequestedEvent, requestTag } from "@/lib/provisioning/config";
 import { createProvisioningRequest } from "@/lib/provisioning/create-request";
 import { getRequestOrThrow } from "@/lib/provisioning/get-request";
 import { setupAppTestDb } from "@/test/app-db";
-import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { subscribeTenant } from "@/test/provisioning-factories";
 import { provisionCreateDroplet } from "./provision-create-droplet";
 import { servedInngestFunctions } from "@/test/served-inngest-functions";
+import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-let fake: FakeDo;
-const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS", "INNGEST_DEV"] as const;
-const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-
-beforeAll(async () => {
-  fake = await startFakeDo({ seed: 15, droplets: 2, actionDurationMs: 300 });
-  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20", INNGEST_DEV: "1" });
-  resetEnvCache();
-});
-afterAll(async () => {
-  for (const k of keys) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
-  await fake?.close();
-});
+const fakeDo = useProvisioningFakeDo({ seed: 15, droplets: 2, actionDurationMs: 300 }, { env: { INNGEST_DEV: "1" } });
 
 // @inngest/test never resolves a step.sleep on its own (inngest-js#801): each of the saga's sleeps between polls of
 // DO's action is mocked as done, so a poll that finds the action still running sleeps no time and polls again.
@@ -48,7 +32,7 @@ describe("the provisioning Inngest functions", () => {
       steps: pollSleeps("wait-create"),
     }).execute();
     expect(result).toEqual({ requestId: item.id, outcome: "succeeded" });
-    expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(item.id)))).toHaveLength(1);
+    expect(fakeDo().account.droplets.filter((d) => d.tags.includes(requestTag(item.id)))).toHaveLength(1);
     const done = await getRequestOrThrow(getDb().db, item.id);
     expect(done.status).toBe("succeeded");
     // DO took 300 ms over the create: the saga polled, slept and polled again.
@@ -75,7 +59,7 @@ describe("the provisioning Inngest functions", () => {
       idempotencyKey: randomUUID(),
       requestedBy: "arcadia-app:user-1",
     });
-    fake.faults.set("/v2/droplets", { type: "errored_action", method: "POST" });
+    fakeDo().faults.set("/v2/droplets", { type: "errored_action", method: "POST" });
     // @inngest/test stops at a failed step; Inngest itself throws the step's error back into the function, where the
     // saga compensates exactly as the in-process runs in lib/provisioning/run-saga.test.ts show.
     const { error } = await new InngestTestEngine({

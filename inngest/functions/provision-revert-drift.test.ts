@@ -2,37 +2,21 @@ import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloudDrift } from "@/db/schema";
 import { detectAll } from "@/lib/drift/detect-all";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
-import { env, resetEnvCache } from "@/lib/platform/env";
+import { env, } from "@/lib/platform/env";
 import { provisioningDepsFromEnv, provisioningRequestedEvent } from "@/lib/provisioning/config";
 import { getRequestOrThrow } from "@/lib/provisioning/get-request";
 import { refreshDroplet } from "@/lib/provisioning/refresh-inventory";
 import { requestDriftRevert } from "@/lib/provisioning/request-drift-revert";
 import { setupAppTestDb } from "@/test/app-db";
-import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { provisionRevertDrift } from "./provision-revert-drift";
+import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-let fake: FakeDo;
-const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS", "INNGEST_DEV"] as const;
-const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-
-beforeAll(async () => {
-  fake = await startFakeDo({ seed: 23, droplets: 1, actionDurationMs: 50 });
-  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20", INNGEST_DEV: "1" });
-  resetEnvCache();
-});
-afterAll(async () => {
-  for (const k of keys) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
-  await fake?.close();
-});
+const fakeDo = useProvisioningFakeDo({ seed: 23, droplets: 1, actionDurationMs: 50 }, { env: { INNGEST_DEV: "1" } });
 
 // @inngest/test never resolves a step.sleep on its own (inngest-js#801): the sleeps between polls of DO's actions are
 // mocked as done, so a poll that finds the action still running sleeps no time and polls again.
@@ -42,7 +26,7 @@ describe("the revert_drift Inngest function", () => {
   it("runs the revert's saga as Inngest steps: DO resizes the droplet, the drift closes reverted", async () => {
     const db = getDb().db;
     const deps = provisioningDepsFromEnv(db, env());
-    const droplet = fake.addDroplet({ name: `inngest-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", sizeSlug: "s-1vcpu-1gb", tags: ["tenant:acme"] });
+    const droplet = fakeDo().addDroplet({ name: `inngest-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", sizeSlug: "s-1vcpu-1gb", tags: ["tenant:acme"] });
     const resourceId = (await refreshDroplet(db, deps.doClient(), String(droplet.id)))!;
     await recordProvisioned(db, resourceId, { size_slug: "s-1vcpu-2gb" }, "arcadia-app:user-1");
     await detectAll(db);
@@ -50,7 +34,7 @@ describe("the revert_drift Inngest function", () => {
     const request = await requestDriftRevert(deps, drift!.id, "admin@example.com");
     // DO takes a second over the resize, longer than @inngest/test's replays take to reach the first poll on a busy
     // machine: the saga polls, sleeps and polls again.
-    fake.faults.set(`/v2/droplets/${droplet.id}/actions`, { type: "slow_action", actionType: "resize", durationMs: 1000, method: "POST" });
+    fakeDo().faults.set(`/v2/droplets/${droplet.id}/actions`, { type: "slow_action", actionType: "resize", durationMs: 1000, method: "POST" });
 
     const { result } = await new InngestTestEngine({
       function: provisionRevertDrift,
@@ -58,7 +42,7 @@ describe("the revert_drift Inngest function", () => {
       steps: pollSleeps("wait-power-off", "wait-resize", "wait-power-on"),
     }).execute();
     expect(result).toEqual({ requestId: request.id, outcome: "succeeded" });
-    expect(fake.account.droplets.find((d) => d.id === droplet.id)?.size_slug).toBe("s-1vcpu-2gb");
+    expect(fakeDo().account.droplets.find((d) => d.id === droplet.id)?.size_slug).toBe("s-1vcpu-2gb");
     const done = await getRequestOrThrow(db, request.id);
     expect(done.steps.find((s) => s.name === "wait-resize")?.attempts).toBeGreaterThan(1);
     expect(done.steps.at(-1)).toMatchObject({ name: "confirm-revert", status: "succeeded", output: { drift_status: "reverted" } });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloudDrift } from "@/db/schema";
 import { settleProvisioningRuns } from "@/jobs/provisioning-runs";
 import { detectAll } from "@/lib/drift/detect-all";
@@ -8,38 +8,21 @@ import { listRevertInfo } from "@/lib/drift/list-revert-info";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import type { Spec } from "@/lib/drift/schemas";
 import { idleResult } from "@/lib/http/action-result";
-import { env, resetEnvCache } from "@/lib/platform/env";
+import { env, } from "@/lib/platform/env";
 import { provisioningDepsFromEnv } from "@/lib/provisioning/config";
 import { refreshDroplet } from "@/lib/provisioning/refresh-inventory";
 import { adminUser as admin, thrownDigest as digestOf, setupAdminActionRuntime, tenantUser } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
-import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { revertDriftAction } from "./actions";
+import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
 const { signInAs, revalidated } = setupAdminActionRuntime();
-let fake: FakeDo;
-const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS"] as const;
-const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-
-beforeAll(async () => {
-  fake = await startFakeDo({ seed: 24, droplets: 1, actionDurationMs: 30 });
-  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20" });
-  resetEnvCache();
-});
-afterAll(async () => {
-  await settleProvisioningRuns();
-  for (const k of keys) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
-  await fake?.close();
-});
+const fakeDo = useProvisioningFakeDo({ seed: 24, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 async function drifted(spec: Spec) {
   const { db } = getDb();
-  const droplet = fake.addDroplet({ name: `ui-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", sizeSlug: "s-1vcpu-1gb", tags: ["tenant:acme"] });
+  const droplet = fakeDo().addDroplet({ name: `ui-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", sizeSlug: "s-1vcpu-1gb", tags: ["tenant:acme"] });
   const resourceId = (await refreshDroplet(db, provisioningDepsFromEnv(db, env()).doClient(), String(droplet.id)))!;
   await recordProvisioned(db, resourceId, spec, "arcadia-app:user-1");
   await detectAll(db);

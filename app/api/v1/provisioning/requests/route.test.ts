@@ -1,37 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settleProvisioningRuns } from "@/jobs/provisioning-runs";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { apiOperations } from "@/lib/openapi/operations";
-import { resetEnvCache } from "@/lib/platform/env";
 import { requestTag } from "@/lib/provisioning/config";
 import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
-import { type FakeDo, startFakeDo } from "@/test/fake-do";
 import { adminToken, tenantToken } from "@/test/jwt";
 import { subscribeTenant } from "@/test/provisioning-factories";
 import { GET } from "./[id]/route";
 import { POST as approve } from "./[id]/approve/route";
 import { POST as reject } from "./[id]/reject/route";
 import { POST } from "./route";
+import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-let fake: FakeDo;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  fake = await startFakeDo({ seed: 14, droplets: 2, actionDurationMs: 30 });
-  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20" });
-  resetEnvCache();
-});
-afterAll(async () => {
-  await settleProvisioningRuns();
-  for (const k of ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS"]) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
-  await fake?.close();
-});
+const fakeDo = useProvisioningFakeDo({ seed: 14, droplets: 2, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 type Json = Record<string, any>;
 async function post(body: unknown, opts: { key?: string | null; token?: string } = {}) {
@@ -67,14 +50,14 @@ describe("POST /api/v1/provisioning/requests", () => {
     expect(done.status).toBe(200);
     expect(done.body.data).toMatchObject({ status: "succeeded", resource_id: expect.any(String), provider_id: expect.any(String) });
     expect(done.body.data.steps.map((s: Json) => s.name)).toContain("wait-create");
-    expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(created.body.data.id)))).toHaveLength(1);
+    expect(fakeDo().account.droplets.filter((d) => d.tags.includes(requestTag(created.body.data.id)))).toHaveLength(1);
 
     const replay = await post(createBody(tenantId), { key });
     expect(replay.status).toBe(202);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.body.data).toMatchObject({ id: created.body.data.id, status: "succeeded" });
     await settleProvisioningRuns();
-    expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(created.body.data.id)))).toHaveLength(1);
+    expect(fakeDo().account.droplets.filter((d) => d.tags.includes(requestTag(created.body.data.id)))).toHaveLength(1);
 
     const conflict = await post(createBody(tenantId, "s-1vcpu-2gb"), { key });
     expect(conflict).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
@@ -131,7 +114,7 @@ describe("GET /api/v1/provisioning/requests/{id}, approve and reject", () => {
     const rejected = await decide(reject, other.body.data.id);
     expect(rejected.body.data).toMatchObject({ status: "cancelled", approval: { decision: "rejected" } });
     await settleProvisioningRuns();
-    expect(fake.account.droplets.filter((d) => d.tags.includes(requestTag(other.body.data.id)))).toEqual([]);
+    expect(fakeDo().account.droplets.filter((d) => d.tags.includes(requestTag(other.body.data.id)))).toEqual([]);
   });
 });
 

@@ -1,40 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cloudDrift } from "@/db/schema";
 import { settleProvisioningRuns } from "@/jobs/provisioning-runs";
 import { detectAll } from "@/lib/drift/detect-all";
 import { recordProvisioned } from "@/lib/drift/record-provisioned";
 import type { Spec } from "@/lib/drift/schemas";
-import { env, resetEnvCache } from "@/lib/platform/env";
+import { env, } from "@/lib/platform/env";
 import { provisioningDepsFromEnv } from "@/lib/provisioning/config";
 import { getRequestOrThrow } from "@/lib/provisioning/get-request";
 import { refreshDroplet } from "@/lib/provisioning/refresh-inventory";
 import { apiRequest, routeParams, setupAppTestDb } from "@/test/app-db";
-import { type AddDropletInput, type FakeDo, startFakeDo } from "@/test/fake-do";
+import type { AddDropletInput, } from "@/test/fake-do";
 import { adminToken, tenantToken } from "@/test/jwt";
 import { POST as accept } from "../accept/route";
 import { POST } from "./route";
+import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-let fake: FakeDo;
-const keys = ["DO_API_TOKEN", "DO_API_URL", "PROVISIONING_ENABLED", "PROVISIONING_POLL_INTERVAL_MS"] as const;
-const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-
-beforeAll(async () => {
-  fake = await startFakeDo({ seed: 22, droplets: 1, actionDurationMs: 30 });
-  Object.assign(process.env, { DO_API_TOKEN: "t", DO_API_URL: fake.url, PROVISIONING_ENABLED: "1", PROVISIONING_POLL_INTERVAL_MS: "20" });
-  resetEnvCache();
-});
-afterAll(async () => {
-  await settleProvisioningRuns();
-  for (const k of keys) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
-  await fake?.close();
-});
+const fakeDo = useProvisioningFakeDo({ seed: 22, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 type Json = Record<string, any>;
 const revert = async (id: string, token = adminToken()) => {
@@ -44,7 +28,7 @@ const revert = async (id: string, token = adminToken()) => {
 
 async function drifted(live: AddDropletInput, spec: Spec) {
   const db = getDb().db;
-  const droplet = fake.addDroplet({ name: `api-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", tags: ["tenant:acme"], ...live });
+  const droplet = fakeDo().addDroplet({ name: `api-${randomUUID().slice(0, 8)}`, region: "syd1", status: "active", tags: ["tenant:acme"], ...live });
   const resourceId = (await refreshDroplet(db, provisioningDepsFromEnv(db, env()).doClient(), String(droplet.id)))!;
   await recordProvisioned(db, resourceId, spec, "arcadia-app:user-1");
   await detectAll(db);
@@ -60,7 +44,7 @@ describe("POST /api/v1/drift/{id}/revert", () => {
     expect(body.data).toMatchObject({ action: "revert_drift", status: "queued", tenant_id: "acme", steps: [], params: { drift_id: drift.id, size: "s-1vcpu-2gb" } });
     await settleProvisioningRuns();
     expect((await getRequestOrThrow(getDb().db, body.data.id)).status).toBe("succeeded");
-    expect(fake.account.droplets.find((d) => d.id === droplet.id)?.size_slug).toBe("s-1vcpu-2gb");
+    expect(fakeDo().account.droplets.find((d) => d.id === droplet.id)?.size_slug).toBe("s-1vcpu-2gb");
     const [closed] = await getDb().db.select().from(cloudDrift).where(eq(cloudDrift.id, drift.id));
     expect(closed).toMatchObject({ status: "reverted", resolvedBy: "arcadia-app:user-1", revertRequestId: body.data.id });
   });
