@@ -7,7 +7,7 @@ import { type FakeDo, type StartFakeDoOptions, startFakeDo } from "@/test/fake-d
  * file. `env`: more variables for the file (INNGEST_DEV for @inngest/test); `beforeClose`: what must finish while the
  * fake still answers (in-process sagas still running). Returns the running fake.
  */
-export function useProvisioningFakeDo(options: StartFakeDoOptions, opts: { env?: Record<string, string>; beforeClose?: () => Promise<void> } = {}): () => FakeDo {
+export function setupProvisioningFakeDo(options: StartFakeDoOptions, opts: { env?: Record<string, string>; beforeClose?: () => Promise<void> } = {}): () => FakeDo {
   let fake: FakeDo | undefined;
   let saved: Record<string, string | undefined> = {};
   beforeAll(async () => {

@@ -9,10 +9,10 @@ import { setupAppTestDb } from "@/test/app-db";
 import { subscribeTenant } from "@/test/provisioning-factories";
 import { provisionCreateDroplet } from "./provision-create-droplet";
 import { servedInngestFunctions } from "@/test/served-inngest-functions";
-import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
+import { setupProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-const fakeDo = useProvisioningFakeDo({ seed: 15, droplets: 2, actionDurationMs: 300 }, { env: { INNGEST_DEV: "1" } });
+const fakeDo = setupProvisioningFakeDo({ seed: 15, droplets: 2, actionDurationMs: 300 }, { env: { INNGEST_DEV: "1" } });
 
 // @inngest/test never resolves a step.sleep on its own (inngest-js#801): each of the saga's sleeps between polls of
 // DO's action is mocked as done, so a poll that finds the action still running sleeps no time and polls again.

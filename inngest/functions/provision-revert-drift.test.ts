@@ -13,10 +13,10 @@ import { refreshDroplet } from "@/lib/provisioning/refresh-inventory";
 import { requestDriftRevert } from "@/lib/provisioning/request-drift-revert";
 import { setupAppTestDb } from "@/test/app-db";
 import { provisionRevertDrift } from "./provision-revert-drift";
-import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
+import { setupProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-const fakeDo = useProvisioningFakeDo({ seed: 23, droplets: 1, actionDurationMs: 50 }, { env: { INNGEST_DEV: "1" } });
+const fakeDo = setupProvisioningFakeDo({ seed: 23, droplets: 1, actionDurationMs: 50 }, { env: { INNGEST_DEV: "1" } });
 
 // @inngest/test never resolves a step.sleep on its own (inngest-js#801): the sleeps between polls of DO's actions are
 // mocked as done, so a poll that finds the action still running sleeps no time and polls again.

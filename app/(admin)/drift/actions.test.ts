@@ -14,11 +14,11 @@ import { refreshDroplet } from "@/lib/provisioning/refresh-inventory";
 import { adminUser as admin, thrownDigest as digestOf, setupAdminActionRuntime, tenantUser } from "@/test/admin-actions";
 import { setupAppTestDb } from "@/test/app-db";
 import { revertDriftAction } from "./actions";
-import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
+import { setupProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
 const { signInAs, revalidated } = setupAdminActionRuntime();
-const fakeDo = useProvisioningFakeDo({ seed: 24, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
+const fakeDo = setupProvisioningFakeDo({ seed: 24, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 async function drifted(spec: Spec) {
   const { db } = getDb();

@@ -11,10 +11,10 @@ import { GET } from "./[id]/route";
 import { POST as approve } from "./[id]/approve/route";
 import { POST as reject } from "./[id]/reject/route";
 import { POST } from "./route";
-import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
+import { setupProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-const fakeDo = useProvisioningFakeDo({ seed: 14, droplets: 2, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
+const fakeDo = setupProvisioningFakeDo({ seed: 14, droplets: 2, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 type Json = Record<string, any>;
 async function post(body: unknown, opts: { key?: string | null; token?: string } = {}) {

@@ -15,10 +15,10 @@ import type { AddDropletInput, } from "@/test/fake-do";
 import { adminToken, tenantToken } from "@/test/jwt";
 import { POST as accept } from "../accept/route";
 import { POST } from "./route";
-import { useProvisioningFakeDo } from "@/test/provisioning-fake-do";
+import { setupProvisioningFakeDo } from "@/test/provisioning-fake-do";
 
 const getDb = setupAppTestDb();
-const fakeDo = useProvisioningFakeDo({ seed: 22, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
+const fakeDo = setupProvisioningFakeDo({ seed: 22, droplets: 1, actionDurationMs: 30 }, { beforeClose: settleProvisioningRuns });
 
 type Json = Record<string, any>;
 const revert = async (id: string, token = adminToken()) => {
